@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Alerts.Cli.Hosting;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary>Options several verbs share, spelled the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Data() => new("--data")
+    {
+        Description = "Folder for the SQLite database and the outbox.",
+        DefaultValueFactory = _ => EmbeddedHostSettings.DefaultDataDirectory,
+    };
+
+    public static Option<string[]> SourceUrls() => new("--source-url")
+    {
+        Description = "Poll a source under another origin, keeping its real paths: <source-id>=<base-url>. Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Turns <c>id=url</c> pairs into <c>Sources:{id}:BaseUrl</c> configuration, or says what is wrong.</summary>
+    public static bool TryParseSourceUrls(string[]? values, out Dictionary<string, string?> configuration, out string error)
+    {
+        configuration = [];
+        error = "";
+        foreach (var value in values ?? [])
+        {
+            var separator = value.IndexOf('=', StringComparison.Ordinal);
+            var id = separator > 0 ? value[..separator].Trim() : "";
+            var url = separator > 0 ? value[(separator + 1)..].Trim() : "";
+            if (id.Length == 0 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                error = $"--source-url '{value}': expected <source-id>=<http(s) base URL>, e.g. cn-mofcom-announcements=http://127.0.0.1:8080";
+                return false;
+            }
+
+            configuration[$"Sources:{id}:BaseUrl"] = uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/');
+        }
+
+        return true;
+    }
+}

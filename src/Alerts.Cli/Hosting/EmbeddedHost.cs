@@ -1,0 +1,66 @@
+
+using Alerts.Core;
+using Alerts.Core.Ops;
+using Alerts.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Alerts.Cli.Hosting;
+
+/// <summary>
+/// The embedded default: the same Core as in Azure, with SQLite, the durable local bus and an outbox folder,
+/// and Kestrel on 127.0.0.1 serving the API and the dashboard.
+/// </summary>
+internal static class EmbeddedHost
+{
+    public static WebApplication Build(EmbeddedHostSettings settings, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        var dataDirectory = Path.GetFullPath(settings.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        Directory.CreateDirectory(Path.Combine(dataDirectory, "outbox"));
+
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{HostingOptions.SectionName}:{nameof(HostingOptions.Mode)}"] = nameof(HostingMode.Embedded),
+            [$"{HostingOptions.SectionName}:{nameof(HostingOptions.DataDirectory)}"] = dataDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(settings.Configuration);
+
+        // Loopback only: the embedded default is a one-machine tool, not a server on the network.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, settings.Port));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        builder.Services.AddAlertsCore(builder.Configuration);
+        builder.Services.AddAlertsInfrastructure(builder.Configuration);
+
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapGet("/api/health", async (HealthService health, CancellationToken ct) =>
+            Results.Json(await health.CheckAsync(ct).ConfigureAwait(false), AlertsJson.Web));
+
+        app.MapGet("/dashboard", () => Results.Content(
+            """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Alerts — dashboard</title></head>
+            <body><h1>Alerts</h1><p>The ops dashboard is being built. Health: <a href="/api/health">/api/health</a>.</p></body></html>
+            """,
+            "text/html; charset=utf-8"));
+    }
+}

@@ -1,0 +1,3 @@
+using Alerts.Cli;
+
+return await AlertsCli.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Alerts.Core.Subscriptions;
+
+namespace Alerts.Core.Alerts;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ReasonKind>))]
+public enum ReasonKind
+{
+    [JsonStringEnumMemberName("category")] Category,
+    [JsonStringEnumMemberName("term")] Term,
+    [JsonStringEnumMemberName("hs")] Hs,
+    [JsonStringEnumMemberName("control-code")] ControlCode,
+    [JsonStringEnumMemberName("counterparty")] Counterparty,
+    [JsonStringEnumMemberName("broad-measure")] BroadMeasure,
+    [JsonStringEnumMemberName("destination")] Destination,
+}
+
+/// <summary>Why a notice reached a company: what matched and the original text around it (±40 characters).</summary>
+public sealed record AlertReason(ReasonKind Kind, string Value, string Snippet);
+
+/// <summary>A notice matched to one company, with its severity and reasons.</summary>
+public sealed record Alert
+{
+    /// <summary>hash(change id, company id): upserts are idempotent.</summary>
+    public required string AlertId { get; init; }
+
+    public required string ChangeId { get; init; }
+
+    public required string CompanyId { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public IReadOnlyList<AlertReason> Reasons { get; init; } = [];
+
+    /// <summary>Taxonomy categories the notice touched for this company.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public required string NoticeKey { get; init; }
+
+    public required string SourceId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>English gloss of the title, from the glossary and taxonomy.</summary>
+    public string? TitleGloss { get; init; }
+
+    public string? Number { get; init; }
+
+    public string? Url { get; init; }
+
+    public DateOnly? Published { get; init; }
+
+    public DateOnly? Effective { get; init; }
+
+    public string Measure { get; init; } = "other";
+
+    public IReadOnlyList<string> Destinations { get; init; } = [];
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static string IdFor(string changeId, string companyId) => ContentHash.Short(changeId, companyId);
+}

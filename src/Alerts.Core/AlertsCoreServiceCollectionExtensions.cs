@@ -1,0 +1,29 @@
+using Alerts.Core.Changes;
+using Alerts.Core.Delivery;
+using Alerts.Core.Goods;
+using Alerts.Core.Ops;
+using Alerts.Core.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Core;
+
+public static class AlertsCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the domain and pipeline: sources and fetching, change detection, goods matching, delivery.
+    /// Adapters (stores, bus, senders) come from <c>AddAlertsInfrastructure</c>.
+    /// </summary>
+    public static IServiceCollection AddAlertsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddSingleton<HealthService>();
+        services.AddAlertsSources(configuration);
+        services.AddAlertsChangeDetection(configuration);
+        services.AddAlertsMatching(configuration);
+        services.AddAlertsDelivery(configuration);
+        return services;
+    }
+}

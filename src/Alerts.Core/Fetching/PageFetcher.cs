@@ -1,0 +1,48 @@
+namespace Alerts.Core.Fetching;
+
+/// <summary>What to fetch. Validators make the request conditional.</summary>
+public sealed record FetchRequest(string SourceId, Uri Url)
+{
+    public HttpMethod Method { get; init; } = HttpMethod.Get;
+
+    /// <summary>An <c>application/x-www-form-urlencoded</c> body for POST list APIs.</summary>
+    public string? FormBody { get; init; }
+
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public string? ETag { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+}
+
+/// <summary>
+/// The answer to one fetch, already decoded to text. Never throws for HTTP or network trouble: the outcome says
+/// what went wrong and <see cref="Detail"/> says it in words.
+/// </summary>
+public sealed record FetchResult(FetchOutcome Outcome, Uri Url)
+{
+    public int? StatusCode { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>The charset the body was decoded with (<c>utf-8</c>, <c>gbk</c>, <c>shift_jis</c>).</summary>
+    public string? Charset { get; init; }
+
+    public string? ETag { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    public string? Detail { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public bool IsOk => Outcome == FetchOutcome.Ok;
+}
+
+/// <summary>Fetches pages for sources: resilience, charsets, body cap, politeness and failure classes live behind it.</summary>
+public interface IPageFetcher
+{
+    Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,77 @@
+using Alerts.Core.Changes;
+
+namespace Alerts.Core.Messaging;
+
+/// <summary>The bus subscriptions every change is copied to.</summary>
+public static class Subscriptions
+{
+    public const string Topic = "changes";
+    public const string Alerts = "alerts";
+    public const string Email = "email";
+    public const string Teams = "teams";
+
+    public static IReadOnlyList<string> All { get; } = [Alerts, Email, Teams];
+}
+
+/// <summary>Publishes change events. Publishing the same <see cref="ChangeEvent.ChangeId"/> twice delivers it once.</summary>
+public interface IChangePublisher
+{
+    Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken);
+}
+
+/// <summary>A message received under a lock from one subscription.</summary>
+/// <param name="MessageId">The change id, or <c>{changeId}:replay:{n}</c> for a replayed dead letter.</param>
+/// <param name="LockToken">Opaque; settles this delivery only.</param>
+public sealed record ReceivedMessage(
+    string MessageId,
+    string Subscription,
+    string Body,
+    int DeliveryCount,
+    string LockToken,
+    DateTimeOffset EnqueuedAt)
+{
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>
+/// PeekLock consumer of one topic's subscriptions. A message neither completed nor dead-lettered becomes receivable
+/// again when its lock expires, with its delivery count one higher; past the maximum it is dead-lettered.
+/// </summary>
+public interface IChangeConsumer
+{
+    Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string subscription, int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken);
+
+    Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Leaves the message locked and unsettled: lock expiry is the back-off.</summary>
+    Task LeaveForRetryAsync(ReceivedMessage message, CancellationToken cancellationToken);
+
+    Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken);
+}
+
+/// <summary>A dead-lettered message as ops see it.</summary>
+public sealed record DeadLetter(
+    string Id,
+    string Subscription,
+    string MessageId,
+    string Reason,
+    string Description,
+    int DeliveryCount,
+    DateTimeOffset DeadLetteredAt,
+    string Body);
+
+/// <summary>Dead-letter queues of every subscription: list, show, replay (a clone with a new message id).</summary>
+public interface IDeadLetterQueue
+{
+    Task<IReadOnlyList<DeadLetter>> ListAsync(string? subscription, CancellationToken cancellationToken);
+
+    Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Returns the new message id, or null when no such dead letter exists.</summary>
+    Task<string?> ReplayAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Active and dead-lettered counts per subscription, for the status page.</summary>
+    Task<IReadOnlyList<QueueDepth>> GetDepthsAsync(CancellationToken cancellationToken);
+}
+
+public sealed record QueueDepth(string Subscription, long Active, long DeadLettered);

@@ -1,0 +1,39 @@
+using System.Reflection;
+
+namespace Alerts.Core.Ops;
+
+/// <summary>The answer of <c>GET /api/health</c>: is this process up, and how are its sources.</summary>
+public sealed record HealthReport(string Status, string Version, DateTimeOffset CheckedAt)
+{
+    public IReadOnlyList<SourceHealthSummary> Sources { get; init; } = [];
+}
+
+public sealed record SourceHealthSummary(string Id, string Outcome, DateTimeOffset? LastPoll);
+
+/// <summary>Reports the last poll of each source. The change-detection layer provides the real one.</summary>
+public interface ISourceHealthReader
+{
+    Task<IReadOnlyList<SourceHealthSummary>> ReadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Builds the health answer. The process is <c>ok</c> when it runs; unhealthy sources are listed, not hidden,
+/// and make the status <c>degraded</c> (the real ministry sites are unreachable from a build machine: that is right).
+/// </summary>
+public sealed class HealthService(TimeProvider clock, IEnumerable<ISourceHealthReader> readers)
+{
+    private static readonly string Version =
+        typeof(HealthService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        var sources = new List<SourceHealthSummary>();
+        foreach (var reader in readers)
+        {
+            sources.AddRange(await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var degraded = sources.Any(s => s.Outcome is not ("ok" or "not-modified" or "never-polled"));
+        return new HealthReport(degraded ? "degraded" : "ok", Version, clock.GetUtcNow()) { Sources = sources };
+    }
+}

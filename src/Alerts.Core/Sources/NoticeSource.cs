@@ -1,0 +1,84 @@
+using Alerts.Core.Fetching;
+using Alerts.Core.Notices;
+
+namespace Alerts.Core.Sources;
+
+/// <summary>What a source is, independent of where it is polled from.</summary>
+/// <param name="Id">Stable id, used in config keys (<c>Sources:{Id}:BaseUrl</c>) and notice records.</param>
+/// <param name="DefaultBaseUrl">The real origin, e.g. <c>https://www.mofcom.gov.cn</c>.</param>
+/// <param name="DefaultSchedule">NCRONTAB with seconds, UTC.</param>
+public sealed record SourceDescriptor(
+    string Id,
+    string DisplayName,
+    string Country,
+    string Language,
+    string DefaultBaseUrl,
+    string DefaultSchedule)
+{
+    /// <summary>Other official hosts whose absolute links belong to this source (mapped onto a test origin too).</summary>
+    public IReadOnlyList<string> OfficialHosts { get; init; } = [];
+
+    /// <summary>Numbered series (商务部公告YYYY年第N号) can report sequence gaps.</summary>
+    public bool HasNumberedSeries { get; init; }
+}
+
+/// <summary>One row of a listing page: enough to decide whether the detail page must be fetched.</summary>
+public sealed record ListingItem(string Url, string Title, DateOnly? ListedOn)
+{
+    /// <summary>Changes when the row changes; a known item with the same fingerprint needs no detail fetch.</summary>
+    public string Fingerprint => ContentHash.Of(Url, Title, ListedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+}
+
+/// <summary>HTTP validators remembered per listing URL for conditional GET.</summary>
+public sealed record HttpValidators(string? ETag, DateTimeOffset? LastModified);
+
+/// <summary>What a poll knows before it starts: where to poll, what it has seen and its validators.</summary>
+public sealed record SourcePollContext(Uri BaseUrl, DateTimeOffset Now)
+{
+    /// <summary>Item URL → listing fingerprint of every item already known.</summary>
+    public IReadOnlyDictionary<string, string> KnownItems { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Listing URL → validators from the last healthy poll.</summary>
+    public IReadOnlyDictionary<string, HttpValidators> Validators { get; init; } = new Dictionary<string, HttpValidators>();
+}
+
+/// <summary>
+/// The result of one poll. <see cref="Outcome"/> is the source's health; on anything but Ok/NotModified
+/// <see cref="Items"/> must not be read as "everything else is gone".
+/// </summary>
+public sealed record SourcePollResult(string SourceId, FetchOutcome Outcome)
+{
+    public string? Detail { get; init; }
+
+    /// <summary>Every item on the listing(s) this poll read; empty when the listing was not modified.</summary>
+    public IReadOnlyList<ListingItem> Items { get; init; } = [];
+
+    /// <summary>Notices parsed from detail pages of new or changed items.</summary>
+    public IReadOnlyList<Notice> Notices { get; init; } = [];
+
+    /// <summary>Validators to store for the next poll.</summary>
+    public IReadOnlyDictionary<string, HttpValidators> Validators { get; init; } = new Dictionary<string, HttpValidators>();
+
+    /// <summary>Per-item problems that did not make the whole poll unhealthy (one detail page blocked, say).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public int Requests { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public bool IsHealthy => Outcome.IsHealthy();
+}
+
+/// <summary>
+/// A source adapter: reads its listing(s), fetches detail pages of new or changed items, and understands them.
+/// Never throws for site trouble; the result's outcome carries the failure class.
+/// </summary>
+public interface INoticeSource
+{
+    SourceDescriptor Descriptor { get; }
+
+    Task<SourcePollResult> PollAsync(SourcePollContext context, CancellationToken cancellationToken);
+
+    /// <summary>Understands one detail page (used by polls and by <c>alerts match --file</c>).</summary>
+    Notice ParseDetail(string html, Uri url, ListingItem? item = null);
+}

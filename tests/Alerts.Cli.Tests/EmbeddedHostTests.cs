@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Alerts.Cli.Hosting;
+using Alerts.Testing;
+
+namespace Alerts.Cli.Tests;
+
+public sealed class EmbeddedHostTests
+{
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task Health_OnLoopback_ReturnsStatus()
+    {
+        using var data = new TempDirectory();
+        var port = FreePort();
+        await using var app = EmbeddedHost.Build(new EmbeddedHostSettings(data.Path, port));
+        await app.StartAsync();
+        using var http = new HttpClient();
+
+        var json = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/api/health"));
+
+        using var document = JsonDocument.Parse(json);
+        document.RootElement.GetProperty("status").GetString().ShouldNotBeNullOrEmpty();
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Build_CreatesTheOutboxUnderTheDataFolder()
+    {
+        using var data = new TempDirectory();
+
+        await using var app = EmbeddedHost.Build(new EmbeddedHostSettings(data.Combine("nested"), FreePort()));
+
+        Directory.Exists(data.Combine("nested", "outbox")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Dashboard_ServesHtml()
+    {
+        using var data = new TempDirectory();
+        var port = FreePort();
+        await using var app = EmbeddedHost.Build(new EmbeddedHostSettings(data.Path, port));
+        await app.StartAsync();
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/dashboard"));
+
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        await app.StopAsync();
+    }
+}

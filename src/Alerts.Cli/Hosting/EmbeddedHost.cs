@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.Cli.Hosting;
 
@@ -36,6 +37,16 @@ internal static class EmbeddedHost
             [$"{HostingOptions.SectionName}:{nameof(HostingOptions.DataDirectory)}"] = dataDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
+
+        // Say what Alerts does, not every request Kestrel serves.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
 
         // Loopback only: the embedded default is a one-machine tool, not a server on the network.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, settings.Port));

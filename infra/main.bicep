@@ -54,6 +54,9 @@ param sourceSchedules object = {
   'cn-gacc-announcements': '0 40 */2 * * *'
 }
 
+@description('Sender address of alert and digest e-mails (a domain authenticated in SendGrid).')
+param emailFromAddress string
+
 @description('Extra or overriding app settings, e.g. Sources__<id>__ProxyUrl / __UserAgent, SendGrid__SandboxMode. Later keys win.')
 param additionalAppSettings object = {}
 
@@ -166,8 +169,9 @@ var coreAppSettings = {
   ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   ServiceBus__TopicName: serviceBus.outputs.topicName
   SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.sendGrid})'
-  SendGrid__FromAddress: 'alerts@example.com'
+  SendGrid__FromAddress: emailFromAddress
   SendGrid__SandboxMode: environmentName == 'prod' ? 'false' : 'true'
+  // Where Teams webhook URLs (bearer secrets, research/azure-notes.md §5) are kept when stored in Key Vault.
   Teams__KeyVaultUri: keyVault.outputs.uri
   Api__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.adminKey})'
   // NCRONTAB with seconds, UTC (research/azure-notes.md §3).

@@ -4,6 +4,7 @@ using './main.bicep'
 // Egress proxies and user agents per source go into additionalAppSettings, e.g.
 //   'Sources__jp-meti-press__ProxyUrl': 'http://proxy.example.internal:3128'
 param environmentName = 'prod'
+param emailFromAddress = 'alerts@example.com'
 param maximumInstanceCount = 40
 param alertEmails = [
   'ops@example.com'

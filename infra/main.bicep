@@ -180,6 +180,8 @@ var coreAppSettings = {
   Digest__Schedule: '0 0 7 * * 1'
 }
 
+// App Service drops '-' from app setting names in the environment it passes to the app (docs/operations.md,
+// "Known problem"): once the Sources configuration accepts '_' for '-', use replace(s.key, '-', '_') here.
 var sourceAppSettings = toObject(items(sourceSchedules), s => 'Sources__${s.key}__Schedule', s => s.value)
 
 var appSettings = union(coreAppSettings, sourceAppSettings, additionalAppSettings)

@@ -22,6 +22,7 @@ namespace Alerts.Core.Ops;
 /// <item><term><c>alerts.alerts</c></term><description>counter; tag <c>severity</c> (<see cref="RecordAlert(Severity)"/>)</description></item>
 /// <item><term><c>alerts.deliveries</c></term><description>counter; tags <c>channel</c>, <c>outcome</c> (<see cref="RecordDelivery(DeliveryChannel, DeliveryOutcome)"/>)</description></item>
 /// <item><term><c>alerts.bus.drain_lag</c></term><description>histogram, seconds from enqueue to handling; tag <c>subscription</c> (<see cref="RecordDrainLag"/>)</description></item>
+/// <item><term><c>alerts.bus.dead_lettered</c></term><description>counter; tags <c>subscription</c>, <c>reason</c> (<see cref="RecordDeadLetter"/>)</description></item>
 /// <item><term><c>alerts.source.unhealthy_minutes</c></term><description>observable gauge; tag <c>source</c>; 0 when healthy (<see cref="ReportSourceHealth"/>)</description></item>
 /// </list>
 /// </summary>
@@ -39,6 +40,7 @@ public static class AlertsTelemetry
         public const string Severity = "severity";
         public const string Channel = "channel";
         public const string Subscription = "subscription";
+        public const string Reason = "reason";
     }
 
     /// <summary>Instrument names (see the class summary).</summary>
@@ -50,6 +52,7 @@ public static class AlertsTelemetry
         public const string Alerts = "alerts.alerts";
         public const string Deliveries = "alerts.deliveries";
         public const string DrainLag = "alerts.bus.drain_lag";
+        public const string DeadLettered = "alerts.bus.dead_lettered";
         public const string SourceUnhealthyMinutes = "alerts.source.unhealthy_minutes";
     }
 
@@ -81,6 +84,9 @@ public static class AlertsTelemetry
 
     private static readonly Histogram<double> DrainLagHistogram =
         Meter.CreateHistogram<double>(Instruments.DrainLag, unit: "s", description: "Time from enqueue on the bus to handling by a drain.");
+
+    private static readonly Counter<long> DeadLetterCounter =
+        Meter.CreateCounter<long>(Instruments.DeadLettered, unit: "{message}", description: "Messages dead-lettered by a drain, by reason.");
 
     private static readonly ObservableGauge<double> SourceUnhealthyGauge =
         Meter.CreateObservableGauge(
@@ -122,6 +128,13 @@ public static class AlertsTelemetry
     /// </summary>
     public static void RecordDrainLag(string subscription, TimeSpan lag) =>
         DrainLagHistogram.Record(Math.Max(0, lag.TotalSeconds), new KeyValuePair<string, object?>(Tags.Subscription, subscription));
+
+    /// <summary>
+    /// One message dead-lettered by a drain. <paramref name="reason"/> must be a short, fixed code
+    /// (<c>InvalidPayload</c>, <c>MaxDeliveryCountExceeded</c>), never a message text: it becomes a metric dimension.
+    /// </summary>
+    public static void RecordDeadLetter(string subscription, string reason) =>
+        DeadLetterCounter.Add(1, new KeyValuePair<string, object?>(Tags.Subscription, subscription), new KeyValuePair<string, object?>(Tags.Reason, reason));
 
     /// <summary>
     /// The health of a source after a poll: <paramref name="unhealthyFor"/> is the time since its last healthy poll

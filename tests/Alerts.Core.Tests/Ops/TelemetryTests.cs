@@ -100,6 +100,18 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void RecordDeadLetter_InvalidPayload_CountsTaggedBySubscriptionAndReason()
+    {
+        using var recorder = new MetricRecorder();
+
+        AlertsTelemetry.RecordDeadLetter("test-dlq-subscription", "InvalidPayload");
+
+        var deadLetter = recorder.Single(AlertsTelemetry.Instruments.DeadLettered, "subscription", "test-dlq-subscription");
+        deadLetter.Value.ShouldBe(1);
+        deadLetter.Tags["reason"].ShouldBe("InvalidPayload");
+    }
+
+    [Fact]
     public void ReportSourceHealth_UnhealthyForThreeHours_GaugeObservesMinutes()
     {
         using var recorder = new MetricRecorder();

@@ -1,4 +1,10 @@
+using System.Collections.Concurrent;
+using Alerts.Core.Ops;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Alerts.Functions.Tests;
 
@@ -18,4 +24,71 @@ public sealed class TelemetryTests
 
         TelemetryServiceCollectionExtensions.IsAzureMonitorConfigured(configuration).ShouldBeTrue();
     }
+
+    [Fact]
+    public void TryGetEntraAuthentication_AadWithClientId_ReturnsClientId()
+    {
+        var configuration = Configuration(("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "ClientId=1234-abcd;Authorization=AAD"));
+
+        TelemetryServiceCollectionExtensions.TryGetEntraAuthentication(configuration, out var clientId).ShouldBeTrue();
+        clientId.ShouldBe("1234-abcd");
+    }
+
+    [Fact]
+    public void TryGetEntraAuthentication_NotSet_IsFalse()
+    {
+        TelemetryServiceCollectionExtensions.TryGetEntraAuthentication(Configuration(), out var clientId).ShouldBeFalse();
+        clientId.ShouldBeNull();
+    }
+
+    [Fact]
+    public void TryGetEntraAuthentication_OtherAuthorization_IsFalse() =>
+        TelemetryServiceCollectionExtensions.TryGetEntraAuthentication(
+            Configuration(("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "ClientId=x;Authorization=Key")), out _).ShouldBeFalse();
+
+    [Fact]
+    public void AddAlertsTelemetry_TracerProviderBuilt_ListensToAlertsActivitySource()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddAlertsTelemetry(Configuration());
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<TracerProvider>();
+
+        AlertsTelemetry.ActivitySource.HasListeners().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void AddAlertsTelemetry_MetricReaderAttached_ExportsAlertsMeter()
+    {
+        var exporter = new CapturingMetricExporter();
+        var services = new ServiceCollection().AddLogging();
+        services.AddAlertsTelemetry(Configuration());
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(new BaseExportingMetricReader(exporter)));
+        using var provider = services.BuildServiceProvider();
+        var meterProvider = provider.GetRequiredService<MeterProvider>();
+
+        AlertsTelemetry.RecordPoll("functions-telemetry-probe", "ok");
+        meterProvider.ForceFlush();
+
+        exporter.Names.ShouldContain(AlertsTelemetry.Instruments.Polls);
+    }
+
+    private sealed class CapturingMetricExporter : BaseExporter<Metric>
+    {
+        public ConcurrentBag<string> Names { get; } = [];
+
+        public override ExportResult Export(in Batch<Metric> batch)
+        {
+            foreach (var metric in batch)
+            {
+                Names.Add(metric.Name);
+            }
+
+            return ExportResult.Success;
+        }
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 }

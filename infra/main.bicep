@@ -1,0 +1,222 @@
+// Alerts in Azure: one resource group per environment holding a Flex Consumption Function App (.NET 10 isolated)
+// with a user-assigned identity, storage (identity-based AzureWebJobsStorage, tables, blobs), Service Bus topic
+// `changes`, Key Vault, Log Analytics + Application Insights, role assignments and two Azure Monitor alerts.
+// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.<env>.bicepparam (docs/operations.md).
+// Local modules only: registry modules (br:) cannot be restored on the offline build machine.
+targetScope = 'resourceGroup'
+
+@description('Environment name, part of every resource name.')
+@allowed([
+  'dev'
+  'prod'
+])
+param environmentName string
+
+@description('Azure region; defaults to the resource group\'s.')
+param location string = resourceGroup().location
+
+@description('Short workload name used in resource names.')
+@maxLength(8)
+param workload string = 'alerts'
+
+@description('Tags on every resource.')
+param tags object = {}
+
+@description('E-mail addresses of Ops for the dead-letter and unhealthy-source alerts.')
+param alertEmails array = []
+
+@description('Key Vault purge protection (irreversible once on).')
+param enableKeyVaultPurgeProtection bool = environmentName == 'prod'
+
+@description('Flex Consumption: upper bound of instances per function.')
+param maximumInstanceCount int = 40
+
+@description('SendGrid API key; empty leaves the Key Vault secret untouched (set it out of band, docs/operations.md).')
+@secure()
+param sendGridApiKey string = ''
+
+@description('Admin API key; empty leaves the Key Vault secret untouched (set it out of band, docs/operations.md).')
+@secure()
+param adminKey string = ''
+
+@description('Poll schedule per source id (NCRONTAB with seconds, UTC). Each becomes the app setting Sources__<id>__Schedule.')
+param sourceSchedules object = {
+  'cn-mofcom-announcements': '0 */15 * * * *'
+  'cn-mofcom-bis': '0 */15 * * * *'
+  'cn-mofcom-exportcontrol': '0 */15 * * * *'
+  'cn-mofcom-spokesperson': '0 5 * * * *'
+  'jp-meti-press': '0 */30 * * * *'
+  'jp-meti-anpo': '0 10 * * * *'
+  'jp-mofa-press-ja': '0 */30 * * * *'
+  'jp-mofa-press-en': '0 20 * * * *'
+  'jp-kantei-news': '0 */30 * * * *'
+  // Best effort: a JavaScript cookie wall and geo-blocking (research/sources.md); polling it more often only adds 412s.
+  'cn-gacc-announcements': '0 40 */2 * * *'
+}
+
+@description('Sender address of alert and digest e-mails (a domain authenticated in SendGrid).')
+param emailFromAddress string
+
+@description('Extra or overriding app settings, e.g. Sources__<id>__ProxyUrl / __UserAgent, SendGrid__SandboxMode. Later keys win.')
+param additionalAppSettings object = {}
+
+var suffix = uniqueString(subscription().id, resourceGroup().id, workload, environmentName)
+var baseName = '${workload}-${environmentName}'
+var names = {
+  identity: 'id-${baseName}'
+  storage: take('st${workload}${environmentName}${suffix}', 24)
+  serviceBus: 'sb-${baseName}-${suffix}'
+  keyVault: take('kv-${workload}-${environmentName}-${suffix}', 24)
+  workspace: 'log-${baseName}'
+  appInsights: 'appi-${baseName}'
+  plan: 'asp-${baseName}'
+  functionApp: 'func-${baseName}-${suffix}'
+}
+var allTags = union(tags, {
+  workload: workload
+  environment: environmentName
+})
+var secretNames = {
+  sendGrid: 'sendgrid-api-key'
+  adminKey: 'admin-api-key'
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: allTags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: allTags
+    deploymentContainerName: 'app-package'
+    containerNames: [
+      'long-texts'
+    ]
+    // Others are created by the app on first use (Storage__TablePrefix + entity name).
+    tableNames: [
+      'alertsSnapshots'
+      'alertsSourceHealth'
+      'alertsCompanies'
+      'alertsAlerts'
+      'alertsDeliveries'
+    ]
+    principalId: identity.outputs.principalId
+  }
+}
+
+module serviceBus 'modules/servicebus.bicep' = {
+  name: 'servicebus'
+  params: {
+    name: names.serviceBus
+    location: location
+    tags: allTags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: allTags
+    enablePurgeProtection: enableKeyVaultPurgeProtection
+    sendGridSecretName: secretNames.sendGrid
+    adminKeySecretName: secretNames.adminKey
+    sendGridApiKey: sendGridApiKey
+    adminKey: adminKey
+    principalId: identity.outputs.principalId
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    location: location
+    tags: allTags
+    principalId: identity.outputs.principalId
+  }
+}
+
+// Every app setting the code reads. tests/Alerts.Functions.Tests/Infra/AppSettingsCoverageTests checks that each
+// %Name% of a trigger and each options section bound at start-up appears here: add new keys to this object.
+var coreAppSettings = {
+  // Identity-based host storage: no connection string, no shared key (research/azure-notes.md §8.1).
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.outputs.clientId
+  // DefaultAzureCredential picks the user-assigned identity from this.
+  AZURE_CLIENT_ID: identity.outputs.clientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
+  // .NET 10 isolated SIGSEGV at start-up on Flex (Azure/azure-functions-dotnet-worker#3335): documented workaround.
+  WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED: '0'
+  Hosting__Mode: 'Azure'
+  Storage__TableServiceUri: storage.outputs.tableEndpoint
+  Storage__BlobServiceUri: storage.outputs.blobEndpoint
+  Storage__TablePrefix: 'alerts'
+  Storage__LongTextContainer: 'long-texts'
+  ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+  ServiceBus__TopicName: serviceBus.outputs.topicName
+  SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.sendGrid})'
+  SendGrid__FromAddress: emailFromAddress
+  SendGrid__SandboxMode: environmentName == 'prod' ? 'false' : 'true'
+  // Where Teams webhook URLs (bearer secrets, research/azure-notes.md §5) are kept when stored in Key Vault.
+  Teams__KeyVaultUri: keyVault.outputs.uri
+  Api__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.adminKey})'
+  // NCRONTAB with seconds, UTC (research/azure-notes.md §3).
+  Polling__Schedule: '0 */15 * * * *'
+  Delivery__Schedule: '0 */1 * * * *'
+  Digest__Schedule: '0 0 7 * * 1'
+}
+
+// App Service drops '-' from app setting names in the environment it passes to the app (docs/operations.md,
+// "Known problem"): once the Sources configuration accepts '_' for '-', use replace(s.key, '-', '_') here.
+var sourceAppSettings = toObject(items(sourceSchedules), s => 'Sources__${s.key}__Schedule', s => s.value)
+
+var appSettings = union(coreAppSettings, sourceAppSettings, additionalAppSettings)
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: allTags
+    identityId: identity.outputs.id
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appSettings: appSettings
+    maximumInstanceCount: maximumInstanceCount
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: baseName
+    location: location
+    tags: allTags
+    serviceBusNamespaceId: serviceBus.outputs.id
+    appInsightsId: monitoring.outputs.appInsightsId
+    alertEmails: alertEmails
+  }
+}
+
+// Names and endpoints only: no key, connection string or secret value leaves the deployment.
+output functionAppName string = functionApp.outputs.name
+output functionAppHostName string = functionApp.outputs.defaultHostName
+output storageAccountName string = storage.outputs.name
+output deploymentContainerUrl string = storage.outputs.deploymentContainerUrl
+output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
+output keyVaultName string = keyVault.outputs.name
+output appInsightsName string = monitoring.outputs.appInsightsName

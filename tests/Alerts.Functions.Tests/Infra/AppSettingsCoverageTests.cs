@@ -1,0 +1,135 @@
+using Alerts.Testing;
+
+namespace Alerts.Functions.Tests.Infra;
+
+/// <summary>
+/// Every app setting the deployed code reads is set by infra/main.bicep: each <c>%Name%</c> of a trigger attribute
+/// (an unresolved one stops the Functions host from indexing the function) and each options section bound at
+/// start-up (<c>ValidateOnStart</c> fails the host when required values are missing).
+/// </summary>
+public sealed class AppSettingsCoverageTests
+{
+    // Options sections whose every value has a safe default in code, so Azure needs no app setting for them.
+    // Add a section here only with a comment saying why its defaults are right in Azure.
+    private static readonly HashSet<string> SectionsWithSafeDefaults = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // (none yet)
+    };
+
+    // Alerts.Cli is the one-machine host and is not deployed to Azure; its settings are not app settings.
+    private static readonly string[] DeployedProjects = ["Alerts.Core", "Alerts.Infrastructure", "Alerts.Functions"];
+
+    private static readonly string MainBicep = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"));
+
+    private static readonly IReadOnlySet<string> Set = AppSettings.SetByMainBicep(MainBicep);
+
+    private static readonly string[] TriggerSettingNames =
+        [.. DeployedCode().SelectMany(AppSettings.TriggerExpressions).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+
+    private static readonly string[] SectionNames =
+        [.. DeployedCode().SelectMany(AppSettings.OptionsSections).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> TriggerSettings => new(TriggerSettingNames);
+
+    public static TheoryData<string> Sections => new(SectionNames);
+
+    [Theory]
+    [MemberData(nameof(TriggerSettings))]
+    public void MainBicep_SetsEveryTriggerExpression(string name) =>
+        Set.ShouldContain(name, $"[TimerTrigger(\"%{name}%\")] needs the app setting {name} in coreAppSettings of infra/main.bicep");
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void MainBicep_SetsEveryOptionsSection(string section)
+    {
+        if (SectionsWithSafeDefaults.Contains(section))
+        {
+            return;
+        }
+
+        Set.ShouldContain(
+            name => name.StartsWith(section + "__", StringComparison.OrdinalIgnoreCase),
+            $"options section {section} is bound at start-up: set its {section}__… keys in coreAppSettings of infra/main.bicep, or list it in SectionsWithSafeDefaults with a reason");
+    }
+
+    [Fact]
+    public void Scan_FindsTheKnownTriggerAndSections()
+    {
+        // Guards the scan itself: if these vanish the theories above would pass on nothing.
+        TriggerSettingNames.ShouldContain("Polling__Schedule");
+        SectionNames.ShouldContain("Storage");
+        SectionNames.ShouldContain("Hosting");
+    }
+
+    [Theory]
+    [InlineData("Hosting__Mode")]
+    [InlineData("Storage__TableServiceUri")]
+    [InlineData("Storage__BlobServiceUri")]
+    [InlineData("ServiceBus__FullyQualifiedNamespace")]
+    [InlineData("SendGrid__ApiKey")]
+    [InlineData("Api__AdminKey")]
+    [InlineData("Polling__Schedule")]
+    [InlineData("Delivery__Schedule")]
+    [InlineData("Digest__Schedule")]
+    [InlineData("AzureWebJobsStorage__accountName")]
+    [InlineData("AzureWebJobsStorage__credential")]
+    [InlineData("AzureWebJobsStorage__clientId")]
+    [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING")]
+    [InlineData("Sources__cn-mofcom-announcements__Schedule")]
+    [InlineData("Sources__cn-mofcom-bis__Schedule")]
+    [InlineData("Sources__cn-mofcom-exportcontrol__Schedule")]
+    [InlineData("Sources__cn-mofcom-spokesperson__Schedule")]
+    [InlineData("Sources__jp-meti-press__Schedule")]
+    [InlineData("Sources__jp-meti-anpo__Schedule")]
+    [InlineData("Sources__jp-mofa-press-ja__Schedule")]
+    [InlineData("Sources__jp-mofa-press-en__Schedule")]
+    [InlineData("Sources__jp-kantei-news__Schedule")]
+    [InlineData("Sources__cn-gacc-announcements__Schedule")]
+    public void MainBicep_SetsRequiredSetting(string name) => Set.ShouldContain(name);
+
+    [Theory]
+    [InlineData("SendGrid__ApiKey")]
+    [InlineData("Api__AdminKey")]
+    public void MainBicep_Secrets_AreKeyVaultReferences(string name) =>
+        AppSettings.ValueInMainBicep(MainBicep, name).ShouldNotBeNull().ShouldStartWith("'@Microsoft.KeyVault(VaultName=");
+
+    [Fact]
+    public void MainBicep_NoConnectionStringForHostStorage() =>
+        Set.ShouldNotContain("AzureWebJobsStorage", "host storage must be identity-based (AzureWebJobsStorage__accountName)");
+
+    [Fact]
+    public void TriggerExpressions_TimerAttribute_YieldsAppSettingName() =>
+        AppSettings.TriggerExpressions("[TimerTrigger(\"%Sources:jp-meti-press:Schedule%\")] TimerInfo t")
+            .ShouldBe(["Sources__jp-meti-press__Schedule"]);
+
+    [Fact]
+    public void OptionsSections_SectionNameConstant_YieldsSection() =>
+        AppSettings.OptionsSections("public const string SectionName = \"SendGrid\";").ShouldBe(["SendGrid"]);
+
+    [Fact]
+    public void SetByMainBicep_SourceSchedules_BecomePerSourceSettings()
+    {
+        const string bicep = """
+            param sourceSchedules object = {
+              'a-b': '0 * * * * *'
+            }
+            var coreAppSettings = {
+              Hosting__Mode: 'Azure'
+              nested: {
+                Inner__Key: 'x'
+              }
+            }
+            """;
+
+        AppSettings.SetByMainBicep(bicep).ShouldBe(["Hosting__Mode", "nested", "Sources__a-b__Schedule"], ignoreOrder: true);
+    }
+
+    private static IEnumerable<string> DeployedCode() =>
+        DeployedProjects
+            .Select(project => Path.Combine(RepositoryPaths.Root, "src", project))
+            .Where(Directory.Exists)
+            .SelectMany(directory => Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText);
+}

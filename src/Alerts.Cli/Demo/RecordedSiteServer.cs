@@ -1,0 +1,130 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Cli.Demo;
+
+/// <summary>
+/// Serves recorded pages of official sites on 127.0.0.1, one port per site, keeping each site's real paths.
+/// Pages live in <c>{root}/sites/{site}/{path}</c>; a stage overlays them with <c>{root}/stages/{stage}/{site}/{path}</c>
+/// (the current stage first, then earlier ones), so a listing can grow from one stage of a timeline to the next.
+/// </summary>
+internal sealed class RecordedSiteServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _root;
+    private readonly Dictionary<int, string> _siteByPort;
+    private readonly Dictionary<string, Uri> _baseUrls;
+    private volatile string[] _stages = [];
+
+    private RecordedSiteServer(WebApplication app, string root, Dictionary<int, string> siteByPort)
+    {
+        _app = app;
+        _root = root;
+        _siteByPort = siteByPort;
+        _baseUrls = siteByPort.ToDictionary(p => p.Value, p => new Uri($"http://127.0.0.1:{p.Key}"), StringComparer.Ordinal);
+    }
+
+    /// <summary>How many requests were served (tests count them).</summary>
+    public int Requests => _requests;
+
+    private int _requests;
+
+    public IReadOnlyDictionary<string, Uri> BaseUrls => _baseUrls;
+
+    /// <summary>Makes <paramref name="stages"/> (oldest first) the overlays in force; the last one wins.</summary>
+    public void UseStages(IEnumerable<string> stages) => _stages = [.. stages.Reverse()];
+
+    public static async Task<RecordedSiteServer> StartAsync(string root, IReadOnlyCollection<string> sites, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var ports = new Dictionary<int, string>();
+        foreach (var site in sites)
+        {
+            ports[FreePort()] = site;
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var port in ports.Keys)
+            {
+                kestrel.Listen(IPAddress.Loopback, port);
+            }
+        });
+        var app = builder.Build();
+        var server = new RecordedSiteServer(app, Path.GetFullPath(root), ports);
+        app.Run(server.ServeAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        if (!_siteByPort.TryGetValue(context.Connection.LocalPort, out var site))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var file = Find(site, context.Request.Path.Value ?? "/");
+        if (file is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = ContentTypeOf(file);
+        await context.Response.SendFileAsync(file, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private string? Find(string site, string path)
+    {
+        var relative = Uri.UnescapeDataString(path).TrimStart('/');
+        if (relative.Length == 0 || relative.EndsWith('/'))
+        {
+            relative += "index.html";
+        }
+
+        foreach (var folder in _stages.Select(stage => Path.Combine(_root, "stages", stage, site)).Append(Path.Combine(_root, "sites", site)))
+        {
+            var candidate = Path.GetFullPath(Path.Combine(folder, relative));
+
+            // Never serve outside the recorded site (../ in a path).
+            if (candidate.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    // No charset on HTML: recorded pages declare their own (GBK, Shift_JIS) in a BOM or <meta>, as the real sites do.
+    private static string ContentTypeOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".html" or ".htm" or ".shtml" => "text/html",
+        ".json" => "application/json; charset=utf-8",
+        ".rdf" or ".xml" => "application/xml",
+        ".pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

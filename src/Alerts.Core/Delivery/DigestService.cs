@@ -23,8 +23,9 @@ public interface IDigestService
 /// <summary>
 /// Executive digests. A recipient is due on its period's day (every day, or Monday) from its local hour on, in its IANA
 /// time zone; the period key (the local date) makes it once per period even when the timer runs twice, and the cursor
-/// (the end of the last period sent) starts the next one exactly where the last ended: no repeat, no gap. Catching up
-/// later that day covers a missed timer and a local hour skipped by a DST change.
+/// (the end of the last period sent) starts the next one exactly where the last ended: no repeat, no gap. A local hour
+/// skipped by spring-forward sends the hour after; a retryable failure retries later the same day; a timer missed
+/// altogether only delays those alerts to the next digest (the cursor did not move).
 /// </summary>
 public sealed partial class DigestService(
     ICompanyStore companies,
@@ -38,6 +39,9 @@ public sealed partial class DigestService(
     ILogger<DigestService> logger) : IDigestService
 {
     private const int MaxAlerts = 1000;
+
+    /// <summary>A cursor whose period key starts so is waiting for a retry of that period (its SentUntil is unchanged).</summary>
+    private const string PendingPrefix = "pending:";
 
     public async Task<DigestRunReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -97,23 +101,26 @@ public sealed partial class DigestService(
         return new DigestPreview(company.Id, recipient.Email, since, now, rendered);
     }
 
-    /// <summary>The period key when the recipient is due at <paramref name="nowUtc"/>, else null.</summary>
-    internal static string? DuePeriod(Recipient recipient, DateTimeOffset nowUtc)
+    /// <summary>
+    /// The period key when the recipient is due at <paramref name="nowUtc"/>, else null: at its local hour on its period's
+    /// day; the hour after when a spring-forward skipped that hour; any later hour of the day while a retryable send is pending.
+    /// </summary>
+    internal static string? DuePeriod(Recipient recipient, DateTimeOffset nowUtc, DigestCursor? cursor = null)
     {
         var zone = FindZone(recipient.TimeZone);
         var local = TimeZoneInfo.ConvertTime(nowUtc, zone);
-        if (local.Hour < recipient.Hour)
-        {
-            return null;
-        }
-
         if (recipient.Cadence == DigestCadence.Weekly && local.DayOfWeek != DayOfWeek.Monday)
         {
             return null;
         }
 
         var prefix = recipient.Cadence == DigestCadence.Weekly ? "weekly:" : "daily:";
-        return prefix + local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var period = prefix + local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var skipped = recipient.Hour < 24 && zone.IsInvalidTime(local.Date.AddHours(recipient.Hour));
+        var due = local.Hour == recipient.Hour
+            || (skipped && local.Hour == recipient.Hour + 1)
+            || (local.Hour > recipient.Hour && cursor?.PeriodKey == PendingPrefix + period);
+        return due ? period : null;
     }
 
     internal static TimeZoneInfo FindZone(string id)
@@ -130,15 +137,10 @@ public sealed partial class DigestService(
 
     private async Task<SendStatus?> RunOneAsync(Company company, Recipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var period = DuePeriod(recipient, now);
-        if (period is null)
-        {
-            return null;
-        }
-
         var address = Normalize(recipient.Email);
         var cursor = await cursors.GetAsync(company.Id, address, cancellationToken).ConfigureAwait(false);
-        if (cursor?.PeriodKey == period)
+        var period = DuePeriod(recipient, now, cursor);
+        if (period is null || cursor?.PeriodKey == period)
         {
             return null;
         }
@@ -175,7 +177,8 @@ public sealed partial class DigestService(
         await ledger.RecordAsync(new DeliveryRecord(digestId, DeliveryChannel.Digest, address, outcome, time.GetUtcNow()) { Detail = detail }, cancellationToken).ConfigureAwait(false);
         if (status == SendStatus.Retryable)
         {
-            // The cursor stays: the next hourly run of the same local day tries again.
+            // The period stays open: later hourly runs of the same local day try again from the same start.
+            await cursors.SetAsync(new DigestCursor(company.Id, address, since, PendingPrefix + period), cancellationToken).ConfigureAwait(false);
             LogDigestRetry(logger, company.Id, detail ?? "");
             return status;
         }

@@ -25,8 +25,7 @@ public sealed class DeliveryLoopOptions
 /// every <see cref="DeliveryLoopOptions.DigestInterval"/>. Nothing escapes a pass; stopping the host stops it.
 /// </summary>
 public sealed partial class DeliveryLoopService(
-    ISubscriptionDrainer drainer,
-    IDigestService digests,
+    IServiceScopeFactory scopes,
     IOptions<DeliveryLoopOptions> options,
     TimeProvider time,
     ILogger<DeliveryLoopService> logger) : BackgroundService
@@ -43,6 +42,9 @@ public sealed partial class DeliveryLoopService(
             {
                 try
                 {
+                    // A scope per pass: fresh drainer and senders (typed HttpClients) each time.
+                    await using var scope = scopes.CreateAsyncScope();
+                    var drainer = scope.ServiceProvider.GetRequiredService<ISubscriptionDrainer>();
                     await drainer.DrainAsync(subscription, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -61,6 +63,8 @@ public sealed partial class DeliveryLoopService(
         {
             try
             {
+                await using var scope = scopes.CreateAsyncScope();
+                var digests = scope.ServiceProvider.GetRequiredService<IDigestService>();
                 await digests.RunAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -20,8 +20,11 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<AlertEmailRenderer>();
         services.TryAddSingleton<TeamsCardBuilder>();
         services.TryAddSingleton<DigestRenderer>();
-        services.TryAddSingleton<ISubscriptionDrainer, SubscriptionDrainer>();
-        services.TryAddSingleton<IDigestService, DigestService>();
+
+        // Transient: they hold the senders, and the SendGrid and Teams senders are typed HttpClients whose handlers
+        // IHttpClientFactory rotates; a singleton would pin one handler forever.
+        services.TryAddTransient<ISubscriptionDrainer, SubscriptionDrainer>();
+        services.TryAddTransient<IDigestService, DigestService>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Alerts.Core.Delivery;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
@@ -7,6 +8,9 @@ namespace Alerts.Core.Tests.Delivery;
 
 public sealed class DeliveryLoopServiceTests
 {
+    private static IServiceScopeFactory Scopes(ISubscriptionDrainer drainer, IDigestService digests) =>
+        new ServiceCollection().AddSingleton(drainer).AddSingleton(digests).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+
     [Fact]
     public async Task Start_FirstPass_DrainsEverySubscriptionAndRunsDigests()
     {
@@ -33,7 +37,7 @@ public sealed class DeliveryLoopServiceTests
             digestRan.TrySetResult();
             return new DigestRunReport(0, 0, 0);
         });
-        using var service = new DeliveryLoopService(drainer, digests, Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
+        using var service = new DeliveryLoopService(Scopes(drainer, digests), Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         await Task.WhenAll(allDrained.Task, digestRan.Task).WaitAsync(TimeSpan.FromSeconds(30));
@@ -54,7 +58,7 @@ public sealed class DeliveryLoopServiceTests
             digestRan.TrySetResult();
             return new DigestRunReport(0, 0, 0);
         });
-        using var service = new DeliveryLoopService(drainer, digests, Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
+        using var service = new DeliveryLoopService(Scopes(drainer, digests), Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         await digestRan.Task.WaitAsync(TimeSpan.FromSeconds(30));

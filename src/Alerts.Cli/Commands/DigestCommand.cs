@@ -1,8 +1,69 @@
 using System.CommandLine;
+using Alerts.Cli.Hosting;
+using Alerts.Core;
+using Alerts.Core.Delivery;
 
 namespace Alerts.Cli.Commands;
 
+/// <summary><c>alerts digest --preview --company &lt;id&gt; [--recipient &lt;email&gt;]</c>: writes the digest HTML and prints its path.</summary>
 internal static class DigestCommand
 {
-    public static Command Create() => NotBuiltYet.Create("digest", "Preview a recipient's digest e-mail.");
+    public static Command Create()
+    {
+        var command = new Command("digest", "Preview a recipient's digest e-mail.");
+        var data = CommonOptions.Data();
+        var preview = new Option<bool>("--preview") { Description = "Render without sending or moving the recipient's cursor (the only mode: digests are sent by alerts run)." };
+        var company = new Option<string>("--company") { Description = "The company id.", Required = true };
+        var recipient = new Option<string?>("--recipient") { Description = "A digest recipient's e-mail (default: the company's first digest recipient)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the HTML (default: <data>/outbox/digest-preview-<company>-<hash>.html)." };
+        command.Options.Add(data);
+        command.Options.Add(preview);
+        command.Options.Add(company);
+        command.Options.Add(recipient);
+        command.Options.Add(output);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            if (!parseResult.GetValue(preview))
+            {
+                await error.WriteLineAsync("alerts digest: only --preview is supported here; digests are sent on schedule by alerts run.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var dataDirectory = parseResult.GetValue(data)!;
+            var companyId = parseResult.GetValue(company)!;
+            await using var services = DeliveryCliServices.Build(dataDirectory);
+            if (!DeliveryCliServices.TryGet<IDigestService>(services, error, "digest", out var digests))
+            {
+                return ExitCodes.Failure;
+            }
+
+            DigestPreview? rendered;
+            try
+            {
+                rendered = await digests.PreviewAsync(companyId, parseResult.GetValue(recipient), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex)
+            {
+                await error.WriteLineAsync($"alerts digest: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            if (rendered is null)
+            {
+                await error.WriteLineAsync($"alerts digest: no company '{companyId}'.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var path = parseResult.GetValue(output) ?? Path.Combine(Path.GetFullPath(dataDirectory), "outbox",
+                $"digest-preview-{Safe(companyId)}-{ContentHash.Short(rendered.Recipient.ToLowerInvariant())[..12]}.html");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await File.WriteAllTextAsync(path, rendered.Email.Html, cancellationToken).ConfigureAwait(false);
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(Path.GetFullPath(path)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Safe(string value) => new(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 }

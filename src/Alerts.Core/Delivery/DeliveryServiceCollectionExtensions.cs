@@ -1,14 +1,30 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alerts.Core.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>Alerts, delivery ledger, e-mail, Teams and digests.</summary>
+    /// <summary>
+    /// Alerts, delivery ledger, e-mail, Teams and digests: the drainer, the digest service and the renderers. The ports
+    /// (alert store, ledger, cursor store, senders, bus, archive, companies, matcher) come from other registrations.
+    /// </summary>
     public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDeliveryDelay, TimeProviderDelay>();
+        services.TryAddSingleton<AlertEmailRenderer>();
+        services.TryAddSingleton<TeamsCardBuilder>();
+        services.TryAddSingleton<DigestRenderer>();
+
+        // Transient: they hold the senders, and the SendGrid and Teams senders are typed HttpClients whose handlers
+        // IHttpClientFactory rotates; a singleton would pin one handler forever.
+        services.TryAddTransient<ISubscriptionDrainer, SubscriptionDrainer>();
+        services.TryAddTransient<IDigestService, DigestService>();
         return services;
     }
 }

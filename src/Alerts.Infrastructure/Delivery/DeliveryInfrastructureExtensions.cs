@@ -1,15 +1,81 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Delivery;
+using Alerts.Infrastructure.Outbox;
+using Alerts.Infrastructure.SendGrid;
+using Alerts.Infrastructure.Sqlite;
+using Alerts.Infrastructure.Tables;
+using Alerts.Infrastructure.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Infrastructure.Delivery;
 
 public static class DeliveryInfrastructureExtensions
 {
-    /// <summary>Registers alert store, delivery ledger, e-mail and Teams senders (outbox, or SendGrid and Teams webhooks).</summary>
+    /// <summary>
+    /// Registers alert store, delivery ledger and digest cursors (SQLite when embedded, Tables in Azure), and the senders:
+    /// SendGrid when <c>SendGrid:ApiKey</c> is set, else <c>.eml</c> files in the outbox; Teams webhooks, or card JSON in
+    /// the outbox when embedded (<c>Teams:Mode=Auto</c>) or <c>Teams:Mode=Outbox</c>.
+    /// </summary>
     public static IServiceCollection AddDeliveryInfrastructure(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _ = mode;
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDeliveryDelay, RealDelay>();
+
+        if (mode == HostingMode.Embedded)
+        {
+            services.TryAddSingleton<IAlertStore, SqliteAlertStore>();
+            services.TryAddSingleton<IDeliveryLedger, SqliteDeliveryLedger>();
+            services.TryAddSingleton<IDigestCursorStore, SqliteDigestCursorStore>();
+        }
+        else
+        {
+            services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
+            services.TryAddSingleton<DeliveryTableClients>();
+            services.TryAddSingleton<IAlertStore, TableAlertStore>();
+            services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+            services.TryAddSingleton<IDigestCursorStore, TableDigestCursorStore>();
+        }
+
+        var sendGrid = configuration.GetSection(SendGridOptions.SectionName).Get<SendGridOptions>() ?? new SendGridOptions();
+        if (sendGrid.IsConfigured)
+        {
+            // No request logging: it would add nothing and the Teams client must not log URLs either.
+            services.AddHttpClient<SendGridEmailSender>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout)
+                .RemoveAllLoggers();
+            services.TryAddTransient<IEmailSender>(sp => sp.GetRequiredService<SendGridEmailSender>());
+        }
+        else
+        {
+            services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
+        }
+
+        var teams = configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
+        if (teams.UsesOutbox(mode))
+        {
+            services.TryAddSingleton<ITeamsSender, OutboxTeamsSender>();
+        }
+        else
+        {
+            services.TryAddSingleton<TeamsRateGate>();
+
+            // Webhook URLs carry a bearer secret: the factory's request logging would print them.
+            services.AddHttpClient<TeamsWebhookSender>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.Timeout)
+                .RemoveAllLoggers();
+            services.TryAddTransient<ITeamsSender>(sp => sp.GetRequiredService<TeamsWebhookSender>());
+        }
+
         return services;
+    }
+
+    private sealed class RealDelay(TimeProvider time) : IDeliveryDelay
+    {
+        public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+            delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
     }
 }

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Alerts.Core.Alerts;
+using Alerts.Core.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Delivery;
+
+/// <summary>A rendered e-mail body pair.</summary>
+public sealed record RenderedEmail(string Subject, string Html, string Text);
+
+/// <summary>
+/// Renders one alert as HTML and plain text. Titles, snippets and URLs come from foreign websites: every one is
+/// HTML-escaped, and only http(s) links become anchors.
+/// </summary>
+public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
+{
+    private readonly DeliveryOptions _options = options.Value;
+
+    public RenderedEmail Render(Alert alert, string companyName)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var headline = alert.TitleGloss is { Length: > 0 } gloss ? gloss : alert.Title;
+        var subject = OneLine($"[{alert.Severity.ToWire().ToUpperInvariant()}] {headline}", 200);
+        var diffUrl = _options.DiffUrl(alert.ChangeId);
+
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(subject)).Append("</title></head>")
+            .Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">");
+        html.Append("<p style=\"margin:0 0 4px 0\"><span style=\"background:").Append(SeverityColour(alert.Severity))
+            .Append(";color:#fff;padding:2px 6px;font-weight:bold\">").Append(H(alert.Severity.ToWire().ToUpperInvariant()))
+            .Append("</span> for ").Append(H(companyName)).Append("</p>");
+        html.Append("<h2 style=\"margin:8px 0 2px 0\">").Append(H(alert.TitleGloss ?? alert.Title)).Append("</h2>");
+        if (alert.TitleGloss is not null)
+        {
+            html.Append("<p style=\"margin:0 0 8px 0;color:#555\" lang=\"und\">").Append(H(alert.Title)).Append("</p>");
+        }
+
+        html.Append("<table cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse\">");
+        foreach (var (label, value) in Facts(alert))
+        {
+            html.Append("<tr><th align=\"left\" style=\"color:#555\">").Append(H(label)).Append("</th><td>").Append(H(value)).Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+        if (alert.Reasons.Count > 0)
+        {
+            html.Append("<h3 style=\"margin:12px 0 4px 0\">Why it matched</h3><ul>");
+            foreach (var reason in alert.Reasons)
+            {
+                html.Append("<li><b>").Append(H(ReasonLabel(reason.Kind))).Append(":</b> ").Append(H(reason.Value));
+                if (reason.Snippet.Length > 0)
+                {
+                    html.Append("<br><span style=\"color:#555\">…").Append(H(reason.Snippet)).Append("…</span>");
+                }
+
+                html.Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("<p>");
+        if (SafeUrl(alert.Url) is { } source)
+        {
+            html.Append("<a href=\"").Append(H(source)).Append("\">Read the original notice</a> · ");
+        }
+
+        html.Append("<a href=\"").Append(H(diffUrl)).Append("\">See what changed</a></p>");
+        html.Append("<p style=\"color:#888;font-size:12px\">Alert ").Append(H(alert.AlertId)).Append(" · source ").Append(H(alert.SourceId)).Append("</p>");
+        html.Append("</body></html>");
+
+        var text = new StringBuilder();
+        text.Append(alert.Severity.ToWire().ToUpperInvariant()).Append(" for ").Append(companyName).Append('\n');
+        text.Append(alert.TitleGloss ?? alert.Title).Append('\n');
+        if (alert.TitleGloss is not null)
+        {
+            text.Append(alert.Title).Append('\n');
+        }
+
+        text.Append('\n');
+        foreach (var (label, value) in Facts(alert))
+        {
+            text.Append(label).Append(": ").Append(value).Append('\n');
+        }
+
+        if (alert.Reasons.Count > 0)
+        {
+            text.Append("\nWhy it matched:\n");
+            foreach (var reason in alert.Reasons)
+            {
+                text.Append("- ").Append(ReasonLabel(reason.Kind)).Append(": ").Append(reason.Value);
+                if (reason.Snippet.Length > 0)
+                {
+                    text.Append(" (…").Append(OneLine(reason.Snippet, 200)).Append("…)");
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        text.Append('\n');
+        if (SafeUrl(alert.Url) is { } sourceUrl)
+        {
+            text.Append("Original: ").Append(sourceUrl).Append('\n');
+        }
+
+        text.Append("What changed: ").Append(diffUrl).Append('\n');
+        return new RenderedEmail(subject, html.ToString(), text.ToString());
+    }
+
+    internal static IEnumerable<(string Label, string Value)> Facts(Alert alert)
+    {
+        if (alert.Number is { Length: > 0 } number)
+        {
+            yield return ("Number", number);
+        }
+
+        yield return ("Published", Date(alert.Published));
+        yield return ("Effective", Date(alert.Effective));
+        yield return ("Measure", alert.Measure);
+        if (alert.Destinations.Count > 0)
+        {
+            yield return ("Destinations", string.Join(", ", alert.Destinations));
+        }
+
+        if (alert.Categories.Count > 0)
+        {
+            yield return ("Goods", string.Join(", ", alert.Categories));
+        }
+    }
+
+    internal static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated";
+
+    internal static string H(string? value) => WebUtility.HtmlEncode(value ?? "");
+
+    /// <summary>Only absolute http(s) URLs become links: a <c>javascript:</c> URL from a hostile page stays text-free.</summary>
+    internal static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
+
+    internal static string OneLine(string value, int max)
+    {
+        var flat = string.Join(' ', value.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= max ? flat : flat[..(max - 1)] + "…";
+    }
+
+    internal static string SeverityColour(Severity severity) => severity switch
+    {
+        Severity.Critical => "#a4262c",
+        Severity.High => "#d83b01",
+        Severity.Medium => "#c19c00",
+        _ => "#5c7e3e",
+    };
+
+    internal static string ReasonLabel(ReasonKind kind) => kind switch
+    {
+        ReasonKind.Category => "Goods category",
+        ReasonKind.Term => "Your term",
+        ReasonKind.Hs => "HS code",
+        ReasonKind.ControlCode => "Control code",
+        ReasonKind.Counterparty => "Counterparty",
+        ReasonKind.BroadMeasure => "Broad measure",
+        ReasonKind.Destination => "Destination",
+        _ => "Match",
+    };
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Delivery;
+
+/// <summary>
+/// Section <c>DeliveryLoops</c> (only for <c>alerts run</c>; Azure uses the timer functions):
+/// <code>{ "DeliveryLoops": { "DrainInterval": "00:00:05", "DigestInterval": "00:10:00" } }</code>
+/// </summary>
+public sealed class DeliveryLoopOptions
+{
+    public const string SectionName = "DeliveryLoops";
+
+    public TimeSpan DrainInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>More often than hourly is harmless: a recipient is sent once per period.</summary>
+    public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// The same consumer code as the timer functions, in-process for <c>alerts run</c>: drains <c>alerts</c>, <c>email</c>
+/// and <c>teams</c> at start and every <see cref="DeliveryLoopOptions.DrainInterval"/>, and runs the digest service
+/// every <see cref="DeliveryLoopOptions.DigestInterval"/>. Nothing escapes a pass; stopping the host stops it.
+/// </summary>
+public sealed partial class DeliveryLoopService(
+    IServiceScopeFactory scopes,
+    IOptions<DeliveryLoopOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryLoopService> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(DrainLoopAsync(stoppingToken), DigestLoopAsync(stoppingToken));
+
+    private async Task DrainLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DrainInterval, time);
+        do
+        {
+            foreach (var subscription in Messaging.Subscriptions.All)
+            {
+                try
+                {
+                    // A scope per pass: fresh drainer and senders (typed HttpClients) each time.
+                    await using var scope = scopes.CreateAsyncScope();
+                    var drainer = scope.ServiceProvider.GetRequiredService<ISubscriptionDrainer>();
+                    await drainer.DrainAsync(subscription, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogPassFailed(logger, subscription, ex);
+                }
+            }
+        }
+        while (await TickAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task DigestLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DigestInterval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var digests = scope.ServiceProvider.GetRequiredService<IDigestService>();
+                await digests.RunAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(logger, "digest", ex);
+            }
+        }
+        while (await TickAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery pass {Pass} failed; the loop goes on")]
+    private static partial void LogPassFailed(ILogger logger, string pass, Exception exception);
+}
+
+public static class DeliveryLoopServiceCollectionExtensions
+{
+    /// <summary>For <c>alerts run</c> only: the hosted drain and digest loops (Azure runs the timer functions instead).</summary>
+    public static IServiceCollection AddAlertsDeliveryLoops(this IServiceCollection services)
+    {
+        services.AddOptions<DeliveryLoopOptions>().BindConfiguration(DeliveryLoopOptions.SectionName);
+        services.AddHostedService<DeliveryLoopService>();
+        return services;
+    }
+}

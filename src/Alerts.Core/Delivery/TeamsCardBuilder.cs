@@ -1,0 +1,188 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Alerts.Core.Alerts;
+using Alerts.Core.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Delivery;
+
+/// <summary>
+/// Builds the Workflows webhook message: one Adaptive Card 1.4 for one company's alerts of a drain. Teams rejects
+/// messages over ~28 KB counted in UTF-8 (azure-notes §5, msteams-docs#7576), so long parts are cut and, past that,
+/// alerts are left out with a link to the dashboard.
+/// </summary>
+public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
+{
+    /// <summary>Below Teams' ~28 KB, with room for the envelope Workflows adds.</summary>
+    public const int MaxBytes = 27 * 1024;
+
+    private const int SnippetLimit = 160;
+
+    // HTML-sensitive characters (< > & ' ") stay escaped as \uXXXX; CJK stays literal (3 bytes, not 6).
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    private readonly DeliveryOptions _options = options.Value;
+
+    public string Build(string companyName, IReadOnlyList<Alert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var ordered = alerts.OrderByDescending(a => a.Severity).ThenBy(a => a.AlertId, StringComparer.Ordinal).ToList();
+        foreach (var compact in new[] { false, true })
+        {
+            var json = Serialize(companyName, ordered, ordered.Count, compact);
+            if (Encoding.UTF8.GetByteCount(json) <= MaxBytes)
+            {
+                return json;
+            }
+        }
+
+        // Still too big: keep as many alerts as fit, then say how many more there are.
+        for (var keep = ordered.Count - 1; keep >= 1; keep--)
+        {
+            var json = Serialize(companyName, ordered, keep, compact: true);
+            if (Encoding.UTF8.GetByteCount(json) <= MaxBytes)
+            {
+                return json;
+            }
+        }
+
+        return Serialize(companyName, [ordered[0] with { Title = Cut(ordered[0].Title, 200), Reasons = [] }], 1, compact: true);
+    }
+
+    private string Serialize(string companyName, List<Alert> alerts, int keep, bool compact)
+    {
+        var top = alerts[0].Severity;
+        var body = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = alerts.Count == 1 ? $"Export-control alert for {companyName}" : $"{alerts.Count} export-control alerts for {companyName}",
+                ["weight"] = "Bolder",
+                ["size"] = "Medium",
+                ["color"] = Colour(top),
+                ["wrap"] = true,
+            },
+        };
+        foreach (var alert in alerts.Take(keep))
+        {
+            body.Add(AlertContainer(alert, compact));
+        }
+
+        if (keep < alerts.Count)
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = $"{alerts.Count - keep} more alert(s) did not fit in this card.",
+                ["wrap"] = true,
+                ["isSubtle"] = true,
+            });
+            body.Add(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray { OpenUrl("Open the dashboard", $"{_options.PublicBaseUrl.TrimEnd('/')}/dashboard") },
+            });
+        }
+
+        var message = new JsonObject
+        {
+            ["type"] = "message",
+            ["attachments"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["contentType"] = "application/vnd.microsoft.card.adaptive",
+                    ["contentUrl"] = null,
+                    ["content"] = new JsonObject
+                    {
+                        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+                        ["type"] = "AdaptiveCard",
+                        ["version"] = "1.4",
+                        ["msteams"] = new JsonObject { ["width"] = "Full" },
+                        ["body"] = body,
+                    },
+                },
+            },
+        };
+        return message.ToJsonString(s_json);
+    }
+
+    private JsonObject AlertContainer(Alert alert, bool compact)
+    {
+        var items = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = $"{alert.Severity.ToWire().ToUpperInvariant()} · {Cut(alert.TitleGloss ?? alert.Title, compact ? 200 : 400)}",
+                ["weight"] = "Bolder",
+                ["color"] = Colour(alert.Severity),
+                ["wrap"] = true,
+            },
+        };
+        if (alert.TitleGloss is not null)
+        {
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Cut(alert.Title, compact ? 200 : 400), ["isSubtle"] = true, ["wrap"] = true });
+        }
+
+        var facts = new JsonArray();
+        foreach (var (label, value) in AlertEmailRenderer.Facts(alert))
+        {
+            facts.Add(new JsonObject { ["title"] = label, ["value"] = Cut(value, compact ? 200 : 500) });
+        }
+
+        items.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
+        var reasons = compact ? alert.Reasons.Take(3) : alert.Reasons;
+        foreach (var reason in reasons)
+        {
+            var snippet = reason.Snippet.Length > 0 ? $" — …{Cut(reason.Snippet, compact ? 60 : SnippetLimit)}…" : "";
+            items.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = $"• {AlertEmailRenderer.ReasonLabel(reason.Kind)}: {Cut(reason.Value, 100)}{snippet}",
+                ["wrap"] = true,
+                ["spacing"] = "None",
+            });
+        }
+
+        if (compact && alert.Reasons.Count > 3)
+        {
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = $"• and {alert.Reasons.Count - 3} more reason(s): see what changed", ["wrap"] = true, ["spacing"] = "None" });
+        }
+
+        var actions = new JsonArray();
+        if (AlertEmailRenderer.SafeUrl(alert.Url) is { } source)
+        {
+            actions.Add(OpenUrl("Original notice", source));
+        }
+
+        actions.Add(OpenUrl("What changed", _options.DiffUrl(alert.ChangeId)));
+        items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["style"] = alert.Severity >= Severity.High ? "attention" : alert.Severity == Severity.Medium ? "warning" : "good",
+            ["separator"] = true,
+            ["items"] = items,
+        };
+    }
+
+    private static JsonObject OpenUrl(string title, string url) => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
+
+    private static string Colour(Severity severity) => severity switch
+    {
+        Severity.Critical or Severity.High => "Attention",
+        Severity.Medium => "Warning",
+        _ => "Good",
+    };
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using Alerts.Core.Delivery;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using global::SendGrid;
+using global::SendGrid.Helpers.Mail;
+
+namespace Alerts.Infrastructure.SendGrid;
+
+/// <summary>
+/// E-mail through the SendGrid SDK over a typed HttpClient (azure-notes §7.1): one personalization per recipient, at
+/// most 1,000 per request; categories <c>alert|digest</c> and <c>source:{id}</c>; custom_args alertId and companyId.
+/// The SDK does not throw and does not retry 429, so this class owns the retries: 429 waits until
+/// <c>X-RateLimit-Reset</c>, 5xx and timeouts back off exponentially, other 4xx fail for good.
+/// </summary>
+internal sealed partial class SendGridEmailSender(
+    HttpClient http,
+    IOptions<SendGridOptions> options,
+    IDeliveryDelay delay,
+    TimeProvider time,
+    ILogger<SendGridEmailSender> logger) : IEmailSender
+{
+    /// <summary>SendGrid's limit on personalizations (and recipients) per request.</summary>
+    public const int MaxPersonalizations = 1000;
+
+    private readonly SendGridOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<EmailRecipientResult>> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var client = new SendGridClient(http, new SendGridClientOptions { ApiKey = _options.ApiKey, Host = _options.Host });
+        var results = new List<EmailRecipientResult>();
+
+        // Each address once per request (SendGrid rejects duplicates).
+        foreach (var chunk in message.Recipients.DistinctBy(r => r.Trim().ToLowerInvariant()).Chunk(MaxPersonalizations))
+        {
+            var result = await SendChunkAsync(client, Build(message, chunk), cancellationToken).ConfigureAwait(false);
+            results.AddRange(chunk.Select(r => new EmailRecipientResult(r, result)));
+        }
+
+        return results;
+    }
+
+    internal SendGridMessage Build(EmailMessage message, IReadOnlyList<string> recipients)
+    {
+        var msg = new SendGridMessage
+        {
+            From = new EmailAddress(_options.FromEmail, _options.FromName),
+            Subject = message.Subject,
+            PlainTextContent = message.Text,
+            HtmlContent = message.Html,
+            Personalizations = recipients.Select(r => new Personalization { Tos = [new EmailAddress(r.Trim())] }).ToList(),
+            Categories = [message.Kind == EmailKind.Digest ? "digest" : "alert", "source:" + message.SourceId],
+            CustomArgs = new Dictionary<string, string> { ["companyId"] = message.CompanyId },
+        };
+        if (message.AlertId is not null)
+        {
+            msg.CustomArgs["alertId"] = message.AlertId;
+        }
+
+        if (_options.SandboxMode)
+        {
+            msg.SetSandBoxMode(true);
+        }
+
+        return msg;
+    }
+
+    private async Task<SendResult> SendChunkAsync(SendGridClient client, SendGridMessage msg, CancellationToken cancellationToken)
+    {
+        var last = "";
+        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        {
+            TimeSpan wait;
+            try
+            {
+                var response = await client.SendEmailAsync(msg, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    return SendResult.Ok;
+                }
+
+                var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                last = $"HTTP {status}: {Trim(body)}";
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    wait = ResetDelay(response.Headers, time.GetUtcNow()) ?? Backoff(attempt);
+                }
+                else if (status >= 500)
+                {
+                    wait = Backoff(attempt);
+                }
+                else
+                {
+                    LogRejected(logger, status);
+                    return new SendResult(SendStatus.Failed, last);
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                last = "network: " + ex.Message;
+                wait = Backoff(attempt);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = "timeout";
+                wait = Backoff(attempt);
+            }
+
+            if (attempt == _options.MaxAttempts || wait > _options.MaxBackoff)
+            {
+                break;
+            }
+
+            LogRetrying(logger, attempt, wait, last);
+            await delay.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SendResult(SendStatus.Retryable, last);
+    }
+
+    /// <summary>SendGrid's 429 has no Retry-After; X-RateLimit-Reset is the epoch second the window reopens.</summary>
+    internal static TimeSpan? ResetDelay(System.Net.Http.Headers.HttpResponseHeaders? headers, DateTimeOffset now)
+    {
+        if (headers is not null && headers.TryGetValues("X-RateLimit-Reset", out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
+        {
+            var wait = DateTimeOffset.FromUnixTimeSeconds(epoch) - now;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+        }
+
+        return null;
+    }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, attempt));
+
+    private static string Trim(string value) => value.Length <= 500 ? value : value[..500];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid attempt {Attempt} failed ({Detail}); retrying in {Wait}")]
+    private static partial void LogRetrying(ILogger logger, int attempt, TimeSpan wait, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SendGrid rejected the request with HTTP {Status}; not retried")]
+    private static partial void LogRejected(ILogger logger, int status);
+}

@@ -1,0 +1,74 @@
+using Alerts.Core.Delivery;
+
+namespace Alerts.Infrastructure.Sqlite;
+
+/// <summary>The delivery ledger in SQLite, keyed by <see cref="DeliveryRecord.Key"/> = hash(alert, channel, recipient).</summary>
+internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryLedger
+{
+    private const string Ddl = """
+        CREATE TABLE IF NOT EXISTS delivery_ledger (
+            key       TEXT PRIMARY KEY,
+            alert_id  TEXT NOT NULL,
+            channel   TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            outcome   TEXT NOT NULL,
+            at        INTEGER NOT NULL,
+            detail    TEXT);
+        CREATE INDEX IF NOT EXISTS ix_delivery_ledger_at ON delivery_ledger (at);
+        """;
+
+    private readonly SchemaOnce _schema = new(database, Ddl);
+
+    /// <summary>True once the outcome is final: sent, or failed for good (a 400 is not retried).</summary>
+    public async Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT outcome FROM delivery_ledger WHERE key = $key";
+        command.Parameters.AddWithValue("$key", new DeliveryRecord(alertId, channel, recipient, DeliveryOutcome.Sent, default).Key);
+        var outcome = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return outcome is nameof(DeliveryOutcome.Sent) or nameof(DeliveryOutcome.Failed);
+    }
+
+    public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+
+        // A final outcome is never overwritten by a later "retrying".
+        command.CommandText = """
+            INSERT INTO delivery_ledger (key, alert_id, channel, recipient, outcome, at, detail)
+            VALUES ($key, $alert, $channel, $recipient, $outcome, $at, $detail)
+            ON CONFLICT (key) DO UPDATE SET outcome = excluded.outcome, at = excluded.at, detail = excluded.detail
+            WHERE delivery_ledger.outcome = 'Retrying';
+            """;
+        command.Parameters.AddWithValue("$key", record.Key);
+        command.Parameters.AddWithValue("$alert", record.AlertId);
+        command.Parameters.AddWithValue("$channel", record.Channel.ToString());
+        command.Parameters.AddWithValue("$recipient", record.Recipient);
+        command.Parameters.AddWithValue("$outcome", record.Outcome.ToString());
+        command.Parameters.AddWithValue("$at", record.At.UtcTicks);
+        command.Parameters.AddWithValue("$detail", (object?)record.Detail ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel, outcome, COUNT(*) FROM delivery_ledger WHERE at >= $since GROUP BY channel, outcome ORDER BY channel, outcome";
+        command.Parameters.AddWithValue("$since", since.UtcTicks);
+        var stats = new List<DeliveryStat>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stats.Add(new DeliveryStat(Enum.Parse<DeliveryChannel>(reader.GetString(0)), Enum.Parse<DeliveryOutcome>(reader.GetString(1)), reader.GetInt64(2)));
+        }
+
+        return stats;
+    }
+}

@@ -1,0 +1,53 @@
+using Alerts.Core.Delivery;
+using Azure.Data.Tables;
+
+namespace Alerts.Infrastructure.Tables;
+
+/// <summary>The delivery ledger in Table storage: partition = alert id, row = hash(alert, channel, recipient).</summary>
+internal sealed class TableDeliveryLedger(DeliveryTableClients tables) : IDeliveryLedger
+{
+    private const string TableName = "deliveryledger";
+
+    public async Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var key = new DeliveryRecord(alertId, channel, recipient, DeliveryOutcome.Sent, default).Key;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(alertId, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value!.GetString("Outcome") is nameof(DeliveryOutcome.Sent) or nameof(DeliveryOutcome.Failed);
+    }
+
+    public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        if (record.Outcome == DeliveryOutcome.Retrying && await WasSentAsync(record.AlertId, record.Channel, record.Recipient, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await table.UpsertEntityAsync(
+            new TableEntity(record.AlertId, record.Key)
+            {
+                ["Channel"] = record.Channel.ToString(),
+                ["Recipient"] = record.Recipient,
+                ["Outcome"] = record.Outcome.ToString(),
+                ["At"] = record.At,
+                ["Detail"] = record.Detail,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<(DeliveryChannel, DeliveryOutcome), long>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"At ge {since}"), select: ["Channel", "Outcome"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var key = (Enum.Parse<DeliveryChannel>(entity.GetString("Channel")), Enum.Parse<DeliveryOutcome>(entity.GetString("Outcome")));
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2).Select(c => new DeliveryStat(c.Key.Item1, c.Key.Item2, c.Value)).ToList();
+    }
+}

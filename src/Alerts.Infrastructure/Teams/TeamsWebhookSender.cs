@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Alerts.Core.Delivery;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Infrastructure.Teams;
+
+/// <summary>Spaces requests to one webhook URL (keyed by its hash) by <see cref="TeamsOptions.MinInterval"/>.</summary>
+internal sealed class TeamsRateGate(TimeProvider time, IOptions<TeamsOptions> options)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
+
+    /// <summary>Reserves the next slot for the URL and returns how long to wait for it.</summary>
+    public TimeSpan Reserve(string urlHash)
+    {
+        var now = time.GetUtcNow();
+        var slot = now;
+        _next.AddOrUpdate(
+            urlHash,
+            _ => now + options.Value.MinInterval,
+            (_, next) =>
+            {
+                slot = next > now ? next : now;
+                return slot + options.Value.MinInterval;
+            });
+        return slot - now;
+    }
+}
+
+/// <summary>
+/// Posts cards to Teams Workflows webhooks (azure-notes §5): UTF-8 JSON (Teams counts UTF-8 bytes; 413s came from
+/// UTF-16), 200/202 = accepted, 429 honours Retry-After, 5xx and timeouts back off, other 4xx fail for good. The URL's
+/// <c>sig=</c> is a bearer secret: only its hash is logged (the client's own request logging is removed at registration).
+/// </summary>
+internal sealed partial class TeamsWebhookSender(
+    HttpClient http,
+    TeamsRateGate gate,
+    IOptions<TeamsOptions> options,
+    IDeliveryDelay delay,
+    TimeProvider time,
+    ILogger<TeamsWebhookSender> logger) : ITeamsSender
+{
+    private readonly TeamsOptions _options = options.Value;
+
+    public bool AcceptsCardsWithoutWebhook => false;
+
+    public async Task<SendResult> SendAsync(TeamsCard card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (card.WebhookUrl is null || !Uri.TryCreate(card.WebhookUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            return new SendResult(SendStatus.Failed, "no valid webhook URL");
+        }
+
+        var hash = WebhookIdentity.Hash(card.WebhookUrl);
+        var body = Encoding.UTF8.GetBytes(card.Json);
+        var last = "";
+        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        {
+            await delay.DelayAsync(gate.Reserve(hash), cancellationToken).ConfigureAwait(false);
+            TimeSpan wait;
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+
+                // Old connectors throttled with 200 and "HTTP error 429" in the body (msteams-docs#7425).
+                var throttledIn200 = response.StatusCode == HttpStatusCode.OK && text.Contains("429", StringComparison.Ordinal);
+                if (response.IsSuccessStatusCode && !throttledIn200)
+                {
+                    LogSent(logger, hash, status);
+                    return SendResult.Ok;
+                }
+
+                last = $"HTTP {(throttledIn200 ? 429 : status)}";
+                if (response.StatusCode == HttpStatusCode.TooManyRequests || throttledIn200)
+                {
+                    wait = RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()) ?? Backoff(attempt);
+                }
+                else if (status >= 500)
+                {
+                    wait = Backoff(attempt);
+                }
+                else
+                {
+                    LogRejected(logger, hash, status);
+                    return new SendResult(SendStatus.Failed, last);
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                last = "network: " + ex.HttpRequestError;
+                wait = Backoff(attempt);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = "timeout";
+                wait = Backoff(attempt);
+            }
+
+            if (attempt == _options.MaxAttempts || wait > _options.MaxBackoff)
+            {
+                break;
+            }
+
+            LogRetrying(logger, hash, attempt, wait, last);
+            await delay.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SendResult(SendStatus.Retryable, last);
+    }
+
+    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, attempt));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams card accepted by webhook {WebhookHash} (HTTP {Status})")]
+    private static partial void LogSent(ILogger logger, string webhookHash, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams webhook {WebhookHash} attempt {Attempt} failed ({Detail}); retrying in {Wait}")]
+    private static partial void LogRetrying(ILogger logger, string webhookHash, int attempt, TimeSpan wait, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Teams webhook {WebhookHash} rejected the card with HTTP {Status}; not retried")]
+    private static partial void LogRejected(ILogger logger, string webhookHash, int status);
+}

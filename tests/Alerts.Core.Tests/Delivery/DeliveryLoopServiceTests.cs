@@ -1,0 +1,69 @@
+using Alerts.Core.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+
+namespace Alerts.Core.Tests.Delivery;
+
+public sealed class DeliveryLoopServiceTests
+{
+    private static IServiceScopeFactory Scopes(ISubscriptionDrainer drainer, IDigestService digests) =>
+        new ServiceCollection().AddSingleton(drainer).AddSingleton(digests).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+
+    [Fact]
+    public async Task Start_FirstPass_DrainsEverySubscriptionAndRunsDigests()
+    {
+        var drained = new List<string>();
+        var allDrained = new TaskCompletionSource();
+        var drainer = Substitute.For<ISubscriptionDrainer>();
+        drainer.DrainAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(ci =>
+        {
+            lock (drained)
+            {
+                drained.Add(ci.Arg<string>());
+                if (drained.Count == 3)
+                {
+                    allDrained.TrySetResult();
+                }
+            }
+
+            return new DrainReport(ci.Arg<string>(), 0, 0, 0, 0);
+        });
+        var digestRan = new TaskCompletionSource();
+        var digests = Substitute.For<IDigestService>();
+        digests.RunAsync(Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            digestRan.TrySetResult();
+            return new DigestRunReport(0, 0, 0);
+        });
+        using var service = new DeliveryLoopService(Scopes(drainer, digests), Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await Task.WhenAll(allDrained.Task, digestRan.Task).WaitAsync(TimeSpan.FromSeconds(30));
+        await service.StopAsync(CancellationToken.None);
+
+        drained.ShouldBe(["alerts", "email", "teams"]);
+    }
+
+    [Fact]
+    public async Task Start_DrainThrows_DigestLoopStillRuns()
+    {
+        var drainer = Substitute.For<ISubscriptionDrainer>();
+        drainer.DrainAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns<DrainReport>(_ => throw new InvalidOperationException("bus down"));
+        var digestRan = new TaskCompletionSource();
+        var digests = Substitute.For<IDigestService>();
+        digests.RunAsync(Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            digestRan.TrySetResult();
+            return new DigestRunReport(0, 0, 0);
+        });
+        using var service = new DeliveryLoopService(Scopes(drainer, digests), Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await digestRan.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await service.StopAsync(CancellationToken.None);
+
+        service.ExecuteTask!.IsFaulted.ShouldBeFalse();
+    }
+}

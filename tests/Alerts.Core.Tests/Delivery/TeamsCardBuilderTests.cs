@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+using Alerts.Core.Alerts;
+using Alerts.Core.Delivery;
+using Alerts.Core.Subscriptions;
+using Alerts.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Tests.Delivery;
+
+public sealed class TeamsCardBuilderTests
+{
+    private static readonly TeamsCardBuilder Builder = new(Options.Create(new DeliveryOptions { PublicBaseUrl = "https://alerts.example.com" }));
+
+    private static JsonElement Card(string json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("attachments")[0].GetProperty("content");
+
+    [Fact]
+    public void Build_OneAlert_IsAnAdaptiveCard14WithFactsReasonsAndOpenUrls()
+    {
+        var alert = DeliveryAlerts.Sample();
+
+        var json = Builder.Build("Acme", [alert]);
+
+        var root = JsonDocument.Parse(json).RootElement;
+        root.GetProperty("type").GetString().ShouldBe("message");
+        root.GetProperty("attachments")[0].GetProperty("contentType").GetString().ShouldBe("application/vnd.microsoft.card.adaptive");
+        var card = Card(json);
+        card.GetProperty("version").GetString().ShouldBe("1.4");
+        var container = card.GetProperty("body")[1];
+        container.GetProperty("style").GetString().ShouldBe("attention");
+        var items = container.GetProperty("items").EnumerateArray().ToList();
+        items[0].GetProperty("text").GetString()!.ShouldContain(alert.TitleGloss!);
+        items[1].GetProperty("text").GetString().ShouldBe(alert.Title);
+        var facts = items.Single(i => i.GetProperty("type").GetString() == "FactSet").GetProperty("facts").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString());
+        facts["Number"].ShouldBe("商务部公告2026年第1号");
+        facts["Effective"].ShouldBe("2026-01-06");
+        facts["Published"].ShouldBe("2026-01-06");
+        facts["Measure"].ShouldBe("export-ban");
+        facts["Goods"].ShouldBe("rare-earths");
+        items.ShouldContain(i => i.GetProperty("type").GetString() == "TextBlock" && i.GetProperty("text").GetString()!.Contains("对日本出口管制"));
+        var urls = items.Single(i => i.GetProperty("type").GetString() == "ActionSet").GetProperty("actions").EnumerateArray()
+            .Select(a => (a.GetProperty("type").GetString(), a.GetProperty("url").GetString())).ToList();
+        urls.ShouldBe([("Action.OpenUrl", alert.Url), ("Action.OpenUrl", $"https://alerts.example.com/changes/{alert.ChangeId}")]);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    public void Build_HostileTitle_IsEscapedInTheRawJsonAndIntactWhenParsed(string hostile)
+    {
+        var alert = DeliveryAlerts.Sample(title: hostile) with { TitleGloss = null };
+
+        var json = Builder.Build("Acme", [alert]);
+
+        json.ShouldNotContain("<script>");
+        json.ShouldNotContain("<img");
+        Card(json).GetProperty("body")[1].GetProperty("items")[0].GetProperty("text").GetString()!.ShouldEndWith(hostile);
+    }
+
+    [Fact]
+    public void Build_HugeAlerts_StaysUnder28KilobytesAndSaysWhatWasLeftOut()
+    {
+        var longText = string.Concat(Enumerable.Repeat("两用物项出口管制", 400));
+        var alerts = Enumerable.Range(1, 30).Select(i => DeliveryAlerts.Sample(title: $"{i} {longText}") with
+        {
+            Reasons = Enumerable.Range(1, 10).Select(r => new AlertReason(ReasonKind.Term, "稀土", longText)).ToList(),
+        }).ToList();
+
+        var json = Builder.Build("Acme", alerts);
+
+        Encoding.UTF8.GetByteCount(json).ShouldBeLessThan(28 * 1024);
+        json.ShouldContain("did not fit");
+        json.ShouldContain("https://alerts.example.com/dashboard");
+    }
+
+    [Fact]
+    public void Build_SeveralAlerts_MostSevereFirst()
+    {
+        var low = DeliveryAlerts.Sample(severity: Severity.Low, title: "low one");
+        var critical = DeliveryAlerts.Sample(severity: Severity.Critical, title: "critical one");
+
+        var json = Builder.Build("Acme", [low, critical]);
+
+        var body = Card(json).GetProperty("body");
+        body[1].GetProperty("items")[0].GetProperty("text").GetString()!.ShouldStartWith("CRITICAL");
+        body[0].GetProperty("color").GetString().ShouldBe("Attention");
+    }
+}

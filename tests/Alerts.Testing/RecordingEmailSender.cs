@@ -1,0 +1,55 @@
+using Alerts.Core.Delivery;
+
+namespace Alerts.Testing;
+
+/// <summary>Records e-mails; answers with <see cref="Next"/> (Sent by default) per recipient.</summary>
+public sealed class RecordingEmailSender : IEmailSender
+{
+    public List<EmailMessage> Sent { get; } = [];
+
+    public Func<string, SendResult> Next { get; set; } = _ => SendResult.Ok;
+
+    /// <summary>Throws after recording, like a process dying right after the provider accepted the mail.</summary>
+    public bool CrashAfterSend { get; set; }
+
+    public IEnumerable<string> Recipients => Sent.SelectMany(m => m.Recipients);
+
+    public Task<IReadOnlyList<EmailRecipientResult>> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        Sent.Add(message);
+        if (CrashAfterSend)
+        {
+            throw new IOException("crash after send");
+        }
+
+        return Task.FromResult<IReadOnlyList<EmailRecipientResult>>(message.Recipients.Select(r => new EmailRecipientResult(r, Next(r))).ToList());
+    }
+}
+
+/// <summary>Records Teams cards.</summary>
+public sealed class RecordingTeamsSender(bool acceptsCardsWithoutWebhook = false) : ITeamsSender
+{
+    public List<TeamsCard> Sent { get; } = [];
+
+    public Func<TeamsCard, SendResult> Next { get; set; } = _ => SendResult.Ok;
+
+    public bool AcceptsCardsWithoutWebhook => acceptsCardsWithoutWebhook;
+
+    public Task<SendResult> SendAsync(TeamsCard card, CancellationToken cancellationToken)
+    {
+        Sent.Add(card);
+        return Task.FromResult(Next(card));
+    }
+}
+
+/// <summary>Records the waits a sender asked for and returns at once: back-off without sleeping.</summary>
+public sealed class DeliveryRecordingDelay : IDeliveryDelay
+{
+    public List<TimeSpan> Delays { get; } = [];
+
+    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        Delays.Add(delay);
+        return Task.CompletedTask;
+    }
+}

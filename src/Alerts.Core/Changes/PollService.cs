@@ -139,11 +139,7 @@ public sealed partial class PollService(
             return report with { Changes = [], Error = $"save-failed: {ex.Message}" };
         }
 
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            LogPolled(logger, id, report.Outcome.ToWire(), detection.Changes.Count, toPublish.Count);
-        }
-
+        LogPolled(logger, id, report.Outcome, detection.Changes.Count, toPublish.Count);
         return report;
     }
 
@@ -187,7 +183,7 @@ public sealed partial class PollService(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polled {SourceId}: {Outcome}, {Changes} change(s), {Published} published")]
-    private static partial void LogPolled(ILogger logger, string sourceId, string outcome, int changes, int published);
+    private static partial void LogPolled(ILogger logger, string sourceId, FetchOutcome outcome, int changes, int published);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Source {SourceId} threw during a poll")]
     private static partial void LogSourceThrew(ILogger logger, string sourceId, Exception exception);

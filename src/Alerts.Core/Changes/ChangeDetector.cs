@@ -57,7 +57,10 @@ public static partial class ChangeDetector
         var baseline = !snapshot.Baselined;
         var notices = new Dictionary<string, NoticeState>(snapshot.Notices, StringComparer.Ordinal);
         var changes = new List<ChangeRecord>();
-        var listed = new HashSet<string>(result.Items.Select(i => i.Url), StringComparer.Ordinal);
+        // A 304 means the listing is the one whose items are known: it is as much evidence as reading it again.
+        var listingRead = result.Outcome == FetchOutcome.Ok && result.Items.Count > 0;
+        var listingItems = listingRead ? result.Items.Select(i => i.Url) : snapshot.KnownItems.Keys;
+        var listed = new HashSet<string>(listingItems, StringComparer.Ordinal);
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var group in result.Notices.GroupBy(n => n.Key, StringComparer.Ordinal))
@@ -108,7 +111,7 @@ public static partial class ChangeDetector
         }
 
         var knownItems = snapshot.KnownItems;
-        if (result.Outcome == FetchOutcome.Ok && result.Items.Count > 0)
+        if (listed.Count > 0)
         {
             foreach (var (key, state) in notices.ToList())
             {
@@ -135,6 +138,10 @@ public static partial class ChangeDetector
                 notices[key] = missing;
             }
 
+        }
+
+        if (listingRead)
+        {
             knownItems = result.Items
                 .GroupBy(i => i.Url, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Fingerprint, StringComparer.Ordinal);

@@ -136,8 +136,20 @@ internal sealed class TableSnapshotStore(TableServiceClient tables, BlobServiceC
         return Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span);
     }
 
-    private Task EnsureAsync(CancellationToken cancellationToken) =>
-        (_ready ??= CreateAsync()).WaitAsync(cancellationToken);
+    private async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        var ready = _ready ??= CreateAsync();
+        try
+        {
+            await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            // Storage was unreachable: try again on the next call instead of failing forever.
+            _ready = null;
+            throw;
+        }
+    }
 
     private async Task CreateAsync()
     {

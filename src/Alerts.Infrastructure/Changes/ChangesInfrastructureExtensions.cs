@@ -1,5 +1,18 @@
+using Alerts.Core.Changes;
+using Alerts.Core.Messaging;
+using Alerts.Infrastructure.LocalBus;
+using Alerts.Infrastructure.ServiceBus;
+using Alerts.Infrastructure.Sqlite;
+using Alerts.Infrastructure.Tables;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Infrastructure.Changes;
 
@@ -9,7 +22,60 @@ public static class ChangesInfrastructureExtensions
     public static IServiceCollection AddChangesInfrastructure(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _ = mode;
+        if (mode == HostingMode.Embedded)
+        {
+            services.AddOptions<LocalBusOptions>().BindConfiguration(LocalBusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.TryAddSingleton<ISnapshotStore, SqliteSnapshotStore>();
+            services.TryAddSingleton<SqliteLocalBus>();
+            AddBusPorts<SqliteLocalBus>(services);
+            return services;
+        }
+
+        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
+        services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => CreateTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton(sp => CreateBlobs(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton<ISnapshotStore>(sp => new TableSnapshotStore(
+            sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<BlobServiceClient>(),
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
+            return string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? new ServiceBusClient(o.FullyQualifiedNamespace, new DefaultAzureCredential())
+                : new ServiceBusClient(o.ConnectionString);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
+            return string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? new ServiceBusAdministrationClient(o.FullyQualifiedNamespace, new DefaultAzureCredential())
+                : new ServiceBusAdministrationClient(o.ConnectionString);
+        });
+        services.TryAddSingleton(sp => new ServiceBusChangeBus(
+            sp.GetRequiredService<ServiceBusClient>(),
+            sp.GetRequiredService<IOptions<ServiceBusOptions>>(),
+            sp.GetRequiredService<ServiceBusAdministrationClient>()));
+        AddBusPorts<ServiceBusChangeBus>(services);
         return services;
     }
+
+    private static void AddBusPorts<TBus>(IServiceCollection services)
+        where TBus : class, IChangePublisher, IChangeConsumer, IDeadLetterQueue
+    {
+        services.TryAddSingleton<IChangePublisher>(sp => sp.GetRequiredService<TBus>());
+        services.TryAddSingleton<IChangeConsumer>(sp => sp.GetRequiredService<TBus>());
+        services.TryAddSingleton<IDeadLetterQueue>(sp => sp.GetRequiredService<TBus>());
+    }
+
+    private static TableServiceClient CreateTables(TableStorageOptions options) =>
+        !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(options.ConnectionString)
+            : new TableServiceClient(options.TableServiceUri ?? throw new InvalidOperationException("Storage: set ConnectionString or TableServiceUri."), new DefaultAzureCredential());
+
+    private static BlobServiceClient CreateBlobs(TableStorageOptions options) =>
+        !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(options.ConnectionString)
+            : new BlobServiceClient(options.BlobServiceUri ?? throw new InvalidOperationException("Storage: set ConnectionString or BlobServiceUri."), new DefaultAzureCredential());
 }

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Alerts.Core.Fetching;
+using Alerts.Core.Notices;
+using Alerts.Core.Sources;
+
+namespace Alerts.Core.Changes;
+
+/// <summary>The outcome of comparing one poll with the stored snapshot.</summary>
+public sealed record DetectionResult(SourceSnapshot Snapshot, IReadOnlyList<ChangeRecord> Changes);
+
+/// <summary>
+/// Compares a poll with the snapshot: added, amended (with a diff and a summary in words), withdrawn (only on strong
+/// evidence), mirror conflicts, baseline on a source's first healthy poll, and sequence gaps of numbered series.
+/// </summary>
+public static partial class ChangeDetector
+{
+    /// <summary>Healthy listings in a row without a notice before its detail page is checked for 404/410.</summary>
+    public const int MissingPollsBeforeWithdrawal = 3;
+
+    private const int MaxGapsPerSeries = 20;
+
+    /// <summary>Answers whether a notice's detail page is gone (404/410) — the second half of withdrawal evidence.</summary>
+    public delegate Task<bool> GoneCheck(Notice notice, CancellationToken cancellationToken);
+
+    public static async Task<DetectionResult> DetectAsync(
+        SourceSnapshot? previous,
+        SourcePollResult result,
+        bool hasNumberedSeries,
+        DateTimeOffset now,
+        GoneCheck isGone,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(isGone);
+        var snapshot = previous ?? new SourceSnapshot(result.SourceId);
+        var health = new PollHealth(now, result.Outcome)
+        {
+            Detail = result.Detail,
+            Requests = result.Requests,
+            Elapsed = result.Elapsed,
+            Items = result.Items.Count,
+            Warnings = result.Warnings,
+        };
+
+        // A failed, blocked or empty listing says nothing about the notices: record the health, change nothing else.
+        if (!result.IsHealthy || (result.Outcome == FetchOutcome.Ok && result.Items.Count == 0 && result.Notices.Count == 0))
+        {
+            if (result.IsHealthy)
+            {
+                health = health with { Outcome = FetchOutcome.LayoutChanged, Detail = result.Detail ?? "the listing had no items" };
+            }
+
+            return new DetectionResult(snapshot with { Health = Append(snapshot.Health, health) }, []);
+        }
+
+        var baseline = !snapshot.Baselined;
+        var notices = new Dictionary<string, NoticeState>(snapshot.Notices, StringComparer.Ordinal);
+        var changes = new List<ChangeRecord>();
+        // A 304 means the listing is the one whose items are known: it is as much evidence as reading it again.
+        var listingRead = result.Outcome == FetchOutcome.Ok && result.Items.Count > 0;
+        var listingItems = listingRead ? result.Items.Select(i => i.Url) : snapshot.KnownItems.Keys;
+        var listed = new HashSet<string>(listingItems, StringComparer.Ordinal);
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var group in result.Notices.GroupBy(n => n.Key, StringComparer.Ordinal))
+        {
+            seenKeys.Add(group.Key);
+            var versions = group.GroupBy(VersionOf, StringComparer.Ordinal).ToList();
+            var current = versions[0].First() with { Urls = group.SelectMany(n => n.Urls).Distinct(StringComparer.Ordinal).ToList() };
+            var hash = versions[0].Key;
+            if (versions.Count > 1)
+            {
+                var other = versions[1].First();
+                changes.Add(MirrorConflict(current, other, versions.Select(v => v.Key), now));
+            }
+
+            if (notices.TryGetValue(group.Key, out var state) && !state.Withdrawn)
+            {
+                var urls = state.Notice.Urls.Concat(current.Urls).Distinct(StringComparer.Ordinal).ToList();
+                if (state.VersionHash == hash)
+                {
+                    notices[group.Key] = state with { Notice = state.Notice with { Urls = urls }, LastSeen = now, ConsecutiveMissing = 0 };
+                    continue;
+                }
+
+                // A new URL with another text while the known URL is still listed: two mirrors disagree, neither wins.
+                var fromNewUrl = !current.Urls.Intersect(state.Notice.Urls, StringComparer.Ordinal).Any();
+                if (fromNewUrl && state.Notice.Urls.Any(listed.Contains))
+                {
+                    changes.Add(MirrorConflict(state.Notice, current, [state.VersionHash, hash], now));
+                    notices[group.Key] = state with { LastSeen = now, ConsecutiveMissing = 0 };
+                    continue;
+                }
+
+                var amended = current with { Urls = urls };
+                var kind = baseline ? ChangeKind.Baseline : ChangeKind.Amended;
+                var summary = Summarize(state.Notice, amended);
+                var diff = TextDiff.Render(state.Notice.Body, amended.Body);
+                changes.Add(new ChangeRecord(ChangeEvent.From(amended, kind, hash, now, summary), amended, state.Notice, diff.Length == 0 ? null : diff));
+                notices[group.Key] = state with { Notice = amended, VersionHash = hash, LastSeen = now, ConsecutiveMissing = 0 };
+            }
+            else
+            {
+                // A withdrawn notice that comes back is new again; its id must differ from the first "added".
+                var eventHash = state is { Withdrawn: true } ? ContentHash.Short(hash, "reinstated", state.LastSeen.ToString("O", CultureInfo.InvariantCulture)) : hash;
+                var kind = baseline ? ChangeKind.Baseline : ChangeKind.Added;
+                changes.Add(new ChangeRecord(ChangeEvent.From(current, kind, eventHash, now), current, null, null));
+                notices[group.Key] = new NoticeState(current, hash, state?.FirstSeen ?? now, now);
+            }
+        }
+
+        var knownItems = snapshot.KnownItems;
+        if (listed.Count > 0)
+        {
+            foreach (var (key, state) in notices.ToList())
+            {
+                if (seenKeys.Contains(key) || state.Withdrawn)
+                {
+                    continue;
+                }
+
+                if (state.Notice.Urls.Any(listed.Contains))
+                {
+                    notices[key] = state with { LastSeen = now, ConsecutiveMissing = 0 };
+                    continue;
+                }
+
+                var missing = state with { ConsecutiveMissing = state.ConsecutiveMissing + 1 };
+                if (missing.ConsecutiveMissing >= MissingPollsBeforeWithdrawal
+                    && await isGone(state.Notice, cancellationToken).ConfigureAwait(false))
+                {
+                    missing = missing with { Withdrawn = true };
+                    var summary = new[] { $"not listed for {missing.ConsecutiveMissing} healthy polls and its page is gone (404/410)" };
+                    changes.Add(new ChangeRecord(ChangeEvent.From(state.Notice, ChangeKind.Withdrawn, state.VersionHash, now, summary), state.Notice, state.Notice, null));
+                }
+
+                notices[key] = missing;
+            }
+
+        }
+
+        if (listingRead)
+        {
+            knownItems = result.Items
+                .GroupBy(i => i.Url, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Fingerprint, StringComparer.Ordinal);
+        }
+
+        var validators = new Dictionary<string, HttpValidators>(snapshot.Validators, StringComparer.Ordinal);
+        foreach (var (url, value) in result.Validators)
+        {
+            validators[url] = value;
+        }
+
+        var updated = snapshot with
+        {
+            Baselined = true,
+            Notices = notices,
+            KnownItems = knownItems,
+            Validators = validators,
+            Health = Append(snapshot.Health, health with { Changes = changes.Count }),
+            SequenceGaps = hasNumberedSeries ? SequenceGaps(notices.Keys) : [],
+        };
+        return new DetectionResult(updated, changes);
+    }
+
+    /// <summary>The content identity of a notice version; URLs are left out so mirrors share it.</summary>
+    public static string VersionOf(Notice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return ContentHash.Of(
+            notice.Key,
+            notice.Number ?? "",
+            notice.Title,
+            Date(notice.Published),
+            Date(notice.Effective),
+            notice.Measure.ToWire(),
+            string.Join(',', notice.Destinations),
+            string.Join('\n', notice.Entities.Select(e => $"{e.Name}|{e.NameEn}|{e.Address}|{e.Postcode}")),
+            string.Join(',', notice.ControlCodes),
+            string.Join(',', notice.HsCodes),
+            string.Join('\n', notice.Attachments.Select(a => $"{a.Title}|{a.Url}")),
+            notice.Body);
+    }
+
+    /// <summary>What changed between two versions, in words a compliance officer reads at a glance.</summary>
+    public static IReadOnlyList<string> Summarize(Notice before, Notice after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var lines = new List<string>();
+        if (before.Title != after.Title)
+        {
+            lines.Add($"title \"{before.Title}\" → \"{after.Title}\"");
+        }
+
+        if (before.Number != after.Number)
+        {
+            lines.Add($"number {before.Number ?? "none"} → {after.Number ?? "none"}");
+        }
+
+        if (before.Published != after.Published)
+        {
+            lines.Add($"published {DateOrNone(before.Published)} → {DateOrNone(after.Published)}");
+        }
+
+        if (before.Effective != after.Effective)
+        {
+            lines.Add($"effective {DateOrNone(before.Effective)} → {DateOrNone(after.Effective)}");
+        }
+
+        if (before.Measure != after.Measure)
+        {
+            lines.Add($"measure {before.Measure.ToWire()} → {after.Measure.ToWire()}");
+        }
+
+        AddSetChange(lines, "destination", "destinations", before.Destinations, after.Destinations);
+        AddSetChange(lines, "entity", "entities", before.Entities.Select(EntityName).ToList(), after.Entities.Select(EntityName).ToList());
+        AddSetChange(lines, "control code", "control codes", before.ControlCodes, after.ControlCodes);
+        AddSetChange(lines, "HS code", "HS codes", before.HsCodes, after.HsCodes);
+        AddAttachmentChange(lines, before.Attachments, after.Attachments);
+        if (before.Body != after.Body)
+        {
+            var delta = after.Body.Length - before.Body.Length;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"text changed ({(delta >= 0 ? "+" : "")}{delta} characters)"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Numbers missing between the numbers seen, per issuer and year: "2026 No.26 not seen yet".</summary>
+    public static IReadOnlyList<string> SequenceGaps(IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var series = keys
+            .Select(k => NumberedKey().Match(k))
+            .Where(m => m.Success)
+            .Select(m => (Issuer: m.Groups["issuer"].Value, Year: m.Groups["year"].Value, Number: int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)))
+            .GroupBy(s => (s.Issuer, s.Year))
+            .OrderBy(g => g.Key.Issuer, StringComparer.Ordinal).ThenBy(g => g.Key.Year, StringComparer.Ordinal)
+            .ToList();
+        var several = series.Select(g => g.Key.Issuer).Distinct(StringComparer.Ordinal).Count() > 1;
+        var gaps = new List<string>();
+        foreach (var group in series)
+        {
+            var numbers = group.Select(s => s.Number).ToHashSet();
+            var missing = Enumerable.Range(numbers.Min(), numbers.Max() - numbers.Min() + 1).Where(n => !numbers.Contains(n)).Take(MaxGapsPerSeries);
+            var prefix = several ? group.Key.Issuer + " " : "";
+            gaps.AddRange(missing.Select(n => string.Create(CultureInfo.InvariantCulture, $"{prefix}{group.Key.Year} No.{n} not seen yet")));
+        }
+
+        return gaps;
+    }
+
+    private static ChangeRecord MirrorConflict(Notice first, Notice second, IEnumerable<string> hashes, DateTimeOffset now)
+    {
+        var combined = ContentHash.Of([.. hashes.Order(StringComparer.Ordinal)]);
+        var urls = first.Urls.Concat(second.Urls).Distinct(StringComparer.Ordinal);
+        var summary = new[] { $"mirrors disagree: {string.Join(", ", urls)}" }.Concat(Summarize(first, second)).ToList();
+        var diff = TextDiff.Render(first.Body, second.Body);
+        return new ChangeRecord(ChangeEvent.From(first, ChangeKind.MirrorConflict, combined, now, summary), second, first, diff.Length == 0 ? null : diff);
+    }
+
+    private static void AddSetChange(List<string> lines, string singular, string plural, IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        var added = after.Except(before, StringComparer.Ordinal).ToList();
+        var removed = before.Except(after, StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"+{added.Count} {(added.Count == 1 ? singular : plural)}: {string.Join(", ", added)}"));
+        }
+
+        if (removed.Count > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"-{removed.Count} {(removed.Count == 1 ? singular : plural)}: {string.Join(", ", removed)}"));
+        }
+    }
+
+    private static void AddAttachmentChange(List<string> lines, IReadOnlyList<Attachment> before, IReadOnlyList<Attachment> after)
+    {
+        var added = after.Where(a => !before.Any(b => b.Url == a.Url)).ToList();
+        var removed = before.Where(b => !after.Any(a => a.Url == b.Url)).ToList();
+        var replaced = Math.Min(added.Count, removed.Count);
+        if (replaced > 0)
+        {
+            lines.Add(replaced == 1 ? "attachment replaced" : string.Create(CultureInfo.InvariantCulture, $"{replaced} attachments replaced"));
+        }
+
+        if (added.Count > replaced)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"+{added.Count - replaced} attachment(s): {string.Join(", ", added.Skip(replaced).Select(a => a.Title))}"));
+        }
+
+        if (removed.Count > replaced)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"-{removed.Count - replaced} attachment(s): {string.Join(", ", removed.Skip(replaced).Select(a => a.Title))}"));
+        }
+    }
+
+    private static string EntityName(ListedEntity entity) => entity.NameEn is { Length: > 0 } en ? $"{entity.Name} ({en})" : entity.Name;
+
+    private static List<PollHealth> Append(IReadOnlyList<PollHealth> history, PollHealth health) =>
+        [.. history.Skip(Math.Max(0, history.Count - SourceSnapshot.MaxHealthHistory + 1)), health];
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string DateOrNone(DateOnly? date) => date is null ? "none" : Date(date);
+
+    [GeneratedRegex(@"^(?<issuer>[^:]+):(?<year>\d{4}):(?<n>\d{1,5})$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedKey();
+}

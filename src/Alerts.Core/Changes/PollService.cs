@@ -1,0 +1,199 @@
+using Alerts.Core.Fetching;
+using Alerts.Core.Messaging;
+using Alerts.Core.Sources;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Core.Changes;
+
+/// <summary>How one poll treats its baseline.</summary>
+public sealed record PollOptions
+{
+    public static PollOptions Default { get; } = new();
+
+    /// <summary>Publish the first poll's notices too (a new installation normally must not alert on years of old notices).</summary>
+    public bool PublishBaseline { get; init; }
+}
+
+/// <summary>What one poll of one source did. <see cref="Changes"/> includes baseline records (stored, maybe not published).</summary>
+public sealed record PollReport(string SourceId, FetchOutcome Outcome, IReadOnlyList<ChangeRecord> Changes)
+{
+    public string? Detail { get; init; }
+
+    /// <summary>Set when the poll could not finish its hand-over (publish or save failed); nothing was lost, the next poll repeats it.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Another poller saved first; its changes were published by it (or by both: the bus absorbs the duplicate).</summary>
+    public bool Conflict { get; init; }
+
+    public int Requests { get; init; }
+
+    public IReadOnlyList<string> SequenceGaps { get; init; } = [];
+
+    public bool IsHealthy => Outcome.IsHealthy() && Error is null;
+
+    /// <summary>The failure class for people and scripts: the fetch outcome, or <c>publish-failed</c>/<c>save-failed</c>.</summary>
+    public string FailureClass => Error is not null && Outcome.IsHealthy() ? Error.Split(':')[0] : Outcome.ToWire();
+}
+
+/// <summary>
+/// One poll of one source: load state → poll → detect → publish → save → health. Publishing comes before saving so a
+/// crash in between re-sends the same change ids on the next poll (the bus drops the duplicate) and loses nothing.
+/// </summary>
+public sealed partial class PollService(
+    ISourceCatalog catalog,
+    ISnapshotStore store,
+    IChangePublisher publisher,
+    IPageFetcher fetcher,
+    TimeProvider clock,
+    ILogger<PollService> logger)
+{
+    public async Task<PollReport> PollAsync(string sourceId, PollOptions? options, CancellationToken cancellationToken)
+    {
+        var source = catalog.Find(sourceId) ?? throw new ArgumentException($"Unknown source '{sourceId}'.", nameof(sourceId));
+        return await PollAsync(source, catalog.BaseUrlOf(sourceId), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PollReport> PollAsync(INoticeSource source, Uri baseUrl, PollOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        options ??= PollOptions.Default;
+        var id = source.Descriptor.Id;
+        var now = clock.GetUtcNow();
+
+        SourceSnapshot? previous;
+        try
+        {
+            previous = await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStoreFailed(logger, id, ex);
+            return new PollReport(id, FetchOutcome.Ok, []) { Error = $"store-failed: {ex.Message}" };
+        }
+
+        var context = new SourcePollContext(baseUrl, now)
+        {
+            KnownItems = previous?.KnownItems ?? new Dictionary<string, string>(),
+            Validators = previous?.Validators ?? new Dictionary<string, HttpValidators>(),
+        };
+
+        SourcePollResult result;
+        try
+        {
+            result = await source.PollAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A source must not throw for site trouble; if one does anyway (a parser bug), it is a layout problem.
+            LogSourceThrew(logger, id, ex);
+            result = new SourcePollResult(id, FetchOutcome.LayoutChanged) { Detail = $"source failed: {ex.GetType().Name}: {ex.Message}" };
+        }
+
+        var detection = await ChangeDetector.DetectAsync(
+            previous,
+            result,
+            source.Descriptor.HasNumberedSeries,
+            now,
+            (notice, ct) => IsGoneAsync(id, notice, ct),
+            cancellationToken).ConfigureAwait(false);
+
+        var report = new PollReport(id, detection.Snapshot.LastPoll?.Outcome ?? result.Outcome, detection.Changes)
+        {
+            Detail = detection.Snapshot.LastPoll?.Detail ?? result.Detail,
+            Requests = result.Requests,
+            SequenceGaps = detection.Snapshot.SequenceGaps,
+        };
+
+        var toPublish = detection.Changes
+            .Where(c => c.Change.Kind != ChangeKind.Baseline || options.PublishBaseline)
+            .Select(c => c.Change)
+            .ToList();
+        if (toPublish.Count > 0)
+        {
+            try
+            {
+                await publisher.PublishAsync(toPublish, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not saved: the next poll detects the same changes again and publishes them with the same ids.
+                LogPublishFailed(logger, id, ex);
+                await TrySaveHealthOnlyAsync(previous, id, detection.Snapshot.LastPoll, cancellationToken).ConfigureAwait(false);
+                return report with { Changes = [], Error = $"publish-failed: {ex.Message}" };
+            }
+        }
+
+        try
+        {
+            await store.SaveAsync(detection.Snapshot, detection.Changes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SnapshotConflictException)
+        {
+            LogConflict(logger, id);
+            return report with { Changes = [], Conflict = true };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStoreFailed(logger, id, ex);
+            return report with { Changes = [], Error = $"save-failed: {ex.Message}" };
+        }
+
+        LogPolled(logger, id, report.Outcome, detection.Changes.Count, toPublish.Count);
+        return report;
+    }
+
+    private async Task TrySaveHealthOnlyAsync(SourceSnapshot? previous, string id, PollHealth? health, CancellationToken cancellationToken)
+    {
+        if (health is null)
+        {
+            return;
+        }
+
+        var snapshot = previous ?? new SourceSnapshot(id);
+        try
+        {
+            await store.SaveAsync(snapshot with { Health = [.. snapshot.Health.TakeLast(SourceSnapshot.MaxHealthHistory - 1), health] }, [], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStoreFailed(logger, id, ex);
+        }
+    }
+
+    /// <summary>Gone means every URL of the notice answers 404/410; a timeout or a block proves nothing.</summary>
+    private async Task<bool> IsGoneAsync(string sourceId, Notices.Notice notice, CancellationToken cancellationToken)
+    {
+        var urls = notice.Urls.Where(u => Uri.TryCreate(u, UriKind.Absolute, out _)).ToList();
+        if (urls.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var url in urls)
+        {
+            var answer = await fetcher.FetchAsync(new FetchRequest(sourceId, new Uri(url)), cancellationToken).ConfigureAwait(false);
+            if (answer.Outcome != FetchOutcome.Gone)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polled {SourceId}: {Outcome}, {Changes} change(s), {Published} published")]
+    private static partial void LogPolled(ILogger logger, string sourceId, FetchOutcome outcome, int changes, int published);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Source {SourceId} threw during a poll")]
+    private static partial void LogSourceThrew(ILogger logger, string sourceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the changes of {SourceId} failed; the next poll re-sends them")]
+    private static partial void LogPublishFailed(ILogger logger, string sourceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot store failed for {SourceId}")]
+    private static partial void LogStoreFailed(ILogger logger, string sourceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another poller saved {SourceId} first; this poll's result is dropped")]
+    private static partial void LogConflict(ILogger logger, string sourceId);
+}

@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Alerts.Core.Changes;
+using Alerts.Core.Messaging;
+using Azure.Messaging.ServiceBus;
+using Azure.Messaging.ServiceBus.Administration;
+using Microsoft.Extensions.Options;
+using BusSubscriptions = Alerts.Core.Messaging.Subscriptions;
+
+namespace Alerts.Infrastructure.ServiceBus;
+
+/// <summary>
+/// The Service Bus topic behind the bus ports. MessageId = change id, so the topic's duplicate detection drops the
+/// re-send that follows a crash between publish and save. Receivers use PeekLock without prefetch; "leave for retry"
+/// does not abandon (an abandon makes the message receivable at once and burns its delivery count): the lock expiry
+/// is the back-off.
+/// </summary>
+internal sealed class ServiceBusChangeBus(
+    ServiceBusClient client,
+    IOptions<ServiceBusOptions> options,
+    ServiceBusAdministrationClient? administration = null)
+    : IChangePublisher, IChangeConsumer, IDeadLetterQueue, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ServiceBusReceiver> _receivers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ServiceBusReceivedMessage> _locked = new(StringComparer.Ordinal);
+    private ServiceBusSender? _sender;
+
+    private string Topic => options.Value.TopicName;
+
+    private ServiceBusSender Sender => _sender ??= client.CreateSender(Topic);
+
+    public static ServiceBusMessage ToMessage(ChangeEvent change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var message = new ServiceBusMessage(BinaryData.FromString(ChangeMessages.Body(change)))
+        {
+            MessageId = change.ChangeId,
+            Subject = ChangeMessages.Subject(change),
+            ContentType = ChangeMessages.ContentType,
+        };
+        foreach (var (key, value) in ChangeMessages.Properties(change))
+        {
+            message.ApplicationProperties[key] = value;
+        }
+
+        return message;
+    }
+
+    public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var batch = await Sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var change in changes)
+            {
+                var message = ToMessage(change);
+                if (batch.TryAddMessage(message))
+                {
+                    continue;
+                }
+
+                if (batch.Count == 0)
+                {
+                    throw new InvalidOperationException($"Change {change.ChangeId} is too large for one Service Bus message.");
+                }
+
+                // The batch is full: send it and start the next one with this message.
+                await Sender.SendMessagesAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch.Dispose();
+                batch = await Sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);
+                if (!batch.TryAddMessage(message))
+                {
+                    throw new InvalidOperationException($"Change {change.ChangeId} is too large for one Service Bus message.");
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await Sender.SendMessagesAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            batch.Dispose();
+        }
+    }
+
+    public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string subscription, int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var receiver = Receiver(subscription, deadLetters: false);
+        var messages = await receiver.ReceiveMessagesAsync(maxMessages, maxWait, cancellationToken).ConfigureAwait(false);
+        var received = new List<ReceivedMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            _locked[message.LockToken] = message;
+            received.Add(new ReceivedMessage(message.MessageId, subscription, message.Body.ToString(), message.DeliveryCount, message.LockToken, message.EnqueuedTime)
+            {
+                Properties = Properties(message),
+            });
+        }
+
+        return received;
+    }
+
+    public Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
+        SettleAsync(message, (receiver, m) => receiver.CompleteMessageAsync(m, cancellationToken));
+
+    public Task LeaveForRetryAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _locked.TryRemove(message.LockToken, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken) =>
+        SettleAsync(message, (receiver, m) => receiver.DeadLetterMessageAsync(m, reason, description, cancellationToken));
+
+    public async Task<IReadOnlyList<DeadLetter>> ListAsync(string? subscription, CancellationToken cancellationToken)
+    {
+        var list = new List<DeadLetter>();
+        foreach (var sub in subscription is null ? BusSubscriptions.All : [subscription])
+        {
+            var messages = await Receiver(sub, deadLetters: true).PeekMessagesAsync(100, cancellationToken: cancellationToken).ConfigureAwait(false);
+            list.AddRange(messages.Select(m => ToDeadLetter(sub, m)));
+        }
+
+        return list;
+    }
+
+    public async Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!TryParseId(id, out var subscription, out var sequence))
+        {
+            return null;
+        }
+
+        var messages = await Receiver(subscription, deadLetters: true).PeekMessagesAsync(1, sequence, cancellationToken).ConfigureAwait(false);
+        return messages is [var m] && m.SequenceNumber == sequence ? ToDeadLetter(subscription, m) : null;
+    }
+
+    public async Task<string?> ReplayAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!TryParseId(id, out var subscription, out var sequence))
+        {
+            return null;
+        }
+
+        var receiver = Receiver(subscription, deadLetters: true);
+        var searched = 0;
+        var passedOver = new List<ServiceBusReceivedMessage>();
+        try
+        {
+            while (searched < options.Value.ReplaySearchLimit)
+            {
+                var batch = await receiver.ReceiveMessagesAsync(50, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    return null;
+                }
+
+                searched += batch.Count;
+                foreach (var message in batch)
+                {
+                    if (message.SequenceNumber != sequence)
+                    {
+                        passedOver.Add(message);
+                        continue;
+                    }
+
+                    // A copy with the original id inside the duplicate window is silently dropped: give it a new one.
+                    var clone = new ServiceBusMessage(message) { MessageId = ReplayId(message.MessageId) };
+                    await Sender.SendMessageAsync(clone, cancellationToken).ConfigureAwait(false);
+                    await receiver.CompleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
+                    return clone.MessageId;
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            foreach (var message in passedOver)
+            {
+                await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<QueueDepth>> GetDepthsAsync(CancellationToken cancellationToken)
+    {
+        if (administration is null)
+        {
+            return [];
+        }
+
+        var depths = new List<QueueDepth>();
+        foreach (var sub in BusSubscriptions.All)
+        {
+            var runtime = await administration.GetSubscriptionRuntimePropertiesAsync(Topic, sub, cancellationToken).ConfigureAwait(false);
+            depths.Add(new QueueDepth(sub, runtime.Value.ActiveMessageCount, runtime.Value.DeadLetterMessageCount));
+        }
+
+        return depths;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var receiver in _receivers.Values)
+        {
+            await receiver.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_sender is not null)
+        {
+            await _sender.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary><c>{id}</c> → <c>{id}:replay:1</c>, <c>{id}:replay:1</c> → <c>{id}:replay:2</c>.</summary>
+    internal static string ReplayId(string messageId)
+    {
+        var marker = messageId.LastIndexOf(":replay:", StringComparison.Ordinal);
+        if (marker > 0 && int.TryParse(messageId[(marker + 8)..], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{messageId[..marker]}:replay:{n + 1}");
+        }
+
+        return messageId + ":replay:1";
+    }
+
+    private static Dictionary<string, string> Properties(ServiceBusReceivedMessage message) =>
+        message.ApplicationProperties.ToDictionary(p => p.Key, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
+
+    private static DeadLetter ToDeadLetter(string subscription, ServiceBusReceivedMessage m) => new(
+        string.Create(CultureInfo.InvariantCulture, $"{subscription}/{m.SequenceNumber}"),
+        subscription,
+        m.MessageId,
+        m.DeadLetterReason ?? "",
+        m.DeadLetterErrorDescription ?? "",
+        m.DeliveryCount,
+        m.EnqueuedTime,
+        m.Body.ToString());
+
+    private static bool TryParseId(string id, out string subscription, out long sequence)
+    {
+        var slash = id?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        subscription = slash > 0 ? id![..slash] : "";
+        sequence = 0;
+        return slash > 0 && long.TryParse(id![(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
+    }
+
+    private async Task SettleAsync(ReceivedMessage message, Func<ServiceBusReceiver, ServiceBusReceivedMessage, Task> settle)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!_locked.TryRemove(message.LockToken, out var received))
+        {
+            throw new MessageLockLostException($"{message.MessageId} was not received here or was settled already.");
+        }
+
+        try
+        {
+            await settle(Receiver(message.Subscription, deadLetters: false), received).ConfigureAwait(false);
+        }
+        catch (ServiceBusException ex) when (ex.Reason == ServiceBusFailureReason.MessageLockLost)
+        {
+            throw new MessageLockLostException($"The lock on {message.MessageId} in {message.Subscription} expired.", ex);
+        }
+    }
+
+    private ServiceBusReceiver Receiver(string subscription, bool deadLetters) =>
+        _receivers.GetOrAdd(deadLetters ? subscription + "/$dlq" : subscription, _ => client.CreateReceiver(Topic, subscription, new ServiceBusReceiverOptions
+        {
+            ReceiveMode = ServiceBusReceiveMode.PeekLock,
+            PrefetchCount = 0,
+            SubQueue = deadLetters ? SubQueue.DeadLetter : SubQueue.None,
+        }));
+}

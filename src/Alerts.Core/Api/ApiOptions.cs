@@ -22,4 +22,8 @@ public sealed class ApiOptions
     /// Never set it in Azure.
     /// </summary>
     public bool AllowLoopbackWebhooks { get; set; }
+
+    /// <summary>Prefix of the dashboard pages' links: empty for <c>alerts run</c>; <c>/api/ui</c> in the Functions app (its routes sit under <c>/api</c>).</summary>
+    [RegularExpression("^(/[A-Za-z0-9_-]+)*$")]
+    public string DashboardBasePath { get; set; } = "";
 }

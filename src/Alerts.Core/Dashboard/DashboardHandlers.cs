@@ -6,6 +6,7 @@ using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
 using Alerts.Core.Sources;
 using Alerts.Core.Subscriptions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Dashboard;
 
@@ -25,8 +26,11 @@ public sealed class DashboardHandlers(
     IDeliveryLedger ledger,
     IEnumerable<ISourceHealthReader> healthReaders,
     IEnumerable<ISourceStatusReader> statusReaders,
-    IEnumerable<ISourceCatalog> catalogs)
+    IEnumerable<ISourceCatalog> catalogs,
+    IOptions<ApiOptions> options)
 {
+    private readonly DashboardRenderer _renderer = new(options.Value.DashboardBasePath);
+
     public const string KeyCookie = "alerts_key";
     public const int RecentChanges = 20;
     public const int DeadLettersShown = 20;
@@ -34,7 +38,7 @@ public sealed class DashboardHandlers(
     public async Task<ApiResult> DashboardAsync(string? flash, CancellationToken cancellationToken)
     {
         var model = await BuildModelAsync(cancellationToken).ConfigureAwait(false);
-        return ApiResult.Html(DashboardRenderer.Dashboard(model with { Flash = flash is { Length: > 0 and <= 200 } ? flash : null }));
+        return ApiResult.Html(_renderer.Dashboard(model with { Flash = flash is { Length: > 0 and <= 200 } ? flash : null }));
     }
 
     public async Task<DashboardModel> BuildModelAsync(CancellationToken cancellationToken)
@@ -74,8 +78,8 @@ public sealed class DashboardHandlers(
     {
         var record = changeId.Length <= 128 ? await changes.GetAsync(changeId, cancellationToken).ConfigureAwait(false) : null;
         return record is null
-            ? ApiResult.Html(DashboardRenderer.Message("Change not found", $"No change with id '{changeId}'."), 404)
-            : ApiResult.Html(DashboardRenderer.Change(record));
+            ? ApiResult.Html(_renderer.Message("Change not found", $"No change with id '{changeId}'."), 404)
+            : ApiResult.Html(_renderer.Change(record));
     }
 
     /// <summary>The company view. <paramref name="key"/> comes from <c>?key=</c>, the cookie, or a bearer header.</summary>
@@ -84,7 +88,7 @@ public sealed class DashboardHandlers(
         var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
         if (caller is null)
         {
-            return ApiResult.Html(DashboardRenderer.KeyForm(companyId, string.IsNullOrEmpty(key) ? null : "That key is not valid."), 401);
+            return ApiResult.Html(_renderer.KeyForm(companyId, string.IsNullOrEmpty(key) ? null : "That key is not valid."), 401);
         }
 
         var company = caller.CanSee(companyId) && CompanyValidator.IsValidCompanyId(companyId)
@@ -93,11 +97,11 @@ public sealed class DashboardHandlers(
         if (company is null)
         {
             // Same page whether the company does not exist or belongs to someone else.
-            return ApiResult.Html(DashboardRenderer.Message("Company not found", $"No company with id '{companyId}'."), 404);
+            return ApiResult.Html(_renderer.Message("Company not found", $"No company with id '{companyId}'."), 404);
         }
 
         var list = await alerts.QueryAsync(new AlertQuery { CompanyId = company.Id, Limit = 500 }, cancellationToken).ConfigureAwait(false);
-        return ApiResult.Html(DashboardRenderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)]));
+        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)]));
     }
 
     /// <summary>The company view's form POST: a valid key sets the cookie and sends the browser back to the view.</summary>
@@ -106,12 +110,12 @@ public sealed class DashboardHandlers(
         var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
         if (caller is null)
         {
-            return ApiResult.Html(DashboardRenderer.KeyForm(companyId, "That key is not valid."), 401);
+            return ApiResult.Html(_renderer.KeyForm(companyId, "That key is not valid."), 401);
         }
 
-        return ApiResult.SeeOther($"/companies/{Uri.EscapeDataString(companyId)}/alerts") with
+        return ApiResult.SeeOther(_renderer.Link("/companies/") + $"{Uri.EscapeDataString(companyId)}/alerts") with
         {
-            Cookie = new ApiCookie(KeyCookie, key!, "/companies/", TimeSpan.FromHours(12)),
+            Cookie = new ApiCookie(KeyCookie, key!, _renderer.Link("/companies/"), TimeSpan.FromHours(12)),
         };
     }
 
@@ -121,13 +125,13 @@ public sealed class DashboardHandlers(
         var caller = await keys.AuthenticateKeyAsync(adminKey, cancellationToken).ConfigureAwait(false);
         if (caller is not { IsAdmin: true })
         {
-            return ApiResult.Html(DashboardRenderer.Message("Admin key needed", "Replaying a dead letter needs the admin key."), caller is null ? 401 : 403);
+            return ApiResult.Html(_renderer.Message("Admin key needed", "Replaying a dead letter needs the admin key."), caller is null ? 401 : 403);
         }
 
         var newId = deadLetterId.Length <= 256 ? await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false) : null;
         return newId is null
-            ? ApiResult.Html(DashboardRenderer.Message("Dead letter not found", $"No dead letter with id '{deadLetterId}'."), 404)
-            : ApiResult.SeeOther("/dashboard?flash=" + Uri.EscapeDataString($"Replayed {deadLetterId} as {newId}."));
+            ? ApiResult.Html(_renderer.Message("Dead letter not found", $"No dead letter with id '{deadLetterId}'."), 404)
+            : ApiResult.SeeOther(_renderer.Link("/dashboard") + "?flash=" + Uri.EscapeDataString($"Replayed {deadLetterId} as {newId}."));
     }
 
     private async Task<List<SourceStatus>> ReadSourcesAsync(CancellationToken cancellationToken)

@@ -15,8 +15,19 @@ namespace Alerts.Core.Dashboard;
 /// Everything that came from a foreign site or a user (titles, bodies, diffs, errors, names) is HTML-encoded here.
 /// Numbers a test may check carry <c>data-testid</c> attributes.
 /// </summary>
-public static class DashboardRenderer
+public sealed class DashboardRenderer
 {
+    private readonly string _base;
+
+    /// <param name="basePath">Prefix of the page links: empty for <c>alerts run</c>, <c>/api/ui</c> in the Functions app.</param>
+    public DashboardRenderer(string basePath = "")
+    {
+        _base = (basePath ?? "").TrimEnd('/');
+    }
+
+    /// <summary>The path of a page under the base (<c>/dashboard</c> → <c>/api/ui/dashboard</c>).</summary>
+    public string Link(string path) => _base + path;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Colours chosen for at least 4.5:1 contrast on white (WCAG AA) for text and bars.</summary>
@@ -35,7 +46,7 @@ public static class DashboardRenderer
         _ => "#b45309",
     };
 
-    public static string Dashboard(DashboardModel model)
+    public string Dashboard(DashboardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var html = new StringBuilder();
@@ -61,14 +72,14 @@ public static class DashboardRenderer
         return html.ToString();
     }
 
-    public static string Change(ChangeRecord record)
+    public string Change(ChangeRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var change = record.Change;
         var notice = record.Notice;
         var html = new StringBuilder();
         Head(html, $"Change — {Clip(change.Title, 80)}", refreshSeconds: null);
-        html.Append("<header><p><a href=\"/dashboard\">← Dashboard</a></p><h1 lang=\"").Append(E(notice.Language)).Append("\">")
+        html.Append("<header><p><a href=\"").Append(E(Link("/dashboard"))).Append("\">← Dashboard</a></p><h1 lang=\"").Append(E(notice.Language)).Append("\">")
             .Append(E(change.Title)).Append("</h1></header><main><section class=\"card\"><dl class=\"facts\">");
         Fact(html, "Change", KindLabel(change.Kind), "change-kind");
         Fact(html, "Source", change.SourceId, null);
@@ -117,7 +128,7 @@ public static class DashboardRenderer
         return html.ToString();
     }
 
-    public static string CompanyAlerts(Company company, IReadOnlyList<Alert> alerts)
+    public string CompanyAlerts(Company company, IReadOnlyList<Alert> alerts)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(alerts);
@@ -135,7 +146,7 @@ public static class DashboardRenderer
             html.Append("<article class=\"card alert\" data-testid=\"alert\" style=\"border-left:6px solid ").Append(SeverityColour(alert.Severity)).Append("\">")
                 .Append("<p><span class=\"badge\" style=\"background:").Append(SeverityColour(alert.Severity)).Append("\">").Append(E(SeverityName(alert.Severity)))
                 .Append("</span> <span class=\"muted\">").Append(E(Stamp(alert.CreatedAt))).Append("</span></p>")
-                .Append("<h2><a href=\"/changes/").Append(E(Uri.EscapeDataString(alert.ChangeId))).Append("\">").Append(E(alert.Title)).Append("</a></h2>");
+                .Append("<h2><a href=\"").Append(E(Link("/changes/"))).Append(E(Uri.EscapeDataString(alert.ChangeId))).Append("\">").Append(E(alert.Title)).Append("</a></h2>");
             if (!string.IsNullOrEmpty(alert.TitleGloss))
             {
                 html.Append("<p class=\"gloss\" lang=\"en\">").Append(E(alert.TitleGloss)).Append("</p>");
@@ -166,7 +177,7 @@ public static class DashboardRenderer
     }
 
     /// <summary>The company view's sign-in: a key field posting back to the view, which sets a cookie.</summary>
-    public static string KeyForm(string companyId, string? error)
+    public string KeyForm(string companyId, string? error)
     {
         var html = new StringBuilder();
         Head(html, "Alerts — company key", refreshSeconds: null);
@@ -176,7 +187,7 @@ public static class DashboardRenderer
             html.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
         }
 
-        html.Append("<form method=\"post\" action=\"/companies/").Append(E(Uri.EscapeDataString(companyId))).Append("/alerts\">")
+        html.Append("<form method=\"post\" action=\"").Append(E(Link("/companies/"))).Append(E(Uri.EscapeDataString(companyId))).Append("/alerts\">")
             .Append("<label for=\"key\">Your company's API key (or the admin key)</label>")
             .Append("<input id=\"key\" name=\"key\" type=\"password\" autocomplete=\"off\" required>")
             .Append("<button type=\"submit\">Show alerts</button></form>")
@@ -185,11 +196,11 @@ public static class DashboardRenderer
         return html.ToString();
     }
 
-    public static string Message(string title, string text)
+    public string Message(string title, string text)
     {
         var html = new StringBuilder();
         Head(html, "Alerts — " + title, refreshSeconds: null);
-        html.Append("<header><p><a href=\"/dashboard\">← Dashboard</a></p><h1>").Append(E(title)).Append("</h1></header><main><p>")
+        html.Append("<header><p><a href=\"").Append(E(Link("/dashboard"))).Append("\">← Dashboard</a></p><h1>").Append(E(title)).Append("</h1></header><main><p>")
             .Append(E(text)).Append("</p></main>");
         Foot(html);
         return html.ToString();
@@ -272,7 +283,7 @@ public static class DashboardRenderer
         html.Append("</tbody></table></div></section>");
     }
 
-    private static void QueuesSection(StringBuilder html, DashboardModel model)
+    private void QueuesSection(StringBuilder html, DashboardModel model)
     {
         html.Append("<section class=\"card wide\"><h2>Queues and dead letters</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">Subscription</th><th scope=\"col\">Waiting</th><th scope=\"col\">Dead letters</th></tr></thead><tbody>");
         foreach (var queue in model.Queues)
@@ -294,7 +305,7 @@ public static class DashboardRenderer
         {
             html.Append("<li data-testid=\"deadletter\"><p><strong>").Append(E(letter.Subscription)).Append("</strong> · ").Append(E(letter.Reason))
                 .Append(" · ").Append(E(Stamp(letter.DeadLetteredAt))).Append(" · ").Append(letter.DeliveryCount.ToString(Invariant)).Append(" deliveries<br><span class=\"small\">")
-                .Append(E(Clip(letter.Description, 200))).Append("</span></p><form method=\"post\" action=\"/dashboard/deadletters/")
+                .Append(E(Clip(letter.Description, 200))).Append("</span></p><form method=\"post\" action=\"").Append(E(Link("/dashboard/deadletters/")))
                 .Append(E(Uri.EscapeDataString(letter.Id))).Append("/replay\" class=\"inline\"><label class=\"sr\" for=\"k-").Append(E(letter.Id)).Append("\">Admin key</label>")
                 .Append("<input id=\"k-").Append(E(letter.Id)).Append("\" name=\"key\" type=\"password\" placeholder=\"admin key\" autocomplete=\"off\" required>")
                 .Append("<button type=\"submit\">Replay</button></form></li>");
@@ -303,7 +314,7 @@ public static class DashboardRenderer
         html.Append("</ul></section>");
     }
 
-    private static void RecentChangesSection(StringBuilder html, DashboardModel model)
+    private void RecentChangesSection(StringBuilder html, DashboardModel model)
     {
         html.Append("<section class=\"card wide\"><h2>Recent changes</h2>");
         if (model.RecentChanges.Count == 0)
@@ -316,7 +327,7 @@ public static class DashboardRenderer
         foreach (var change in model.RecentChanges)
         {
             html.Append("<tr data-testid=\"recent-change\"><td class=\"nowrap\">").Append(E(Stamp(change.DetectedAt))).Append("</td><td>").Append(E(KindLabel(change.Kind)))
-                .Append("</td><td class=\"cjk\"><a href=\"/changes/").Append(E(Uri.EscapeDataString(change.ChangeId))).Append("\">").Append(E(change.Title)).Append("</a></td><td>")
+                .Append("</td><td class=\"cjk\"><a href=\"").Append(E(Link("/changes/"))).Append(E(Uri.EscapeDataString(change.ChangeId))).Append("\">").Append(E(change.Title)).Append("</a></td><td>")
                 .Append(E(change.SourceId)).Append("</td></tr>");
         }
 

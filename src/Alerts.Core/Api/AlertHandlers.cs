@@ -35,6 +35,8 @@ public sealed class AlertHandlers(ApiKeyService keys, IAlertStore alerts, IChang
 {
     public const int MaxLimit = 1000;
 
+    private static readonly string[] IsoInstants = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     public async Task<ApiResult> ListAlertsAsync(string? authorization, AlertFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -160,7 +162,7 @@ public sealed class AlertHandlers(ApiKeyService keys, IAlertStore alerts, IChang
             return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        if (DateTimeOffset.TryParseExact(value, IsoInstants, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
             return instant;
         }

@@ -135,15 +135,16 @@ public static class InlineDiff
                 x++;
                 y++;
             }
-            else if (y < m && (x == n || table[x, y + 1] >= table[x + 1, y]))
+            else if (x < n && (y == m || table[x + 1, y] >= table[x, y + 1]))
             {
-                Add(segments, DiffOp.Inserted, [b[y]]);
-                y++;
+                // Deletions first on a tie: "<del>old</del><ins>new</ins>" reads naturally.
+                Add(segments, DiffOp.Deleted, [a[x]]);
+                x++;
             }
             else
             {
-                Add(segments, DiffOp.Deleted, [a[x]]);
-                x++;
+                Add(segments, DiffOp.Inserted, [b[y]]);
+                y++;
             }
         }
     }

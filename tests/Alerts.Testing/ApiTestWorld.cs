@@ -71,11 +71,16 @@ public sealed class ApiTestWorld
     };
 
     /// <summary>Registers the fakes and the API services.</summary>
-    public IServiceCollection Register(IServiceCollection services)
+    /// <param name="configuration">The host's configuration, already holding <see cref="Configuration"/>; null builds one.</param>
+    public IServiceCollection Register(IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Configuration).Build();
-        services.AddSingleton<IConfiguration>(configuration);
+        if (configuration is null)
+        {
+            configuration = new ConfigurationBuilder().AddInMemoryCollection(Configuration).Build();
+            services.AddSingleton(configuration);
+        }
+
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ICompanyStore>(Companies);
         services.AddSingleton<IAlertStore>(Alerts);

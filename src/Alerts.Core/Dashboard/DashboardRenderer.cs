@@ -339,7 +339,7 @@ public sealed class DashboardRenderer
     /// <summary>Horizontal bars with the label on the left and the number on the right, in an SVG that scales with its card.</summary>
     private static void BarChart(StringBuilder html, string title, IReadOnlyList<Bar> rows)
     {
-        const int rowHeight = 30, labelWidth = 150, barMax = 300, width = 520;
+        const int rowHeight = 30, labelWidth = 125, barMax = 220, width = 400;
         var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Value));
         var height = rows.Count * rowHeight + 8;
         html.Append("<svg class=\"chart\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"").Append(E(title)).Append("\"><title>").Append(E(title)).Append("</title>");
@@ -361,7 +361,7 @@ public sealed class DashboardRenderer
     /// <summary>Vertical columns, one per day, the count above each column and every other date below.</summary>
     private static void ColumnChart(StringBuilder html, string title, List<(string Label, long Value)> columns)
     {
-        const int width = 520, height = 190, top = 20, bottom = 150;
+        const int width = 400, height = 180, top = 20, bottom = 150;
         var max = Math.Max(1, columns.Count == 0 ? 1 : columns.Max(c => c.Value));
         var step = columns.Count == 0 ? width : width / columns.Count;
         html.Append("<svg class=\"chart\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"").Append(E(title)).Append("\"><title>").Append(E(title)).Append("</title>")
@@ -378,7 +378,8 @@ public sealed class DashboardRenderer
                 html.Append("<text x=\"").Append(x + (step - 8) / 2).Append("\" y=\"").Append(bottom - columnHeight - 4).Append("\" text-anchor=\"middle\" class=\"value\">").Append(value.ToString(Invariant)).Append("</text>");
             }
 
-            if (i % 2 == columns.Count % 2 || i == columns.Count - 1)
+            // Every other day, counted back from today so today always has its label.
+            if ((columns.Count - 1 - i) % 2 == 0)
             {
                 html.Append("<text x=\"").Append(x + (step - 8) / 2).Append("\" y=\"").Append(bottom + 18).Append("\" text-anchor=\"middle\" class=\"label\">").Append(E(label)).Append("</text>");
             }
@@ -439,10 +440,10 @@ public sealed class DashboardRenderer
         "header,main{max-width:1240px;margin:0 auto;padding:0 16px}header{padding-top:12px}h1{font-size:1.6rem;margin:.4em 0}h2{font-size:1.15rem;margin:.2em 0 .5em}h3{font-size:1rem}" +
         "a{color:#1d4ed8}a:focus,button:focus,input:focus{outline:3px solid #f59e0b;outline-offset:2px}" +
         ".muted{color:var(--muted)}.small{font-size:.85rem}.big{font-size:1.6rem;margin:.2em 0}.nowrap{white-space:nowrap}" +
-        ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:16px}" +
+        ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:16px}" +
         ".card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:0 0 16px}.wide{margin-top:16px}" +
-        ".chart{width:100%;height:auto;display:block}.chart .label{font-size:14px;fill:#1f2937}.chart .value{font-size:14px;font-weight:600;fill:#111827}" +
-        ".scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}thead th{background:#f9fafb}" +
+        ".chart{width:100%;height:auto;display:block}.chart .label{font-size:15px;fill:#1f2937}.chart .value{font-size:15px;font-weight:700;fill:#111827}.chart{max-width:560px}" +
+        ".scroll{overflow-x:auto}.scroll table{min-width:640px}table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}thead th{background:#f9fafb}" +
         ".status{display:inline-block;padding:0 8px;border-radius:10px;font-weight:600}.status.ok{background:#dcfce7;color:#14532d}.status.bad{background:#fee2e2;color:#7f1d1d}.status.idle{background:#e5e7eb;color:#1f2937}" +
         ".bad-text{color:#b91c1c;font-weight:700}.flash{background:#dcfce7;border:1px solid #15803d;padding:8px 12px;border-radius:6px}.error{color:#b91c1c;font-weight:600}" +
         ".badge{color:#fff;padding:1px 8px;border-radius:10px;font-weight:700;text-transform:uppercase;font-size:.8rem}" +

@@ -1,43 +1,47 @@
 using Alerts.Core.Api;
+using Alerts.Infrastructure.Tables;
+using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Infrastructure.Api;
 
 public static class ApiInfrastructureExtensions
 {
     /// <summary>
-    /// The API key store: SQLite in the embedded default. In Azure the admin key comes from configuration
-    /// (<c>Api:AdminKey</c>, a Key Vault reference) and company keys need a Tables adapter, not built yet: until then an
-    /// Azure deployment accepts the admin key only (<see cref="AdminOnlyApiKeyStore"/>).
+    /// The API key store: SQLite in the embedded default, Azure Tables (<c>{Storage:TablePrefix}apikeys</c>) in Azure.
+    /// In Azure the admin key comes from configuration (<c>Api:AdminKey</c>, a Key Vault reference).
     /// </summary>
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services, HostingMode mode)
     {
+        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
         if (mode == HostingMode.Embedded)
         {
             services.TryAddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         }
         else
         {
-            services.TryAddSingleton<IApiKeyStore, AdminOnlyApiKeyStore>();
+            services.TryAddSingleton<IApiKeyStore>(sp =>
+            {
+                var storage = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+                return new TablesApiKeyStore(CreateTableClient(storage, storage.TablePrefix + "apikeys"));
+            });
         }
 
         return services;
     }
-}
 
-/// <summary>Knows no company keys and refuses to create any: the configured admin key is the only way in.</summary>
-internal sealed class AdminOnlyApiKeyStore : IApiKeyStore
-{
-    public Task<ApiKeyRecord?> FindByHashAsync(string keyHash, CancellationToken cancellationToken) => Task.FromResult<ApiKeyRecord?>(null);
+    internal static TableClient CreateTableClient(TableStorageOptions storage, string tableName)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (!string.IsNullOrEmpty(storage.ConnectionString))
+        {
+            return new TableClient(storage.ConnectionString, tableName);
+        }
 
-    public Task SetCompanyKeyAsync(string companyId, string keyHash, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Company API keys need the Tables key store, which is not built yet.");
-
-    public Task DeleteCompanyKeysAsync(string companyId, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task<ApiKeyRecord?> GetAdminKeyAsync(CancellationToken cancellationToken) => Task.FromResult<ApiKeyRecord?>(null);
-
-    public Task SetAdminKeyAsync(string keyHash, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("In Azure, configure Api:AdminKey (Key Vault reference).");
+        var uri = storage.TableServiceUri ?? throw new InvalidOperationException("Storage:ConnectionString or Storage:TableServiceUri is required in Azure mode.");
+        return new TableServiceClient(uri, new DefaultAzureCredential()).GetTableClient(tableName);
+    }
 }

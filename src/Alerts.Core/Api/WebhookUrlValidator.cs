@@ -140,6 +140,50 @@ public sealed class WebhookUrlValidator(IHostResolver resolver, IOptions<ApiOpti
             : WebhookUrlVerdict.Refused($"host '{host}' is not a public address ({address}: {reason})");
     }
 
+    /// <summary>
+    /// The primary handler for webhook clients: no automatic redirects (<see cref="SafeWebhookRedirectHandler"/> follows
+    /// them), and a connect callback that resolves the host itself and connects only to an address that passes the same
+    /// rules, so DNS cannot answer differently between the check and the connection (rebinding).
+    /// </summary>
+    public SocketsHttpHandler CreateSafeSocketsHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        UseProxy = false,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+                ? [literal]
+                : await resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+            if (addresses.Count == 0)
+            {
+                throw new UnsafeWebhookUrlException($"Webhook refused: host '{host}' does not resolve.");
+            }
+
+            var loopbackAllowed = options.Value.AllowLoopbackWebhooks;
+            foreach (var address in addresses)
+            {
+                var verdict = Check(address, loopbackAllowed, host);
+                if (!verdict.IsAllowed)
+                {
+                    throw new UnsafeWebhookUrlException($"Webhook refused at connect: {verdict.Error}.");
+                }
+            }
+
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
     /// <summary>Why an address is not a public unicast internet address; null when it is.</summary>
     public static string? NonPublicReason(IPAddress address)
     {
@@ -244,7 +288,7 @@ public sealed class UnsafeWebhookUrlException(string message) : HttpRequestExcep
 /// Follows redirects itself, re-validating every hop with <see cref="WebhookUrlValidator"/>. The inner handler must
 /// not follow redirects (<c>AllowAutoRedirect = false</c>), or hops would escape the check. The Teams sender adds it with
 /// <c>AddHttpMessageHandler&lt;SafeWebhookRedirectHandler&gt;()</c> and
-/// <c>ConfigurePrimaryHttpMessageHandler(() =&gt; new SocketsHttpHandler { AllowAutoRedirect = false })</c>.
+/// <c>ConfigurePrimaryHttpMessageHandler(sp =&gt; sp.GetRequiredService&lt;WebhookUrlValidator&gt;().CreateSafeSocketsHandler())</c>.
 /// Messages never contain the URL (its <c>sig=</c> is a secret).
 /// </summary>
 public sealed class SafeWebhookRedirectHandler(WebhookUrlValidator validator) : DelegatingHandler

@@ -81,3 +81,40 @@ public sealed class SafeWebhookRedirectHandlerTests
         inner.Seen.Count.ShouldBe(SafeWebhookRedirectHandler.MaxRedirects + 1);
     }
 }
+
+public sealed class SafeSocketsHandlerTests
+{
+    [Fact]
+    public async Task ConnectCallback_NameRebindingToPrivate_IsRefusedBeforeConnecting()
+    {
+        var resolver = new FakeHostResolverForApi().Map("rebind.example", "10.0.0.7");
+        var validator = new WebhookUrlValidator(resolver, Options.Create(new ApiOptions()));
+        using var client = new HttpClient(validator.CreateSafeSocketsHandler());
+
+        var error = await Should.ThrowAsync<HttpRequestException>(() => client.GetAsync(new Uri("https://rebind.example/x")));
+
+        error.ToString().ShouldContain("Webhook refused at connect");
+    }
+
+    [Fact]
+    public async Task ConnectCallback_LoopbackAllowedForTests_Connects()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            var buffer = new byte[4096];
+            await socket.ReceiveAsync(buffer);
+            await socket.SendAsync("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray());
+        });
+        var validator = new WebhookUrlValidator(new FakeHostResolverForApi(), Options.Create(new ApiOptions { AllowLoopbackWebhooks = true }));
+        using var client = new HttpClient(validator.CreateSafeSocketsHandler());
+
+        using var response = await client.PostAsync(new Uri($"http://127.0.0.1:{port}/hook"), new StringContent("{}"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await server;
+    }
+}

@@ -1,0 +1,37 @@
+using Alerts.Core.Dashboard;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Alerts.Core.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// The HTTP handlers shared by both hosts, the dashboard, validation and key handling. Stand-ins are registered
+    /// with TryAdd so the real ones win whichever is registered first: <see cref="ITaxonomyReader"/> (matching layer),
+    /// <see cref="IHostResolver"/> (DNS), <see cref="IApiKeyGenerator"/> (CSPRNG). <see cref="IApiKeyStore"/> comes from
+    /// Infrastructure (<c>AddApiInfrastructure</c>).
+    /// </summary>
+    public static IServiceCollection AddAlertsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ApiOptions>()
+            .BindConfiguration(ApiOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITaxonomyReader, KnownCategoryIdsTaxonomyReader>();
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.TryAddSingleton<IApiKeyGenerator, RandomApiKeyGenerator>();
+        services.TryAddSingleton<WebhookUrlValidator>();
+        services.TryAddTransient<SafeWebhookRedirectHandler>();
+        services.TryAddSingleton<CompanyValidator>();
+        services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<CompanyHandlers>();
+        services.TryAddSingleton<AlertHandlers>();
+        services.TryAddSingleton<OpsHandlers>();
+        services.TryAddSingleton<DashboardHandlers>();
+        return services;
+    }
+}

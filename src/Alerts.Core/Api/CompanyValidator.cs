@@ -1,0 +1,265 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Alerts.Core.Subscriptions;
+
+namespace Alerts.Core.Api;
+
+/// <summary>Collects validation errors by field path (<c>recipients[1].email</c>), so a problem names each field.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Checks what a company sends before anything is stored: ids, sizes, e-mail syntax, time zones, category ids from
+/// the taxonomy, HS and control codes by pattern, destinations, and Teams webhook URLs (<see cref="WebhookUrlValidator"/>).
+/// </summary>
+public sealed partial class CompanyValidator(ITaxonomyReader taxonomy, WebhookUrlValidator webhooks)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxListItems = 500;
+    public const int MaxTermLength = 200;
+    public const int MaxRecipients = 100;
+    public const int MaxWebhooks = 20;
+    public const int MaxEmailLength = 254;
+
+    public static bool IsValidCompanyId(string? id) => id is not null && CompanyIdPattern().IsMatch(id);
+
+    public async Task ValidateAsync(Company company, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!IsValidCompanyId(company.Id))
+        {
+            errors.Add("id", "must be 1–64 characters: lower-case letters, digits and '-', starting with a letter or digit");
+        }
+
+        if (string.IsNullOrWhiteSpace(company.Name))
+        {
+            errors.Add("name", "is required");
+        }
+        else if (company.Name.Length > MaxNameLength)
+        {
+            errors.Add("name", $"is longer than {MaxNameLength} characters");
+        }
+
+        ValidateWatch(company.Watch, "watch.", errors);
+        ValidateRecipients(company.Recipients, "recipients", errors);
+        await ValidateTeamsAsync(company.Teams, "teams", errors, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void ValidateWatch(WatchProfile? watch, string prefix, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (watch is null)
+        {
+            errors.Add(prefix.TrimEnd('.') is { Length: > 0 } p ? p : "body", "is required");
+            return;
+        }
+
+        var known = taxonomy.Categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        ValidateList(watch.Categories, prefix + "categories", errors, (value, field) =>
+        {
+            if (!known.Contains(value))
+            {
+                errors.Add(field, $"'{Clip(value)}' is not a category id of the taxonomy (GET /api/taxonomy)");
+            }
+        });
+        ValidateList(watch.Terms, prefix + "terms", errors, (value, field) =>
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors.Add(field, "must not be empty");
+            }
+        });
+        ValidateList(watch.HsCodes, prefix + "hsCodes", errors, (value, field) =>
+        {
+            var digits = value.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            if (!HsPattern().IsMatch(value) || digits.Length is < 2 or > 10)
+            {
+                errors.Add(field, $"'{Clip(value)}' is not an HS code (2–10 digits, dots and spaces allowed: 2805.30, 280530, 2805301910)");
+            }
+        });
+        ValidateList(watch.ControlCodes, prefix + "controlCodes", errors, (value, field) =>
+        {
+            if (!ControlCodePattern().IsMatch(value))
+            {
+                errors.Add(field, $"'{Clip(value)}' is not a control-list code (digit, category letter A–E, three digits, optional sub-items: 1C902, 1C902.a)");
+            }
+        });
+        ValidateList(watch.Destinations, prefix + "destinations", errors, (value, field) =>
+        {
+            if (!CountryPattern().IsMatch(value))
+            {
+                errors.Add(field, $"'{Clip(value)}' is not an ISO 3166-1 alpha-2 code (JP, CN, US)");
+            }
+        });
+
+        var counterparties = watch.Counterparties ?? [];
+        if (counterparties.Count > MaxListItems)
+        {
+            errors.Add(prefix + "counterparties", $"has more than {MaxListItems} items");
+        }
+
+        for (var i = 0; i < Math.Min(counterparties.Count, MaxListItems); i++)
+        {
+            var field = $"{prefix}counterparties[{i}]";
+            var party = counterparties[i];
+            if (party is null || string.IsNullOrWhiteSpace(party.Name))
+            {
+                errors.Add(field + ".name", "is required");
+                continue;
+            }
+
+            if (party.Name.Length > MaxTermLength)
+            {
+                errors.Add(field + ".name", $"is longer than {MaxTermLength} characters");
+            }
+
+            if ((party.Aliases?.Count ?? 0) > 50)
+            {
+                errors.Add(field + ".aliases", "has more than 50 items");
+            }
+            else if (party.Aliases?.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > MaxTermLength) == true)
+            {
+                errors.Add(field + ".aliases", $"each alias must be 1–{MaxTermLength} characters");
+            }
+        }
+    }
+
+    public static void ValidateRecipients(IReadOnlyList<Recipient>? recipients, string path, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        recipients ??= [];
+        if (recipients.Count > MaxRecipients)
+        {
+            errors.Add(path, $"has more than {MaxRecipients} items");
+            return;
+        }
+
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            var field = $"{path}[{i}]";
+            var recipient = recipients[i];
+            if (recipient is null)
+            {
+                errors.Add(field, "must not be null");
+                continue;
+            }
+
+            if (!IsValidEmail(recipient.Email))
+            {
+                errors.Add(field + ".email", $"'{Clip(recipient.Email ?? "")}' is not an e-mail address");
+            }
+
+            if (string.IsNullOrWhiteSpace(recipient.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(recipient.TimeZone, out _))
+            {
+                errors.Add(field + ".timeZone", $"'{Clip(recipient.TimeZone ?? "")}' is not an IANA time zone (Asia/Tokyo)");
+            }
+
+            if (recipient.Hour is < 0 or > 23)
+            {
+                errors.Add(field + ".hour", "must be 0–23");
+            }
+
+            if (!Enum.IsDefined(recipient.MinSeverity))
+            {
+                errors.Add(field + ".minSeverity", "must be low, medium, high or critical");
+            }
+        }
+    }
+
+    public async Task ValidateTeamsAsync(IReadOnlyList<TeamsWebhook>? hooks, string path, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        hooks ??= [];
+        if (hooks.Count > MaxWebhooks)
+        {
+            errors.Add(path, $"has more than {MaxWebhooks} items");
+            return;
+        }
+
+        for (var i = 0; i < hooks.Count; i++)
+        {
+            var field = $"{path}[{i}].webhookUrl";
+            var verdict = await webhooks.ValidateAsync(hooks[i]?.WebhookUrl, cancellationToken).ConfigureAwait(false);
+            if (!verdict.IsAllowed)
+            {
+                errors.Add(field, verdict.Error!);
+            }
+        }
+    }
+
+    /// <summary>Syntax only (a delivery proves the mailbox): one <c>@</c>, a dotted domain, no display name, no spaces.</summary>
+    public static bool IsValidEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > MaxEmailLength || email.Any(char.IsWhiteSpace) || email.Count(c => c == '@') != 1)
+        {
+            return false;
+        }
+
+        if (!MailAddress.TryCreate(email, out var parsed) || !string.Equals(parsed.Address, email, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var domain = parsed.Host;
+        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') && parsed.User.Length <= 64;
+    }
+
+    private static void ValidateList(IReadOnlyList<string>? values, string path, ValidationErrors errors, Action<string, string> check)
+    {
+        values ??= [];
+        if (values.Count > MaxListItems)
+        {
+            errors.Add(path, $"has more than {MaxListItems} items");
+            return;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var field = $"{path}[{i}]";
+            var value = values[i];
+            if (value is null)
+            {
+                errors.Add(field, "must not be null");
+            }
+            else if (value.Length > MaxTermLength)
+            {
+                errors.Add(field, $"is longer than {MaxTermLength} characters");
+            }
+            else
+            {
+                check(value, field);
+            }
+        }
+    }
+
+    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CompanyIdPattern();
+
+    [GeneratedRegex(@"^[0-9][0-9. ]*[0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex HsPattern();
+
+    [GeneratedRegex(@"^[0-9][A-Ea-e][0-9]{3}(\.[A-Za-z0-9]{1,4}){0,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ControlCodePattern();
+
+    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountryPattern();
+}

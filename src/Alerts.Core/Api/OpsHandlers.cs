@@ -1,0 +1,117 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Messaging;
+using Alerts.Core.Ops;
+
+namespace Alerts.Core.Api;
+
+/// <summary>The answer of <c>GET /api/status</c>.</summary>
+public sealed record StatusReport(DateTimeOffset CheckedAt)
+{
+    public IReadOnlyList<QueueDepth> Queues { get; init; } = [];
+
+    public IReadOnlyList<SourceHealthSummary> Sources { get; init; } = [];
+
+    public IReadOnlyList<DeliveryStat> DeliveriesLast24Hours { get; init; } = [];
+
+    public IReadOnlyList<DeliveryStat> DeliveriesLast7Days { get; init; } = [];
+}
+
+/// <summary>A dead letter as listed: the body is left out (<c>alerts dlq show</c> has it).</summary>
+public sealed record DeadLetterSummary(string Id, string Subscription, string MessageId, string Reason, string Description, int DeliveryCount, DateTimeOffset DeadLetteredAt)
+{
+    public static DeadLetterSummary From(DeadLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return new DeadLetterSummary(letter.Id, letter.Subscription, letter.MessageId, letter.Reason, letter.Description, letter.DeliveryCount, letter.DeadLetteredAt);
+    }
+}
+
+public sealed record ReplayAnswer(string DeadLetterId, string NewMessageId);
+
+/// <summary>
+/// Ops: sources, status, taxonomy, dead letters. Sources and taxonomy are readable with any valid key; status and
+/// dead letters need the admin key (queue and delivery figures span all companies).
+/// </summary>
+public sealed class OpsHandlers(
+    ApiKeyService keys,
+    TimeProvider clock,
+    IEnumerable<ISourceHealthReader> healthReaders,
+    IDeadLetterQueue deadLetters,
+    IDeliveryLedger ledger,
+    ITaxonomyReader taxonomy)
+{
+    public async Task<ApiResult> SourcesAsync(string? authorization, CancellationToken cancellationToken)
+    {
+        if (await keys.AuthenticateHeaderAsync(authorization, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Problems.Unauthorized();
+        }
+
+        return ApiResult.Ok(await ReadSourcesAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<ApiResult> TaxonomyAsync(string? authorization, CancellationToken cancellationToken)
+    {
+        if (await keys.AuthenticateHeaderAsync(authorization, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Problems.Unauthorized();
+        }
+
+        return ApiResult.Ok(taxonomy.Categories);
+    }
+
+    public Task<ApiResult> StatusAsync(string? authorization, CancellationToken cancellationToken) =>
+        AsAdminAsync(authorization, async () =>
+        {
+            var now = clock.GetUtcNow();
+            return ApiResult.Ok(new StatusReport(now)
+            {
+                Queues = await deadLetters.GetDepthsAsync(cancellationToken).ConfigureAwait(false),
+                Sources = await ReadSourcesAsync(cancellationToken).ConfigureAwait(false),
+                DeliveriesLast24Hours = await ledger.CountAsync(now.AddHours(-24), cancellationToken).ConfigureAwait(false),
+                DeliveriesLast7Days = await ledger.CountAsync(now.AddDays(-7), cancellationToken).ConfigureAwait(false),
+            });
+        }, cancellationToken);
+
+    public Task<ApiResult> ListDeadLettersAsync(string? authorization, string? subscription, CancellationToken cancellationToken) =>
+        AsAdminAsync(authorization, async () =>
+        {
+            if (!string.IsNullOrEmpty(subscription) && !global::Alerts.Core.Messaging.Subscriptions.All.Contains(subscription))
+            {
+                return Problems.Invalid("subscription", $"must be one of {string.Join(", ", global::Alerts.Core.Messaging.Subscriptions.All)}");
+            }
+
+            var letters = await deadLetters.ListAsync(string.IsNullOrEmpty(subscription) ? null : subscription, cancellationToken).ConfigureAwait(false);
+            return ApiResult.Ok(letters.Select(DeadLetterSummary.From).ToList());
+        }, cancellationToken);
+
+    /// <summary><c>POST /api/deadletters/{id}/replay</c> (admin): a clone with a new message id; the ledger prevents a second delivery.</summary>
+    public Task<ApiResult> ReplayAsync(string? authorization, string deadLetterId, CancellationToken cancellationToken) =>
+        AsAdminAsync(authorization, async () =>
+        {
+            var newId = deadLetterId.Length <= 256 ? await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false) : null;
+            return newId is null ? Problems.NotFound("dead letter", deadLetterId) : ApiResult.Accepted(new ReplayAnswer(deadLetterId, newId));
+        }, cancellationToken);
+
+    private async Task<ApiResult> AsAdminAsync(string? authorization, Func<Task<ApiResult>> action, CancellationToken cancellationToken)
+    {
+        var caller = await keys.AuthenticateHeaderAsync(authorization, cancellationToken).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return Problems.Unauthorized();
+        }
+
+        return caller.IsAdmin ? await action().ConfigureAwait(false) : Problems.Forbidden();
+    }
+
+    private async Task<List<SourceHealthSummary>> ReadSourcesAsync(CancellationToken cancellationToken)
+    {
+        var sources = new List<SourceHealthSummary>();
+        foreach (var reader in healthReaders)
+        {
+            sources.AddRange(await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return sources;
+    }
+}

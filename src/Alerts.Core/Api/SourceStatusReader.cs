@@ -1,0 +1,39 @@
+namespace Alerts.Core.Api;
+
+/// <summary>The richer health of one source, for the dashboard. Every field but the id is optional.</summary>
+public sealed record SourceStatus(string Id)
+{
+    public string? DisplayName { get; init; }
+
+    /// <summary>The last poll's outcome on the wire (<c>ok</c>, <c>blocked</c>, <c>layout-changed</c>…).</summary>
+    public string? Outcome { get; init; }
+
+    public DateTimeOffset? LastPoll { get; init; }
+
+    public DateTimeOffset? LastSuccess { get; init; }
+
+    public DateTimeOffset? LastErrorAt { get; init; }
+
+    public string? LastError { get; init; }
+
+    /// <summary>The failure class of the last error (a <c>FetchOutcome</c> on the wire).</summary>
+    public string? LastErrorClass { get; init; }
+
+    public double? LatencyMs { get; init; }
+
+    public int? ConsecutiveFailures { get; init; }
+
+    /// <summary><c>closed</c>, <c>open</c> or <c>half-open</c>.</summary>
+    public string? CircuitState { get; init; }
+
+    public int? ItemsKnown { get; init; }
+
+    /// <summary>Numbers missing from a numbered series (<c>2026 No.13</c>).</summary>
+    public IReadOnlyList<string> SequenceGaps { get; init; } = [];
+}
+
+/// <summary>Optional, richer than <c>ISourceHealthReader</c>: the change-detection layer may provide it.</summary>
+public interface ISourceStatusReader
+{
+    Task<IReadOnlyList<SourceStatus>> ReadAsync(CancellationToken cancellationToken);
+}

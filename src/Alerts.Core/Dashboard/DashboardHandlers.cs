@@ -1,0 +1,180 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Api;
+using Alerts.Core.Changes;
+using Alerts.Core.Delivery;
+using Alerts.Core.Messaging;
+using Alerts.Core.Ops;
+using Alerts.Core.Sources;
+using Alerts.Core.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Dashboard;
+
+/// <summary>
+/// The HTML pages: <c>/dashboard</c>, <c>/changes/{id}</c> and the company view <c>/companies/{id}/alerts</c>.
+/// The dashboard and diff pages show aggregates and public notices; replaying a dead letter needs the admin key
+/// (a field of the replay form); the company view needs that company's key or the admin key, given as
+/// <c>?key=</c>, or once through its small form, which sets an HttpOnly cookie <see cref="KeyCookie"/>.
+/// </summary>
+public sealed class DashboardHandlers(
+    ApiKeyService keys,
+    TimeProvider clock,
+    IChangeArchive changes,
+    IAlertStore alerts,
+    ICompanyStore companies,
+    IDeadLetterQueue deadLetters,
+    IDeliveryLedger ledger,
+    IEnumerable<ISourceHealthReader> healthReaders,
+    IEnumerable<ISourceStatusReader> statusReaders,
+    IEnumerable<ISourceCatalog> catalogs,
+    IOptions<ApiOptions> options)
+{
+    private readonly DashboardRenderer _renderer = new(options.Value.DashboardBasePath);
+
+    public const string KeyCookie = "alerts_key";
+    public const int RecentChanges = 20;
+    public const int DeadLettersShown = 20;
+
+    public async Task<ApiResult> DashboardAsync(string? flash, CancellationToken cancellationToken)
+    {
+        var model = await BuildModelAsync(cancellationToken).ConfigureAwait(false);
+        return ApiResult.Html(_renderer.Dashboard(model with { Flash = flash is { Length: > 0 and <= 200 } ? flash : null }));
+    }
+
+    public async Task<DashboardModel> BuildModelAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var firstDay = today.AddDays(1 - DashboardModel.ChangeDays);
+        var since = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var recentWindow = await changes.ListAsync(since, 10_000, cancellationToken).ConfigureAwait(false);
+        var perDay = recentWindow
+            .GroupBy(c => DateOnly.FromDateTime(c.DetectedAt.UtcDateTime))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var changesPerDay = Enumerable.Range(0, DashboardModel.ChangeDays)
+            .Select(i => firstDay.AddDays(i))
+            .Select(day => new DayCount(day, perDay.GetValueOrDefault(day)))
+            .ToList();
+
+        var recentAlerts = await alerts.QueryAsync(new AlertQuery { Since = now.AddDays(-DashboardModel.AlertDays), Limit = 100_000 }, cancellationToken).ConfigureAwait(false);
+        var bySeverity = Enum.GetValues<Severity>()
+            .ToDictionary(s => s, s => recentAlerts.Count(a => a.Severity == s));
+
+        var letters = await deadLetters.ListAsync(null, cancellationToken).ConfigureAwait(false);
+        return new DashboardModel(now)
+        {
+            Sources = await ReadSourcesAsync(cancellationToken).ConfigureAwait(false),
+            ChangesPerDay = changesPerDay,
+            AlertsBySeverity = bySeverity,
+            Deliveries24Hours = await ledger.CountAsync(now.AddHours(-24), cancellationToken).ConfigureAwait(false),
+            Deliveries7Days = await ledger.CountAsync(now.AddDays(-7), cancellationToken).ConfigureAwait(false),
+            Queues = await deadLetters.GetDepthsAsync(cancellationToken).ConfigureAwait(false),
+            DeadLetters = [.. letters.OrderByDescending(l => l.DeadLetteredAt).Take(DeadLettersShown)],
+            RecentChanges = await changes.ListAsync(null, RecentChanges, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    public async Task<ApiResult> ChangeAsync(string changeId, CancellationToken cancellationToken)
+    {
+        var record = changeId.Length <= 128 ? await changes.GetAsync(changeId, cancellationToken).ConfigureAwait(false) : null;
+        return record is null
+            ? ApiResult.Html(_renderer.Message("Change not found", $"No change with id '{changeId}'."), 404)
+            : ApiResult.Html(_renderer.Change(record));
+    }
+
+    /// <summary>The company view. <paramref name="key"/> comes from <c>?key=</c>, the cookie, or a bearer header.</summary>
+    public async Task<ApiResult> CompanyAlertsAsync(string companyId, string? key, CancellationToken cancellationToken)
+    {
+        var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return ApiResult.Html(_renderer.KeyForm(companyId, string.IsNullOrEmpty(key) ? null : "That key is not valid."), 401);
+        }
+
+        var company = caller.CanSee(companyId) && CompanyValidator.IsValidCompanyId(companyId)
+            ? await companies.GetAsync(companyId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (company is null)
+        {
+            // Same page whether the company does not exist or belongs to someone else.
+            return ApiResult.Html(_renderer.Message("Company not found", $"No company with id '{companyId}'."), 404);
+        }
+
+        var list = await alerts.QueryAsync(new AlertQuery { CompanyId = company.Id, Limit = 500 }, cancellationToken).ConfigureAwait(false);
+        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)]));
+    }
+
+    /// <summary>The company view's form POST: a valid key sets the cookie and sends the browser back to the view.</summary>
+    public async Task<ApiResult> CompanyKeyFormAsync(string companyId, string? key, CancellationToken cancellationToken)
+    {
+        var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return ApiResult.Html(_renderer.KeyForm(companyId, "That key is not valid."), 401);
+        }
+
+        return ApiResult.SeeOther(_renderer.Link("/companies/") + $"{Uri.EscapeDataString(companyId)}/alerts") with
+        {
+            Cookie = new ApiCookie(KeyCookie, key!, _renderer.Link("/companies/"), TimeSpan.FromHours(12)),
+        };
+    }
+
+    /// <summary>The replay button's form POST; the form carries the admin key.</summary>
+    public async Task<ApiResult> ReplayFromFormAsync(string deadLetterId, string? adminKey, CancellationToken cancellationToken)
+    {
+        var caller = await keys.AuthenticateKeyAsync(adminKey, cancellationToken).ConfigureAwait(false);
+        if (caller is not { IsAdmin: true })
+        {
+            return ApiResult.Html(_renderer.Message("Admin key needed", "Replaying a dead letter needs the admin key."), caller is null ? 401 : 403);
+        }
+
+        var newId = deadLetterId.Length <= 256 ? await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false) : null;
+        return newId is null
+            ? ApiResult.Html(_renderer.Message("Dead letter not found", $"No dead letter with id '{deadLetterId}'."), 404)
+            : ApiResult.SeeOther(_renderer.Link("/dashboard") + "?flash=" + Uri.EscapeDataString($"Replayed {deadLetterId} as {newId}."));
+    }
+
+    private async Task<List<SourceStatus>> ReadSourcesAsync(CancellationToken cancellationToken)
+    {
+        var merged = new Dictionary<string, SourceStatus>(StringComparer.Ordinal);
+        foreach (var catalog in catalogs)
+        {
+            foreach (var source in catalog.All)
+            {
+                merged[source.Descriptor.Id] = new SourceStatus(source.Descriptor.Id) { DisplayName = source.Descriptor.DisplayName, Outcome = "never-polled" };
+            }
+        }
+
+        foreach (var reader in healthReaders)
+        {
+            foreach (var health in await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var known = merged.GetValueOrDefault(health.Id) ?? new SourceStatus(health.Id);
+                merged[health.Id] = known with
+                {
+                    Outcome = health.Outcome,
+                    LastPoll = health.LastPoll,
+                    LastSuccess = health.Outcome is "ok" or "not-modified" ? health.LastPoll : known.LastSuccess,
+                };
+            }
+        }
+
+        // The richer reader, when bound, wins field by field.
+        foreach (var reader in statusReaders)
+        {
+            foreach (var status in await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var known = merged.GetValueOrDefault(status.Id);
+                merged[status.Id] = known is null ? status : status with
+                {
+                    DisplayName = status.DisplayName ?? known.DisplayName,
+                    Outcome = status.Outcome ?? known.Outcome,
+                    LastPoll = status.LastPoll ?? known.LastPoll,
+                    LastSuccess = status.LastSuccess ?? known.LastSuccess,
+                };
+            }
+        }
+
+        return [.. merged.Values.OrderBy(s => s.Id, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,55 @@
+using Alerts.Core.Dashboard;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using static Alerts.Functions.Api.RequestReader;
+
+namespace Alerts.Functions.Api;
+
+/// <summary>
+/// The dashboard pages under <c>/api/ui/…</c> (the Functions host puts every route under <c>/api</c>); set
+/// <c>Api:DashboardBasePath</c> to <c>/api/ui</c> so the pages link to each other there.
+/// </summary>
+public sealed class DashboardFunctions(DashboardHandlers handlers)
+{
+    [Function("UiDashboard")]
+    public async Task<IActionResult> Dashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ui/dashboard")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(await handlers.DashboardAsync(Query(request, "flash"), cancellationToken).ConfigureAwait(false));
+    }
+
+    [Function("UiReplay")]
+    public async Task<IActionResult> Replay(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ui/dashboard/deadletters/{id}/replay")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(await handlers.ReplayFromFormAsync(id, await FormKeyAsync(request).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+    }
+
+    [Function("UiChange")]
+    public async Task<IActionResult> Change(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ui/changes/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(await handlers.ChangeAsync(id, cancellationToken).ConfigureAwait(false));
+    }
+
+    [Function("UiCompanyAlerts")]
+    public async Task<IActionResult> CompanyAlerts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "ui/companies/{id}/alerts")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(HttpMethods.IsPost(request.Method)
+            ? await handlers.CompanyKeyFormAsync(id, await FormKeyAsync(request).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            : await handlers.CompanyAlertsAsync(id, PageKey(request, DashboardHandlers.KeyCookie), cancellationToken).ConfigureAwait(false));
+    }
+}

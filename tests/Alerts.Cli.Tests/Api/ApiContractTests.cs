@@ -1,0 +1,317 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Alerts.Testing;
+
+namespace Alerts.Cli.Tests.Api;
+
+/// <summary>The HTTP contract over a real Kestrel on 127.0.0.1: status codes, problem+json, tenant isolation, admin-only routes.</summary>
+public sealed class ApiContractTests : IAsyncLifetime
+{
+    private readonly ApiTestWorld _world = new();
+    private ApiTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ApiTestServer.StartAsync(_world);
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> ProblemOf(HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = document.RootElement.Clone();
+        root.GetProperty("type").GetString().ShouldNotBeNullOrEmpty();
+        root.GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
+        root.GetProperty("status").GetInt32().ShouldBe((int)response.StatusCode);
+        root.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
+        return root;
+    }
+
+    private async Task<HttpResponseMessage> Send(string? key, string method, string path, string? body = null)
+    {
+        using var client = _server.Client(key);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : Json(body) };
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    public static TheoryData<string, string> EveryRoute => new()
+    {
+        { "GET", "api/companies" },
+        { "POST", "api/companies" },
+        { "GET", "api/companies/acme-trading" },
+        { "PUT", "api/companies/acme-trading" },
+        { "DELETE", "api/companies/acme-trading" },
+        { "GET", "api/companies/acme-trading/watch" },
+        { "PUT", "api/companies/acme-trading/watch" },
+        { "GET", "api/companies/acme-trading/recipients" },
+        { "PUT", "api/companies/acme-trading/recipients" },
+        { "GET", "api/companies/acme-trading/teams" },
+        { "PUT", "api/companies/acme-trading/teams" },
+        { "POST", "api/companies/acme-trading/keys" },
+        { "GET", "api/companies/acme-trading/alerts" },
+        { "GET", "api/alerts" },
+        { "GET", "api/alerts/x" },
+        { "GET", "api/changes" },
+        { "GET", "api/changes/x" },
+        { "GET", "api/sources" },
+        { "GET", "api/status" },
+        { "GET", "api/taxonomy" },
+        { "GET", "api/deadletters" },
+        { "POST", "api/deadletters/dl-1/replay" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryRoute))]
+    public async Task AnyRoute_WithoutKey_Is401ProblemWithBearerChallenge(string method, string path)
+    {
+        using var response = await Send(null, method, path, method is "POST" or "PUT" ? "{}" : null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
+        await ProblemOf(response);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRoute))]
+    public async Task AnyRoute_WithUnknownKey_Is401(string method, string path)
+    {
+        using var response = await Send("guessed-key", method, path, method is "POST" or "PUT" ? "{}" : null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    public static TheoryData<string, string> CompanyRoutesOfB => new()
+    {
+        { "GET", "api/companies/beta-metals" },
+        { "PUT", "api/companies/beta-metals" },
+        { "DELETE", "api/companies/beta-metals" },
+        { "GET", "api/companies/beta-metals/watch" },
+        { "PUT", "api/companies/beta-metals/watch" },
+        { "GET", "api/companies/beta-metals/recipients" },
+        { "PUT", "api/companies/beta-metals/recipients" },
+        { "GET", "api/companies/beta-metals/teams" },
+        { "PUT", "api/companies/beta-metals/teams" },
+        { "POST", "api/companies/beta-metals/keys" },
+        { "GET", "api/companies/beta-metals/alerts" },
+        { "GET", "api/alerts?company=beta-metals" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CompanyRoutesOfB))]
+    public async Task CompanyKeyOfA_OnCompanyB_AnswersExactlyLikeANonExistentCompany(string method, string path)
+    {
+        var body = method == "PUT" ? (path.EndsWith("/watch") ? "{}" : path.EndsWith("beta-metals") ? "{\"name\":\"x\"}" : "[]") : null;
+        using var forB = await Send(_world.KeyA, method, path, body);
+        using var forNobody = await Send(_world.KeyA, method, path.Replace("beta-metals", "zeta-metals"), body);
+
+        forB.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        forNobody.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var problemB = await ProblemOf(forB);
+        var problemNobody = await ProblemOf(forNobody);
+        problemB.GetProperty("detail").GetString()!.Replace("beta-metals", "?").ShouldBe(problemNobody.GetProperty("detail").GetString()!.Replace("zeta-metals", "?"));
+        (await _world.Companies.GetAsync(ApiTestWorld.CompanyB, CancellationToken.None))!.Name.ShouldBe("Beta Metals GmbH");
+    }
+
+    [Fact]
+    public async Task CompanyKeyOfA_GuessingAlertIdsOfB_Gets404()
+    {
+        foreach (var alert in _world.Alerts.All.Where(a => a.CompanyId == ApiTestWorld.CompanyB))
+        {
+            using var response = await Send(_world.KeyA, "GET", $"api/alerts/{alert.AlertId}");
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public async Task CompanyKeyOfA_ListingEverything_SeesOnlyA()
+    {
+        using var client = _server.Client(_world.KeyA);
+
+        var companies = await client.GetFromJsonAsync<JsonElement>("api/companies");
+        var alerts = await client.GetFromJsonAsync<JsonElement>("api/alerts?limit=1000");
+
+        companies.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe([ApiTestWorld.CompanyA]);
+        alerts.EnumerateArray().Select(a => a.GetProperty("companyId").GetString()).Distinct().ShouldBe([ApiTestWorld.CompanyA]);
+    }
+
+    [Theory]
+    [InlineData("GET", "api/status")]
+    [InlineData("GET", "api/deadletters")]
+    [InlineData("POST", "api/deadletters/dl-1/replay")]
+    [InlineData("POST", "api/companies")]
+    [InlineData("DELETE", "api/companies/acme-trading")]
+    [InlineData("POST", "api/companies/acme-trading/keys")]
+    public async Task AdminRoute_WithCompanyKey_Is403(string method, string path)
+    {
+        using var response = await Send(_world.KeyA, method, path, method == "POST" ? "{\"id\":\"new-co\",\"name\":\"New\"}" : null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await ProblemOf(response);
+        _world.DeadLetters.Replayed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task CreateCompany_AsAdmin_Is201ThenConflict()
+    {
+        const string body = """{"id":"gamma-chem","name":"Gamma Chemicals","watch":{"categories":["graphite"],"hsCodes":["2504.10"]},"recipients":[{"email":"ops@gamma.example","timeZone":"Europe/Berlin","hour":7}]}""";
+
+        using var created = await Send(ApiTestWorld.AdminKey, "POST", "api/companies", body);
+        using var again = await Send(ApiTestWorld.AdminKey, "POST", "api/companies", body);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        created.Headers.Location!.ToString().ShouldBe("/api/companies/gamma-chem");
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await _world.Companies.GetAsync("gamma-chem", CancellationToken.None))!.Watch.Categories.ShouldBe(["graphite"]);
+    }
+
+    [Fact]
+    public async Task CreateCompany_Invalid_Is400NamingEveryField()
+    {
+        const string body = """{"id":"Bad Id","name":"","watch":{"categories":["nope"],"controlCodes":["1C902.a","ZZ"]},"recipients":[{"email":"x@","timeZone":"Nowhere/City"}],"teams":[{"webhookUrl":"https://169.254.169.254/latest"}]}""";
+
+        using var response = await Send(ApiTestWorld.AdminKey, "POST", "api/companies", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await ProblemOf(response);
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(
+            ["id", "name", "watch.categories[0]", "watch.controlCodes[1]", "recipients[0].email", "recipients[0].timeZone", "teams[0].webhookUrl"], ignoreOrder: true);
+        (await _world.Companies.GetAsync("Bad Id", CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task CreateCompany_MalformedJson_Is400NamingThePath()
+    {
+        using var response = await Send(ApiTestWorld.AdminKey, "POST", "api/companies", """{"id":"x1","name":"X","recipients":[{"email":"a@b.example","role":"sometimes"}]}""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemOf(response)).GetProperty("errors").EnumerateObject().Single().Name.ShouldBe("recipients[0].role");
+    }
+
+    [Fact]
+    public async Task PutTeams_PrivateWebhook_Is400AndNothingIsSaved()
+    {
+        using var response = await Send(_world.KeyB, "PUT", "api/companies/beta-metals/teams", """[{"webhookUrl":"https://internal.example/hook"}]""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemOf(response)).GetProperty("errors").EnumerateObject().Single().Name.ShouldBe("body[0].webhookUrl");
+        (await _world.Companies.GetAsync(ApiTestWorld.CompanyB, CancellationToken.None))!.Teams.Single().WebhookUrl.ShouldContain("SECRET-SIG");
+    }
+
+    [Fact]
+    public async Task PutWatch_OwnCompany_SavesIt()
+    {
+        using var response = await Send(_world.KeyA, "PUT", "api/companies/acme-trading/watch", """{"categories":["gallium"],"terms":["氧化镓"],"hsCodes":["811292"],"controlCodes":["3C001"],"counterparties":["TDK",{"name":"三菱","aliases":["Mitsubishi"]}],"destinations":["JP"]}""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var saved = (await _world.Companies.GetAsync(ApiTestWorld.CompanyA, CancellationToken.None))!;
+        saved.Watch.Terms.ShouldBe(["氧化镓"]);
+        saved.Watch.Counterparties[1].Aliases.ShouldBe(["Mitsubishi"]);
+    }
+
+    [Fact]
+    public async Task IssueKey_AsAdmin_ShowsTheKeyOnceAndRotationRevokesTheOld()
+    {
+        using var first = await Send(ApiTestWorld.AdminKey, "POST", "api/companies/beta-metals/keys");
+        var firstKey = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        using var second = await Send(ApiTestWorld.AdminKey, "POST", "api/companies/beta-metals/keys");
+        var secondKey = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        first.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        (await Send(firstKey, "GET", "api/companies/beta-metals")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Send(secondKey, "GET", "api/companies/beta-metals")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(_world.KeyB, "GET", "api/companies/beta-metals")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task DeleteCompany_AsAdmin_Is204AndItsKeyStopsWorking()
+    {
+        using var response = await Send(ApiTestWorld.AdminKey, "DELETE", "api/companies/beta-metals");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Send(_world.KeyB, "GET", "api/companies/beta-metals")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Alerts_FilteredBySeverity_ReturnsOnlyThatOrHigher()
+    {
+        using var client = _server.Client(ApiTestWorld.AdminKey);
+
+        var alerts = await client.GetFromJsonAsync<JsonElement>("api/alerts?severity=high");
+
+        alerts.EnumerateArray().Select(a => a.GetProperty("severity").GetString()).ShouldBe(["high", "critical"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Alert_ByItsCompany_HasReasons()
+    {
+        var alert = _world.Alerts.All.First(a => a.CompanyId == ApiTestWorld.CompanyA);
+        using var client = _server.Client(_world.KeyA);
+
+        var json = await client.GetFromJsonAsync<JsonElement>($"api/alerts/{alert.AlertId}");
+
+        json.GetProperty("reasons")[0].GetProperty("snippet").GetString().ShouldBe(alert.Reasons[0].Snippet);
+    }
+
+    [Fact]
+    public async Task Change_WithDiff_ReturnsNoticeAndDiff()
+    {
+        using var client = _server.Client(_world.KeyA);
+
+        var json = await client.GetFromJsonAsync<JsonElement>($"api/changes/{_world.StoredDiffChange.Change.ChangeId}");
+
+        json.GetProperty("diff").GetString().ShouldBe(_world.StoredDiffChange.Diff);
+        json.GetProperty("notice").GetProperty("key").GetString().ShouldBe("jp-meti:2026:0612");
+    }
+
+    [Fact]
+    public async Task Status_AsAdmin_HasQueuesAndDeliveryWindows()
+    {
+        using var client = _server.Client(ApiTestWorld.AdminKey);
+
+        var json = await client.GetFromJsonAsync<JsonElement>("api/status");
+
+        json.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("subscription").GetString() == "teams").GetProperty("deadLettered").GetInt64().ShouldBe(1);
+        json.GetProperty("deliveriesLast24Hours").EnumerateArray().Sum(d => d.GetProperty("count").GetInt64()).ShouldBe(_world.Ledger.All.Count(r => r.At >= ApiTestWorld.Now.AddHours(-24)));
+        json.GetProperty("deliveriesLast7Days").EnumerateArray().Sum(d => d.GetProperty("count").GetInt64()).ShouldBe(_world.Ledger.All.Count(r => r.At >= ApiTestWorld.Now.AddDays(-7)));
+        json.GetProperty("sources").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Replay_AsAdmin_Is202ThenUnknownIs404()
+    {
+        using var replayed = await Send(ApiTestWorld.AdminKey, "POST", "api/deadletters/dl-1/replay");
+        using var again = await Send(ApiTestWorld.AdminKey, "POST", "api/deadletters/dl-1/replay");
+
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("newMessageId").GetString().ShouldEndWith(":replay:1");
+        again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        _world.DeadLetters.Replayed.ShouldBe(["dl-1"]);
+    }
+
+    [Fact]
+    public async Task Taxonomy_WithCompanyKey_ListsCategories()
+    {
+        using var client = _server.Client(_world.KeyA);
+
+        var json = await client.GetFromJsonAsync<JsonElement>("api/taxonomy");
+
+        json.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldContain("rare-earth-magnets");
+    }
+
+    [Fact]
+    public async Task OversizedBody_Is413()
+    {
+        var huge = "{\"name\":\"" + new string('x', 300 * 1024) + "\"}";
+
+        using var response = await Send(ApiTestWorld.AdminKey, "PUT", "api/companies/acme-trading", huge);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        await ProblemOf(response);
+    }
+}

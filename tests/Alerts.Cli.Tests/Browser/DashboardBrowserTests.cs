@@ -1,0 +1,153 @@
+using System.Globalization;
+using Alerts.Cli.Tests.Api;
+using Alerts.Core.Subscriptions;
+using Alerts.Testing;
+using Microsoft.Playwright;
+
+namespace Alerts.Cli.Tests.Browser;
+
+/// <summary>
+/// Opens the dashboard in headless Debian Chromium (never downloaded by Playwright) over the seeded fakes, checks the
+/// numbers against the stores, follows a change to its diff, opens the company view, and saves screenshots under
+/// TestResults/browser/.
+/// </summary>
+public sealed class DashboardBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/lib/chromium/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly ApiTestWorld _world = new();
+    private ApiTestServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private static string Shots
+    {
+        get
+        {
+            var path = Path.Combine(RepositoryPaths.Root, "TestResults", "browser");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _server = await ApiTestServer.StartAsync(_world);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.BaseAddress, path).ToString());
+        return page;
+    }
+
+    private static async Task<int> NumberAsync(IPage page, string testId) =>
+        int.Parse((await page.GetByTestId(testId).TextContentAsync())!.Trim(), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Dashboard_ShowsTheStoresNumbers()
+    {
+        var page = await OpenAsync("dashboard");
+
+        foreach (var severity in Enum.GetValues<Severity>())
+        {
+            var name = severity.ToString().ToLowerInvariant();
+            (await NumberAsync(page, $"alerts-{name}")).ShouldBe(_world.Alerts.All.Count(a => a.Severity == severity), name);
+        }
+
+        (await NumberAsync(page, "changes-total")).ShouldBe(_world.Changes.All.Count);
+        (await NumberAsync(page, "deliveries-24h-email-sent")).ShouldBe(_world.Ledger.All.Count(r => r.Channel == Core.Delivery.DeliveryChannel.Email && r.Outcome == Core.Delivery.DeliveryOutcome.Sent && r.At >= ApiTestWorld.Now.AddHours(-24)));
+        (await NumberAsync(page, "deliveries-7d-teams-sent")).ShouldBe(_world.Ledger.All.Count(r => r.Channel == Core.Delivery.DeliveryChannel.Teams && r.At >= ApiTestWorld.Now.AddDays(-7)));
+        (await NumberAsync(page, "queue-teams-dead")).ShouldBe(1);
+        (await NumberAsync(page, "queue-alerts-active")).ShouldBe(3);
+        (await NumberAsync(page, "failures-jp-meti-press")).ShouldBe(4);
+        (await page.GetByTestId("recent-change").CountAsync()).ShouldBe(_world.Changes.All.Count);
+        (await page.TitleAsync()).ShouldBe("Alerts — ops dashboard");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "dashboard-1280.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Dashboard_OnAPhone_HasNoHorizontalPageScroll()
+    {
+        var page = await OpenAsync("dashboard", width: 390, height: 844);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        overflow.ShouldBeLessThanOrEqualTo(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "dashboard-phone.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Dashboard_FollowingAChange_OpensItsHighlightedDiff()
+    {
+        var page = await OpenAsync("dashboard");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = _world.ComputedDiffChange.Change.Title }).ClickAsync();
+
+        page.Url.ShouldEndWith($"/changes/{_world.ComputedDiffChange.Change.ChangeId}");
+        (await page.Locator("[data-testid=diff] del").AllTextContentsAsync()).ShouldBe(["10"]);
+        (await page.Locator("[data-testid=diff] ins").AllTextContentsAsync()).ShouldBe(["27"]);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "change-diff.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task ChangePage_HostileTitle_IsShownAsText()
+    {
+        var page = await OpenAsync($"changes/{_world.StoredDiffChange.Change.ChangeId}");
+
+        (await page.Locator("h1").TextContentAsync()).ShouldBe(_world.StoredDiffChange.Change.Title);
+        (await page.Locator("[data-testid=diff] ins").AllTextContentsAsync()).ShouldBe(["遺憾の意"]);
+    }
+
+    [Fact]
+    public async Task CompanyView_AfterTheKeyForm_ShowsOnlyItsAlertsNewestFirst()
+    {
+        var page = await OpenAsync($"companies/{ApiTestWorld.CompanyA}/alerts");
+        await page.GetByLabel("Your company's API key (or the admin key)").FillAsync(_world.KeyA);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show alerts" }).ClickAsync();
+
+        var expected = _world.Alerts.All.Where(a => a.CompanyId == ApiTestWorld.CompanyA).OrderByDescending(a => a.CreatedAt).Select(a => a.Title).ToList();
+        (await page.Locator("[data-testid=alert] h2").AllTextContentsAsync()).ShouldBe(expected);
+        (await page.Locator("[data-testid=alert] blockquote").First.TextContentAsync()).ShouldNotBeNullOrEmpty();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "company-view.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(_server.BaseAddress, $"companies/{ApiTestWorld.CompanyB}/alerts").ToString());
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("Company not found");
+    }
+
+    [Fact]
+    public async Task ReplayButton_WithAdminKey_ReplaysTheDeadLetter()
+    {
+        var page = await OpenAsync("dashboard");
+        var letter = page.GetByTestId("deadletter").Filter(new() { HasText = "teams" });
+        await letter.GetByPlaceholder("admin key").FillAsync(ApiTestWorld.AdminKey);
+
+        await letter.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Replayed dl-1");
+        _world.DeadLetters.Replayed.ShouldBe(["dl-1"]);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Alerts.Core.Api;
+using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Core.Tests.Api;
+
+public sealed class HandlerTests : IDisposable
+{
+    private readonly ApiTestWorld _world = new();
+    private readonly ServiceProvider _services;
+
+    public HandlerTests()
+    {
+        _services = _world.BuildServices();
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private CompanyHandlers Companies => _services.GetRequiredService<CompanyHandlers>();
+
+    private AlertHandlers Alerts => _services.GetRequiredService<AlertHandlers>();
+
+    private string BearerA => "Bearer " + _world.KeyA;
+
+    [Fact]
+    public async Task GetAsync_OtherCompanysId_AnswersExactlyLikeAnUnknownId()
+    {
+        var other = await Companies.GetAsync(BearerA, ApiTestWorld.CompanyB, CancellationToken.None);
+        var unknown = await Companies.GetAsync(BearerA, "no-such-company", CancellationToken.None);
+
+        other.StatusCode.ShouldBe(404);
+        unknown.StatusCode.ShouldBe(404);
+        other.BodyText.Replace(ApiTestWorld.CompanyB, "X").ShouldBe(unknown.BodyText.Replace("no-such-company", "X"));
+    }
+
+    [Fact]
+    public async Task GetAsync_Teams_NeverEchoesTheWebhookSecret()
+    {
+        var result = await Companies.GetAsync("Bearer " + _world.KeyB, ApiTestWorld.CompanyB, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(200);
+        result.BodyText.ShouldNotContain("SECRET-SIG");
+        result.BodyText.ShouldContain("prod-00.westeurope.logic.azure.com");
+    }
+
+    [Fact]
+    public async Task ReplaceRecipientsAsync_BadEmail_Returns400NamingTheField()
+    {
+        var result = await Companies.ReplaceRecipientsAsync(BearerA, ApiTestWorld.CompanyA, """[{"email":"ok@acme.example"},{"email":"nope"}]""", CancellationToken.None);
+
+        result.StatusCode.ShouldBe(400);
+        result.ContentType.ShouldStartWith("application/problem+json");
+        var problem = result.Body.ShouldBeOfType<ApiProblem>();
+        problem.Errors!.Keys.ShouldBe(["body[1].email"]);
+        problem.Detail.ShouldContain("body[1].email");
+    }
+
+    [Fact]
+    public async Task ReplaceWatchAsync_WrongJsonType_NamesTheJsonPath()
+    {
+        var result = await Companies.ReplaceWatchAsync(BearerA, ApiTestWorld.CompanyA, """{"categories":"rare-earths"}""", CancellationToken.None);
+
+        result.StatusCode.ShouldBe(400);
+        result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldBe(["categories"]);
+    }
+
+    [Fact]
+    public async Task ListAlertsAsync_CompanyKey_SeesOnlyItsOwnAlerts()
+    {
+        var result = await Alerts.ListAlertsAsync(BearerA, new AlertFilter(), CancellationToken.None);
+
+        using var json = JsonDocument.Parse(result.BodyText);
+        json.RootElement.EnumerateArray().Select(a => a.GetProperty("companyId").GetString()).Distinct().ShouldBe([ApiTestWorld.CompanyA]);
+        json.RootElement.GetArrayLength().ShouldBe(_world.Alerts.All.Count(a => a.CompanyId == ApiTestWorld.CompanyA));
+    }
+
+    [Fact]
+    public async Task GetAlertAsync_OtherCompanysAlertId_Is404()
+    {
+        var alertOfB = _world.Alerts.All.First(a => a.CompanyId == ApiTestWorld.CompanyB);
+
+        (await Alerts.GetAlertAsync(BearerA, alertOfB.AlertId, CancellationToken.None)).StatusCode.ShouldBe(404);
+        (await Alerts.GetAlertAsync("Bearer " + _world.KeyB, alertOfB.AlertId, CancellationToken.None)).StatusCode.ShouldBe(200);
+    }
+
+    [Theory]
+    [InlineData("urgent", null, "severity")]
+    [InlineData(null, "06/01/2026", "since")]
+    public async Task ListAlertsAsync_BadFilter_NamesTheParameter(string? severity, string? since, string field)
+    {
+        var result = await Alerts.ListAlertsAsync(BearerA, new AlertFilter { Severity = severity, Since = since }, CancellationToken.None);
+
+        result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldBe([field]);
+    }
+
+    [Fact]
+    public async Task IssueKeyAsync_CompanyKeyOnItsOwnCompany_IsForbidden()
+    {
+        (await Companies.IssueKeyAsync(BearerA, ApiTestWorld.CompanyA, CancellationToken.None)).StatusCode.ShouldBe(403);
+    }
+}

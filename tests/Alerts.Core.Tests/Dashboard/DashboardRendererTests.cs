@@ -1,0 +1,88 @@
+using Alerts.Core.Dashboard;
+using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Core.Tests.Dashboard;
+
+public sealed class DashboardRendererTests : IDisposable
+{
+    private readonly ApiTestWorld _world = new();
+    private readonly ServiceProvider _services;
+
+    public DashboardRendererTests()
+    {
+        _services = _world.BuildServices();
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private DashboardHandlers Handlers => _services.GetRequiredService<DashboardHandlers>();
+
+    [Fact]
+    public async Task DashboardAsync_HostileTitle_IsEncoded()
+    {
+        var html = (await Handlers.DashboardAsync(null, CancellationToken.None)).Text!;
+
+        html.ShouldNotContain("<script>");
+        html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+        html.ShouldNotContain("<b>bad</b>");
+    }
+
+    [Fact]
+    public async Task DashboardAsync_IsSelfContainedAndRefreshes()
+    {
+        var html = (await Handlers.DashboardAsync(null, CancellationToken.None)).Text!;
+
+        html.ShouldContain("<meta http-equiv=\"refresh\" content=\"60\">");
+        html.ShouldContain("<svg");
+        html.ShouldNotContain("src=\"http");
+        html.ShouldNotContain("<link");
+        html.ShouldNotContain("<script");
+    }
+
+    [Fact]
+    public async Task BuildModelAsync_CountsMatchTheStores()
+    {
+        var model = await Handlers.BuildModelAsync(CancellationToken.None);
+
+        model.AlertsBySeverity.Values.Sum().ShouldBe(_world.Alerts.All.Count);
+        model.ChangesPerDay.Sum(d => d.Count).ShouldBe(_world.Changes.All.Count);
+        model.ChangesPerDay.Count.ShouldBe(DashboardModel.ChangeDays);
+        model.Sources.Single(s => s.Id == "jp-meti-press").ConsecutiveFailures.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task ChangeAsync_NoStoredDiffButPreviousVersion_HighlightsTheChangedDigits()
+    {
+        var html = (await Handlers.ChangeAsync(_world.ComputedDiffChange.Change.ChangeId, CancellationToken.None)).Text!;
+
+        html.ShouldContain("<del>10</del><ins>27</ins>");
+    }
+
+    [Fact]
+    public async Task CompanyAlertsAsync_OtherCompanysKey_AnswersLikeAnUnknownCompany()
+    {
+        var other = await Handlers.CompanyAlertsAsync(ApiTestWorld.CompanyB, _world.KeyA, CancellationToken.None);
+        var unknown = await Handlers.CompanyAlertsAsync("nobody", _world.KeyA, CancellationToken.None);
+
+        other.StatusCode.ShouldBe(404);
+        other.Text!.Replace(ApiTestWorld.CompanyB, "X").ShouldBe(unknown.Text!.Replace("nobody", "X"));
+    }
+
+    [Fact]
+    public async Task ReplayFromFormAsync_CompanyKey_IsForbiddenAndReplaysNothing()
+    {
+        var result = await Handlers.ReplayFromFormAsync("dl-1", _world.KeyA, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(403);
+        _world.DeadLetters.Replayed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Renderer_WithBasePath_PrefixesLinks()
+    {
+        var html = new DashboardRenderer("/api/ui").Message("t", "x");
+
+        html.ShouldContain("href=\"/api/ui/dashboard\"");
+    }
+}

@@ -1,0 +1,55 @@
+using Alerts.Core.Api;
+using Alerts.Functions.Api;
+using Alerts.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Functions.Tests;
+
+/// <summary>The Functions mapping calls the same Core handlers: the same status codes and problem bodies as <c>alerts run</c>.</summary>
+public sealed class ApiFunctionsTests
+{
+    private static async Task<(int Status, string ContentType, string Body)> ExecuteAsync(IActionResult result)
+    {
+        var context = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return (context.Response.StatusCode, context.Response.ContentType ?? "", System.Text.Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    [Fact]
+    public async Task Company_OtherCompanysKey_Is404Problem()
+    {
+        var world = new ApiTestWorld();
+        await using var services = world.BuildServices();
+        var sut = new CompanyFunctions(services.GetRequiredService<CompanyHandlers>());
+        var request = new DefaultHttpContext().Request;
+        request.Method = "GET";
+        request.Headers.Authorization = "Bearer " + world.KeyA;
+
+        var (status, contentType, body) = await ExecuteAsync(await sut.Company(request, ApiTestWorld.CompanyB, CancellationToken.None));
+
+        status.ShouldBe(404);
+        contentType.ShouldStartWith("application/problem+json");
+        body.ShouldContain("\"status\":404");
+    }
+
+    [Fact]
+    public async Task Status_AdminKey_Is200Json()
+    {
+        var world = new ApiTestWorld();
+        await using var services = world.BuildServices();
+        var sut = new OpsFunctions(services.GetRequiredService<OpsHandlers>());
+        var request = new DefaultHttpContext().Request;
+        request.Headers.Authorization = "Bearer " + ApiTestWorld.AdminKey;
+
+        var (status, _, body) = await ExecuteAsync(await sut.Status(request, CancellationToken.None));
+
+        status.ShouldBe(200);
+        body.ShouldContain("\"queues\"");
+    }
+}

@@ -1,3 +1,4 @@
+using Alerts.Core.Api;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Goods;
@@ -11,7 +12,8 @@ namespace Alerts.Core;
 public static class AlertsCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the domain and pipeline: sources and fetching, change detection, goods matching, delivery.
+    /// Registers the domain and pipeline: sources and fetching, change detection, goods matching, delivery, and the
+    /// HTTP handlers both hosts map.
     /// Adapters (stores, bus, senders) come from <c>AddAlertsInfrastructure</c>.
     /// </summary>
     public static IServiceCollection AddAlertsCore(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +26,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddAlertsChangeDetection(configuration);
         services.AddAlertsMatching(configuration);
         services.AddAlertsDelivery(configuration);
+        services.AddAlertsApi(configuration);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Alerts.Infrastructure.Api;
 using Alerts.Infrastructure.Changes;
 using Alerts.Infrastructure.Delivery;
 using Alerts.Infrastructure.Sqlite;
@@ -31,6 +32,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddChangesInfrastructure(configuration, hosting.Mode);
         services.AddSubscriptionsInfrastructure(configuration, hosting.Mode);
         services.AddDeliveryInfrastructure(configuration, hosting.Mode);
+        services.AddApiInfrastructure(hosting.Mode);
         return services;
     }
 }

@@ -30,6 +30,7 @@ internal static class RunCommand
 
             var settings = new EmbeddedHostSettings(parseResult.GetValue(data)!, parseResult.GetValue(port)) { Configuration = configuration };
             await using var app = EmbeddedHost.Build(settings);
+            await ApiEndpoints.EnsureAdminKeyAsync(app.Services, parseResult.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

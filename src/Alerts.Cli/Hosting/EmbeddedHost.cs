@@ -1,5 +1,7 @@
 
 using Alerts.Core;
+using Alerts.Core.Changes;
+using Alerts.Core.Delivery;
 using Alerts.Core.Ops;
 using Alerts.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -55,6 +57,11 @@ internal static class EmbeddedHost
         builder.Services.AddAlertsCore(builder.Configuration);
         builder.Services.AddAlertsInfrastructure(builder.Configuration);
 
+        // The one-machine host runs the loops Azure runs as timer functions: polls on each source's schedule,
+        // drains of the alerts/email/teams subscriptions, and the hourly digest.
+        builder.Services.AddAlertsPollScheduler();
+        builder.Services.AddAlertsDeliveryLoops();
+
         var app = builder.Build();
         MapEndpoints(app);
         return app;
@@ -64,14 +71,7 @@ internal static class EmbeddedHost
     {
         app.MapGet("/api/health", async (HealthService health, CancellationToken ct) =>
             Results.Json(await health.CheckAsync(ct).ConfigureAwait(false), AlertsJson.Web));
-
-        app.MapGet("/dashboard", () => Results.Content(
-            """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Alerts — dashboard</title></head>
-            <body><h1>Alerts</h1><p>The ops dashboard is being built. Health: <a href="/api/health">/api/health</a>.</p></body></html>
-            """,
-            "text/html; charset=utf-8"));
+        app.MapAlertsApi();
+        app.MapDashboard();
     }
 }

@@ -48,6 +48,7 @@ public static partial class NoticeFileReader
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
+        // The title says what kind of act it is; the whole text says whether it bans or licenses.
         foreach (var text in new[] { title, title + body })
         {
             if (text.Contains("关注名单", StringComparison.Ordinal)) { return Measure.WatchListAddition; }
@@ -58,10 +59,12 @@ public static partial class NoticeFileReader
                 || text.Contains("記者会見", StringComparison.Ordinal) || text.Contains("談話", StringComparison.Ordinal)
                 || text.Contains("抗議", StringComparison.Ordinal)) { return Measure.Statement; }
             if (text.Contains("征求意见", StringComparison.Ordinal) || text.Contains("意見募集", StringComparison.Ordinal)) { return Measure.Consultation; }
-            if (text.Contains("目录", StringComparison.Ordinal) || text.Contains("清单", StringComparison.Ordinal)) { return Measure.CatalogueChange; }
-            if (text.Contains("禁止", StringComparison.Ordinal)) { return Measure.ExportBan; }
-            if (text.Contains("出口管制", StringComparison.Ordinal) || text.Contains("许可", StringComparison.Ordinal)) { return Measure.LicensingRequirement; }
+            if (text.Contains("目录", StringComparison.Ordinal)) { return Measure.CatalogueChange; }
         }
+
+        var all = title + body;
+        if (all.Contains("禁止", StringComparison.Ordinal)) { return Measure.ExportBan; }
+        if (all.Contains("出口管制", StringComparison.Ordinal) || all.Contains("许可", StringComparison.Ordinal)) { return Measure.LicensingRequirement; }
 
         return Measure.Other;
     }

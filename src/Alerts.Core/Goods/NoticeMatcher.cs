@@ -193,9 +193,12 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             }
         }
 
-        // 5. Broad measures: about dual-use items in general (in the title, or no specific goods named at all).
-        var namesSpecificGoods = categoryHits.Keys.Any(c => index.CategoryIds[c] != GoodsTaxonomy.DualUse);
-        if (broadHit is { } broad && (broadInTitle || !namesSpecificGoods))
+        // 5. Broad measures: about dual-use items in general — said in the title, or an entity listing (listed entities
+        // may receive no dual-use item at all), or a text that names no specific goods (entity names in the annex aside).
+        var bodyEnd = TitleEnd(normalized, notice.Title.Length + 1 + notice.Body.Length);
+        var namesSpecificGoods = categoryHits.Any(h => index.CategoryIds[h.Key] != GoodsTaxonomy.DualUse && h.Value.Start < bodyEnd);
+        var entityListing = notice.Measure is Measure.ControlListAddition or Measure.WatchListAddition or Measure.UnreliableEntityAddition;
+        if (broadHit is { } broad && (broadInTitle || entityListing || !namesSpecificGoods))
         {
             var snippet = normalized.Snippet(broad.Start, broad.Length);
             var value = scan.Substring(broad.Start, broad.Length);

@@ -104,7 +104,7 @@ public sealed partial class TitleGlossary
 
         Flush();
         var gloss = string.Join(' ', words).Replace(" ,", ",", StringComparison.Ordinal);
-        gloss = WhitespacePattern().Replace(gloss, " ").Trim();
+        gloss = WhitespacePattern().Replace(gloss, " ").Trim().Replace("no. ", "No. ", StringComparison.Ordinal);
         return gloss.Length == 0 ? null : gloss;
 
         void Flush()

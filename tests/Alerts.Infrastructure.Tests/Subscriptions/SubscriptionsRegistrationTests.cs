@@ -15,6 +15,7 @@ public sealed class SubscriptionsRegistrationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddAlertsCore(configuration);
         services.AddAlertsInfrastructure(configuration);
         return services.BuildServiceProvider();

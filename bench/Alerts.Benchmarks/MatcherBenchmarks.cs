@@ -12,10 +12,9 @@ namespace Alerts.Benchmarks;
 /// Matcher throughput over a generated corpus for 1, 100 and 10,000 companies × 20 watched items each, against a naive
 /// per-company keyword loop. Corpus size: <c>ALERTS_BENCH_CORPUS_MB</c> (default 1; the documented run uses 50).
 /// <c>ALERTS_BENCH_EXPORT=&lt;dir&gt;</c> also writes <c>corpus.txt</c> and <c>terms.txt</c> for <c>grep -F -f</c>.
-/// Run: <c>dotnet run -c Release --project bench/Alerts.Benchmarks -- --filter '*MatcherBenchmarks*'</c>
+/// Run: <c>dotnet run -c Release --project bench/Alerts.Benchmarks -- --filter '*MatcherBenchmarks*' --job short</c>
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class MatcherBenchmarks
 {
     private readonly NoticeMatcher _matcher = new();

@@ -54,6 +54,34 @@ public sealed class NormalizedText
 /// </summary>
 public static class TextNormalizer
 {
+    // NFKC of every BMP character that NFKC changes, computed once: per-character normalisation without allocation.
+    private static readonly System.Collections.Frozen.FrozenDictionary<char, string> s_compatibility = BuildCompatibility();
+
+    private static System.Collections.Frozen.FrozenDictionary<char, string> BuildCompatibility()
+    {
+        var map = new Dictionary<char, string>();
+        for (var c = 0x80; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            if (char.GetUnicodeCategory((char)c) is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
+            {
+                continue; // noncharacters (U+FFFE) make Normalize throw; unassigned ones have no decomposition
+            }
+
+            var text = ((char)c).ToString();
+            if (!text.IsNormalized(NormalizationForm.FormKC))
+            {
+                map[(char)c] = text.Normalize(NormalizationForm.FormKC);
+            }
+        }
+
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(map);
+    }
+
     public static string NormalizeTerm(string term) => Normalize(term).Text.Trim();
 
     public static NormalizedText Normalize(string original)
@@ -68,8 +96,9 @@ public static class TextNormalizer
         {
             var raw = original[i];
             int width = char.IsHighSurrogate(raw) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
-            var unit = original.Substring(i, width);
-            var folded = unit.IsNormalized(NormalizationForm.FormKC) ? unit : unit.Normalize(NormalizationForm.FormKC);
+            ReadOnlySpan<char> folded = width == 1
+                ? (s_compatibility.TryGetValue(raw, out var decomposed) ? decomposed : original.AsSpan(i, 1))
+                : original.Substring(i, 2).Normalize(NormalizationForm.FormKC);
             var origin = i;
             i += width - 1;
 

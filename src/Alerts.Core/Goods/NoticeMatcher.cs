@@ -112,10 +112,11 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         foreach (var (category, hit) in categoryHits.OrderBy(h => h.Value.Start))
         {
             var id = index.CategoryIds[category];
+            var snippet = normalized.Snippet(hit.Start, hit.Length);
             foreach (var company in index.CategoryCompanies[category])
             {
                 var f = For(company);
-                f.Goods(ReasonKind.Category, id, normalized.Snippet(hit.Start, hit.Length));
+                f.Goods(ReasonKind.Category, id, snippet);
                 f.Categories.Add(id);
             }
         }
@@ -219,6 +220,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         var effectiveSoon = notice.Effective is not { } effective || effective <= reference.AddDays(30);
         var gloss = _glossary.Gloss(notice.Title);
         var alerts = new List<Alerts.Alert>(found.Count);
+        var countrySnippets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, f) in found)
         {
             var company = index.Companies[k];
@@ -230,7 +232,13 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 relation = overlap.Count > 0 ? DestinationRelation.Matches : DestinationRelation.OtherOnly;
                 foreach (var country in overlap)
                 {
-                    f.Add(ReasonKind.Destination, country, CountrySnippet(normalized, country) ?? notice.Title);
+                    if (!countrySnippets.TryGetValue(country, out var snippet))
+                    {
+                        snippet = CountrySnippet(normalized, country) ?? notice.Title;
+                        countrySnippets[country] = snippet;
+                    }
+
+                    f.Add(ReasonKind.Destination, country, snippet);
                 }
             }
 
@@ -361,7 +369,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
 
             foreach (var name in names)
             {
-                var at = normalized.Text.IndexOf(TextNormalizer.NormalizeTerm(name), StringComparison.Ordinal);
+                var at = normalized.Text.IndexOf(name, StringComparison.Ordinal); // names are already in normalised form
                 if (at >= 0)
                 {
                     return normalized.Snippet(at, name.Length);

@@ -1,3 +1,4 @@
+using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
@@ -9,4 +10,425 @@ public interface INoticeMatcher
 {
     /// <summary>One alert per company the notice touches (ids = hash(change id, company id)); empty when nothing matches.</summary>
     IReadOnlyList<Alerts.Alert> Match(ChangeEvent change, Notice notice, IReadOnlyList<Company> companies);
+}
+
+/// <summary>
+/// Runs one automaton (taxonomy + every company's terms and counterparties) over title, body and annex text, then HS
+/// and control codes, listed entities, broad dual-use measures and destinations; severity from <see cref="SeverityRules"/>.
+/// </summary>
+public sealed partial class NoticeMatcher : INoticeMatcher
+{
+    private static readonly (string Country, string[] Names)[] s_countryNames =
+    [
+        ("JP", ["对日", "日本", "japan", "日方"]),
+        ("US", ["美国", "united states", "u.s.", "米国", "アメリカ"]),
+        ("EU", ["欧盟", "european union", "欧州連合"]),
+        ("CN", ["中国", "china"]),
+        ("KR", ["韩国", "korea", "韓国"]),
+        ("TW", ["台湾", "taiwan"]),
+    ];
+
+    private readonly MatcherIndexCache _cache;
+    private readonly TitleGlossary _glossary;
+
+    public NoticeMatcher(GoodsTaxonomy taxonomy, TitleGlossary glossary)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(glossary);
+        _cache = new MatcherIndexCache(taxonomy);
+        _glossary = glossary;
+    }
+
+    public NoticeMatcher()
+        : this(GoodsTaxonomy.Default, TitleGlossary.Default)
+    {
+    }
+
+    /// <summary>How many times the index was built (tests of the cache).</summary>
+    internal int IndexBuilds => _cache.Builds;
+
+    public IReadOnlyList<Alerts.Alert> Match(ChangeEvent change, Notice notice, IReadOnlyList<Company> companies)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(companies);
+        if (companies.Count == 0)
+        {
+            return [];
+        }
+
+        var index = _cache.Get(companies);
+        var text = ScannedText(notice);
+        var normalized = TextNormalizer.Normalize(text);
+        var scan = normalized.Text;
+        var titleEnd = TitleEnd(normalized, notice.Title.Length);
+        var found = new Dictionary<int, Found>();
+
+        Found For(int company)
+        {
+            if (!found.TryGetValue(company, out var f))
+            {
+                f = new Found();
+                found[company] = f;
+            }
+
+            return f;
+        }
+
+        // 1. The automaton: category terms, broad-measure words, custom terms, counterparty names.
+        var categoryHits = new Dictionary<int, PatternHit>();
+        PatternHit? broadHit = null;
+        var broadInTitle = false;
+        foreach (var hit in index.Automaton.FindAll(scan))
+        {
+            var (needStart, needEnd) = index.NeedsBoundary[hit.Pattern];
+            if ((needStart && hit.Start > 0 && TextNormalizer.IsAsciiWordChar(scan[hit.Start - 1]))
+                || (needEnd && hit.Start + hit.Length < scan.Length && TextNormalizer.IsAsciiWordChar(scan[hit.Start + hit.Length])))
+            {
+                continue;
+            }
+
+            foreach (var owner in index.PatternOwners[hit.Pattern])
+            {
+                switch (owner.Kind)
+                {
+                    case PatternOwnerKind.Category:
+                        categoryHits.TryAdd(owner.Index, hit);
+                        break;
+                    case PatternOwnerKind.Broad:
+                        broadHit ??= hit;
+                        broadInTitle |= hit.Start < titleEnd;
+                        break;
+                    case PatternOwnerKind.Term:
+                        For(owner.Index).Goods(ReasonKind.Term, owner.Value, normalized.Snippet(hit.Start, hit.Length));
+                        break;
+                    case PatternOwnerKind.Counterparty:
+                        For(owner.Index).Counterparty(owner.Value, normalized.Snippet(hit.Start, hit.Length));
+                        break;
+                }
+            }
+        }
+
+        foreach (var (category, hit) in categoryHits.OrderBy(h => h.Value.Start))
+        {
+            var id = index.CategoryIds[category];
+            var snippet = normalized.Snippet(hit.Start, hit.Length);
+            foreach (var company in index.CategoryCompanies[category])
+            {
+                var f = For(company);
+                f.Goods(ReasonKind.Category, id, snippet);
+                f.Categories.Add(id);
+            }
+        }
+
+        // 2. HS codes, both ways.
+        foreach (var (digits, start, length) in HsCodesIn(scan, notice))
+        {
+            var snippet = start >= 0 ? normalized.Snippet(start, length) : digits;
+            for (var prefix = 4; prefix <= digits.Length; prefix++)
+            {
+                if (index.HsExact.TryGetValue(digits[..prefix], out var watchers))
+                {
+                    foreach (var w in watchers)
+                    {
+                        For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet);
+                    }
+                }
+            }
+
+            if (digits.Length >= 8 && index.HsLonger.TryGetValue(digits, out var longer))
+            {
+                foreach (var w in longer)
+                {
+                    For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet);
+                }
+            }
+        }
+
+        // 3. Control codes: 1C902 matches 1C902.a and the other way round.
+        foreach (var (code, start, length) in ControlCodesIn(scan, notice))
+        {
+            var snippet = start >= 0 ? normalized.Snippet(start, length) : code;
+            var prefixes = new List<string> { code };
+            for (var dot = code.LastIndexOf('.'); dot > 0; dot = code.LastIndexOf('.', dot - 1))
+            {
+                prefixes.Add(code[..dot]);
+            }
+
+            foreach (var prefix in prefixes)
+            {
+                if (index.Codes.TryGetValue(prefix, out var watchers))
+                {
+                    foreach (var w in watchers)
+                    {
+                        For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet);
+                    }
+                }
+            }
+
+            if (index.CodeParents.TryGetValue(code, out var specific))
+            {
+                foreach (var w in specific)
+                {
+                    For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet);
+                }
+            }
+        }
+
+        // 4. Listed entities against counterparties (the automaton found names inside longer ones; this finds equal keys).
+        foreach (var entity in notice.Entities)
+        {
+            foreach (var name in new[] { entity.Name, entity.NameEn })
+            {
+                if (string.IsNullOrWhiteSpace(name) || !index.EntityKeys.TryGetValue(CompanyNames.Key(name), out var watchers))
+                {
+                    continue;
+                }
+
+                var at = text.IndexOf(name, StringComparison.Ordinal);
+                var snippet = at >= 0 ? Around(text, at, name.Length) : name;
+                foreach (var w in watchers)
+                {
+                    For(w.Company).Counterparty(w.Value, snippet);
+                }
+            }
+        }
+
+        // 5. Broad measures: about dual-use items in general — said in the title, or an entity listing (listed entities
+        // may receive no dual-use item at all), or a text that names no specific goods (entity names in the annex aside).
+        var bodyEnd = TitleEnd(normalized, notice.Title.Length + 1 + notice.Body.Length);
+        var namesSpecificGoods = categoryHits.Any(h => index.CategoryIds[h.Key] != GoodsTaxonomy.DualUse && h.Value.Start < bodyEnd);
+        var entityListing = notice.Measure is Measure.ControlListAddition or Measure.WatchListAddition or Measure.UnreliableEntityAddition;
+        if (broadHit is { } broad && (broadInTitle || entityListing || !namesSpecificGoods))
+        {
+            var snippet = normalized.Snippet(broad.Start, broad.Length);
+            var value = scan.Substring(broad.Start, broad.Length);
+            foreach (var company in index.DualUseCompanies)
+            {
+                For(company).Broad(value, snippet);
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        // 6. Destinations and severity.
+        var noticeDestinations = notice.Destinations.Select(d => d.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var reference = notice.Published ?? DateOnly.FromDateTime(change.DetectedAt.UtcDateTime);
+        var effectiveSoon = notice.Effective is not { } effective || effective <= reference.AddDays(30);
+        var gloss = _glossary.Gloss(notice.Title);
+        var alerts = new List<Alerts.Alert>(found.Count);
+        var countrySnippets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, f) in found)
+        {
+            var company = index.Companies[k];
+            var watched = index.CompanyDestinations[k];
+            var relation = DestinationRelation.Unknown;
+            if (noticeDestinations.Count > 0 && watched.Count > 0)
+            {
+                var overlap = noticeDestinations.Where(watched.Contains).Order(StringComparer.Ordinal).ToList();
+                relation = overlap.Count > 0 ? DestinationRelation.Matches : DestinationRelation.OtherOnly;
+                foreach (var country in overlap)
+                {
+                    if (!countrySnippets.TryGetValue(country, out var snippet))
+                    {
+                        snippet = CountrySnippet(normalized, country) ?? notice.Title;
+                        countrySnippets[country] = snippet;
+                    }
+
+                    f.Add(ReasonKind.Destination, country, snippet);
+                }
+            }
+
+            var severity = SeverityRules.Decide(new MatchFacts
+            {
+                NamesGoods = f.NamesGoods,
+                NamesCounterparty = f.NamesCounterparty,
+                BroadMeasure = f.IsBroad,
+                Measure = notice.Measure,
+                EffectiveSoon = effectiveSoon,
+                Destination = relation,
+            });
+            if (severity is not { } level)
+            {
+                continue;
+            }
+
+            alerts.Add(new Alerts.Alert
+            {
+                AlertId = Alerts.Alert.IdFor(change.ChangeId, company.Id),
+                ChangeId = change.ChangeId,
+                CompanyId = company.Id,
+                Severity = level,
+                Reasons = f.Reasons,
+                Categories = [.. f.Categories.Order(StringComparer.Ordinal)],
+                NoticeKey = notice.Key,
+                SourceId = notice.SourceId,
+                Title = notice.Title,
+                TitleGloss = gloss,
+                Number = notice.Number,
+                Url = notice.Urls.Count > 0 ? notice.Urls[0] : change.Url,
+                Published = notice.Published,
+                Effective = notice.Effective,
+                Measure = notice.Measure.ToWire(),
+                Destinations = notice.Destinations,
+                CreatedAt = change.DetectedAt,
+            });
+        }
+
+        alerts.Sort((a, b) => string.CompareOrdinal(a.CompanyId, b.CompanyId));
+        return alerts;
+    }
+
+    /// <summary>Title, body and annex (listed entities, attachment titles): everything a reader of the notice sees.</summary>
+    internal static string ScannedText(Notice notice)
+    {
+        var text = new System.Text.StringBuilder(notice.Title.Length + notice.Body.Length + 64);
+        text.Append(notice.Title).Append('\n').Append(notice.Body);
+        foreach (var entity in notice.Entities)
+        {
+            text.Append('\n').Append(entity.Name);
+            if (!string.IsNullOrEmpty(entity.NameEn))
+            {
+                text.Append(" (").Append(entity.NameEn).Append(')');
+            }
+        }
+
+        foreach (var attachment in notice.Attachments)
+        {
+            text.Append('\n').Append(attachment.Title);
+        }
+
+        return text.ToString();
+    }
+
+    private static int TitleEnd(NormalizedText normalized, int titleLength)
+    {
+        var origins = normalized.Origins;
+        for (var i = 0; i < origins.Length; i++)
+        {
+            if (origins[i] >= titleLength)
+            {
+                return i;
+            }
+        }
+
+        return origins.Length;
+    }
+
+    private static IEnumerable<(string Digits, int Start, int Length)> HsCodesIn(string scan, Notice notice)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in DigitRun().Matches(scan))
+        {
+            if (seen.Add(match.Value))
+            {
+                yield return (match.Value, match.Index, match.Length);
+            }
+        }
+
+        foreach (var code in notice.HsCodes)
+        {
+            if (HsCode.Digits(code) is { } digits && seen.Add(digits))
+            {
+                yield return (digits, -1, 0);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Code, int Start, int Length)> ControlCodesIn(string scan, Notice notice)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var found in ControlCode.FindIn(scan))
+        {
+            if (seen.Add(found.Code))
+            {
+                yield return found;
+            }
+        }
+
+        foreach (var code in notice.ControlCodes)
+        {
+            if (ControlCode.Canonical(code) is { } canonical && seen.Add(canonical))
+            {
+                yield return (canonical, -1, 0);
+            }
+        }
+    }
+
+    private static string? CountrySnippet(NormalizedText normalized, string country)
+    {
+        foreach (var (code, names) in s_countryNames)
+        {
+            if (code != country)
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                var at = normalized.Text.IndexOf(name, StringComparison.Ordinal); // names are already in normalised form
+                if (at >= 0)
+                {
+                    return normalized.Snippet(at, name.Length);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Around(string text, int start, int length)
+    {
+        var from = Math.Max(0, start - 40);
+        var to = Math.Min(text.Length, start + length + 40);
+        return text[from..to].Replace('\n', ' ').Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])[0-9]{4,10}(?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex DigitRun();
+
+    /// <summary>What one company collected for one notice: reasons once per (kind, value), in the order found.</summary>
+    private sealed class Found
+    {
+        private readonly HashSet<(ReasonKind, string)> _seen = [];
+
+        public List<AlertReason> Reasons { get; } = [];
+
+        public HashSet<string> Categories { get; } = new(StringComparer.Ordinal);
+
+        public bool NamesGoods { get; private set; }
+
+        public bool NamesCounterparty { get; private set; }
+
+        public bool IsBroad { get; private set; }
+
+        public void Goods(ReasonKind kind, string value, string snippet)
+        {
+            NamesGoods = true;
+            Add(kind, value, snippet);
+        }
+
+        public void Counterparty(string value, string snippet)
+        {
+            NamesCounterparty = true;
+            Add(ReasonKind.Counterparty, value, snippet);
+        }
+
+        public void Broad(string value, string snippet)
+        {
+            IsBroad = true;
+            Add(ReasonKind.BroadMeasure, value, snippet);
+        }
+
+        public void Add(ReasonKind kind, string value, string snippet)
+        {
+            if (_seen.Add((kind, value)))
+            {
+                Reasons.Add(new AlertReason(kind, value, snippet));
+            }
+        }
+    }
 }

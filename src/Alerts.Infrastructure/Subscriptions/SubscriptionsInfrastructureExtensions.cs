@@ -1,15 +1,42 @@
+using Alerts.Core.Subscriptions;
+using Alerts.Infrastructure.Sqlite;
+using Alerts.Infrastructure.Tables;
+using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Infrastructure.Subscriptions;
 
 public static class SubscriptionsInfrastructureExtensions
 {
-    /// <summary>Registers company stores (SQLite or Tables).</summary>
+    /// <summary>Registers the company store: SQLite (Embedded) or Azure Tables (Azure).</summary>
     public static IServiceCollection AddSubscriptionsInfrastructure(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _ = mode;
+        if (mode == HostingMode.Embedded)
+        {
+            services.TryAddSingleton<ICompanyStore>(sp => new SqliteCompanyStore(sp.GetRequiredService<SqliteDatabase>()));
+            return services;
+        }
+
+        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
+
+        // Shared with other Table stores: whoever registers first wins, all build it the same way.
+        services.TryAddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+            return !string.IsNullOrWhiteSpace(storage.ConnectionString)
+                ? new TableServiceClient(storage.ConnectionString)
+                : new TableServiceClient(
+                    storage.TableServiceUri ?? throw new InvalidOperationException("Storage:ConnectionString or Storage:TableServiceUri is required in Azure mode."),
+                    new DefaultAzureCredential());
+        });
+        services.TryAddSingleton<ICompanyStore>(sp => new TableCompanyStore(
+            sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         return services;
     }
 }

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text;
+
+namespace Alerts.Core.Goods;
+
+/// <summary>Normalised text plus, for every normalised character, the index of the original character it came from.</summary>
+public sealed class NormalizedText
+{
+    internal NormalizedText(string original, string text, int[] origins)
+    {
+        Original = original;
+        Text = text;
+        Origins = origins;
+    }
+
+    public string Original { get; }
+
+    public string Text { get; }
+
+    /// <summary>Origins[i] = index in <see cref="Original"/> of the character that produced Text[i].</summary>
+    internal int[] Origins { get; }
+
+    /// <summary>The original text covering normalised [start, start+length), widened by <paramref name="context"/> characters each side.</summary>
+    public string Snippet(int start, int length, int context = 40)
+    {
+        if (Original.Length == 0 || Text.Length == 0)
+        {
+            return "";
+        }
+
+        start = Math.Clamp(start, 0, Text.Length - 1);
+        var last = Math.Clamp(start + Math.Max(length, 1) - 1, start, Text.Length - 1);
+        var from = Math.Max(0, Origins[start] - context);
+        var to = Math.Min(Original.Length, Origins[last] + 1 + context);
+        if (to < Original.Length && char.IsLowSurrogate(Original[to]))
+        {
+            to++;
+        }
+
+        if (from > 0 && char.IsLowSurrogate(Original[from]))
+        {
+            from--;
+        }
+
+        return Original[from..to].Replace('\n', ' ').Replace('\r', ' ').Trim();
+    }
+}
+
+/// <summary>
+/// Folds text so that one pattern finds every spelling: NFKC (full-width → ASCII, half-width kana → kana), lower case,
+/// traditional → simplified Chinese, hiragana → katakana, whitespace collapsed (dropped next to CJK, where it carries no
+/// meaning), hyphens between Latin letters → space (<c>dual-use</c> = <c>dual use</c>) and HS digit groups joined
+/// (<c>2805.30</c> / <c>2805 30</c> → <c>280530</c>).
+/// </summary>
+public static class TextNormalizer
+{
+    // NFKC of every BMP character that NFKC changes, computed once: per-character normalisation without allocation.
+    private static readonly System.Collections.Frozen.FrozenDictionary<char, string> s_compatibility = BuildCompatibility();
+
+    private static System.Collections.Frozen.FrozenDictionary<char, string> BuildCompatibility()
+    {
+        var map = new Dictionary<char, string>();
+        for (var c = 0x80; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            if (char.GetUnicodeCategory((char)c) is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
+            {
+                continue; // noncharacters (U+FFFE) make Normalize throw; unassigned ones have no decomposition
+            }
+
+            var text = ((char)c).ToString();
+            if (!text.IsNormalized(NormalizationForm.FormKC))
+            {
+                map[(char)c] = text.Normalize(NormalizationForm.FormKC);
+            }
+        }
+
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(map);
+    }
+
+    public static string NormalizeTerm(string term) => Normalize(term).Text.Trim();
+
+    public static NormalizedText Normalize(string original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var output = new StringBuilder(original.Length);
+        var origins = new List<int>(original.Length);
+        var pendingSpace = -1;
+        var digitRun = 0;
+
+        for (var i = 0; i < original.Length; i++)
+        {
+            var raw = original[i];
+            int width = char.IsHighSurrogate(raw) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
+            ReadOnlySpan<char> folded = width == 1
+                ? (s_compatibility.TryGetValue(raw, out var decomposed) ? decomposed : original.AsSpan(i, 1))
+                : original.Substring(i, 2).Normalize(NormalizationForm.FormKC);
+            var origin = i;
+            i += width - 1;
+
+            foreach (var f in folded)
+            {
+                var c = Fold(f);
+                if (c == '\0')
+                {
+                    continue;
+                }
+
+                if (char.IsWhiteSpace(c))
+                {
+                    if (pendingSpace < 0)
+                    {
+                        pendingSpace = origin;
+                    }
+
+                    continue;
+                }
+
+                var previous = output.Length > 0 ? output[^1] : '\0';
+
+                // A combining voiced mark from half-width kana (ｶﾞ) joins the kana before it.
+                if ((c == '\u3099' || c == '\u309A') && output.Length > 0)
+                {
+                    var composed = string.Concat(previous, c).Normalize(NormalizationForm.FormC);
+                    if (composed.Length == 1)
+                    {
+                        output[^1] = composed[0];
+                        continue;
+                    }
+                }
+
+                // HS codes: 2805.30.19 and 2805 30 19 become one digit run.
+                if (c == '.' && char.IsAsciiDigit(previous) && NextIsDigit(original, i + 1))
+                {
+                    pendingSpace = -1;
+                    continue;
+                }
+
+                // Long-vowel marks typed as a hyphen or tilde after katakana.
+                if ((c == '-' || c == '\u2010' || c == '\u2212' || c == '~') && IsKatakana(previous))
+                {
+                    c = 'ー';
+                }
+                else if ((c == '-' || c == '\u2010' || c == '\u2011') && char.IsAsciiLetter(previous) && NextIsAsciiLetter(original, i + 1))
+                {
+                    // dual-use = dual use; rare-earth = rare earth.
+                    if (pendingSpace < 0)
+                    {
+                        pendingSpace = origin;
+                    }
+
+                    continue;
+                }
+
+                if (pendingSpace >= 0)
+                {
+                    var joinDigits = char.IsAsciiDigit(previous) && char.IsAsciiDigit(c) && digitRun >= 4;
+                    if (output.Length > 0 && !joinDigits && !IsCjk(previous) && !IsCjk(c))
+                    {
+                        output.Append(' ');
+                        origins.Add(pendingSpace);
+                        digitRun = 0;
+                    }
+
+                    pendingSpace = -1;
+                }
+
+                digitRun = char.IsAsciiDigit(c) ? digitRun + 1 : 0;
+                output.Append(c);
+                origins.Add(origin);
+            }
+        }
+
+        return new NormalizedText(original, output.ToString(), [.. origins]);
+    }
+
+    private static char Fold(char c)
+    {
+        if (c is '\u00B7' or '\u30FB' or '\u200B' or '\uFEFF')
+        {
+            return '\0';
+        }
+
+        if (c is >= '\u3041' and <= '\u3096')
+        {
+            return (char)(c + 0x60); // hiragana → katakana
+        }
+
+        switch (c)
+        {
+            case 'ヵ': return 'カ';
+            case 'ヶ': return 'ケ';
+            case '\u3000': return ' ';
+        }
+
+        if (c < 128)
+        {
+            return char.ToLowerInvariant(c);
+        }
+
+        if (ChineseVariants.TraditionalToSimplified.TryGetValue(c, out var simplified))
+        {
+            return simplified;
+        }
+
+        return char.IsUpper(c) ? char.ToLower(c, CultureInfo.InvariantCulture) : c;
+    }
+
+    private static bool NextIsDigit(string text, int index)
+    {
+        while (index < text.Length && text[index] == ' ')
+        {
+            index++;
+        }
+
+        return index < text.Length && (char.IsAsciiDigit(text[index]) || text[index] is >= '０' and <= '９');
+    }
+
+    private static bool NextIsAsciiLetter(string text, int index) =>
+        index < text.Length && (char.IsAsciiLetter(text[index]) || text[index] is >= 'Ａ' and <= 'ｚ');
+
+    private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA';
+
+    internal static bool IsCjk(char c) =>
+        c is >= '\u3000' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+
+    internal static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c);
+}

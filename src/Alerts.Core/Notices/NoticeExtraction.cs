@@ -104,11 +104,11 @@ internal static partial class NoticeExtraction
     /// <summary>Action class from the title first, then the body (sources.md §1.3 "Action class").</summary>
     public static Measure ClassifyMeasure(string title, string body)
     {
-        var fromTitle = ClassifyText(title, isTitle: true);
-        return fromTitle != Measure.Other ? fromTitle : ClassifyText(body.Length > 4000 ? body[..4000] : body, isTitle: false);
+        var fromTitle = ClassifyText(title);
+        return fromTitle != Measure.Other ? fromTitle : ClassifyText(body.Length > 4000 ? body[..4000] : body);
     }
 
-    private static Measure ClassifyText(string text, bool isTitle)
+    private static Measure ClassifyText(string text)
     {
         if (text.Length == 0)
         {
@@ -118,7 +118,7 @@ internal static partial class NoticeExtraction
         // Trade remedies (anti-dumping, countervailing, safeguards) are not export controls.
         if (TradeRemedy().IsMatch(text))
         {
-            return isTitle ? Measure.Other : Measure.Other;
+            return Measure.Other;
         }
 
         if (Resumption().IsMatch(text))
@@ -152,14 +152,14 @@ internal static partial class NoticeExtraction
             return Measure.Consultation;
         }
 
-        if (Catalogue().IsMatch(text))
-        {
-            return Measure.CatalogueChange;
-        }
-
         if (Ban().IsMatch(text))
         {
             return Measure.ExportBan;
+        }
+
+        if (Catalogue().IsMatch(text))
+        {
+            return Measure.CatalogueChange;
         }
 
         if (Licensing().IsMatch(text))

@@ -329,7 +329,7 @@ write(f'{V}/xkzj-mirror-58.html', mofcom_detail('商务部 海关总署公告202
     '3C901.a.1 磷酸铁锂正极材料。参考税则号列：28429040。',
     '本公告自2025年11月8日起正式实施。'], source='安全与管制局'))
 write(f'{V}/detail-hostile-title.html', mofcom_detail('商务部公告2026年第99号 <script>alert(1)</script>关于<b>测试</b>',
-    '商务部公告2026年第99号', '2026年03月01日', '2026-03-01 10:00', ['<img src=x onerror=alert(1)>本公告自公布之日起施行。']))
+    '商务部公告2026年第99号', '2026年03月01日', '2026-03-01 10:00', ['HOSTILE本公告自公布之日起施行。']).replace('HOSTILE', '<img src=x onerror=alert(1)><script>alert(2)</script>'))
 write(f'{V}/detail-gbk.html', mofcom_detail(T1, '商务部公告2026年第1号', '2026年01月06日', '2026-01-06 18:00', [
     '一、禁止向日本军事用户、军事用途出口两用物项。', '本公告自公布之日起正式实施。']).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gbk">'), encoding='gbk')
 

@@ -4,7 +4,12 @@ using Alerts.Core.Notices;
 namespace Alerts.Core.Sources;
 
 /// <summary>One listing to read in a poll. Optional listings (last year's index) may fail without failing the poll.</summary>
-public sealed record ListingRequest(FetchRequest Fetch, bool Required = true);
+/// <summary>
+/// One listing to read in a poll. A listing that is not <paramref name="Required"/> (the policy-release list) may fail
+/// without failing the poll; with <paramref name="AllowGone"/> a 404 is only a warning (a new year's index that does
+/// not exist yet in early January). A poll where no listing could be read at all is never healthy.
+/// </summary>
+public sealed record ListingRequest(FetchRequest Fetch, bool Required = true, bool AllowGone = false);
 
 /// <summary>A parsed listing: its rows, or the reason it cannot be trusted (zero rows, mojibake, a challenge page).</summary>
 public sealed record ListingParse(IReadOnlyList<ListingItem> Items, FetchOutcome Outcome = FetchOutcome.Ok, string? Detail = null)
@@ -128,7 +133,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
 
             if (!result.IsOk || result.Text is null)
             {
-                if (!listing.Required)
+                if (!listing.Required || (listing.AllowGone && result.Outcome == FetchOutcome.Gone))
                 {
                     warnings.Add($"{key}: {result.Outcome.ToWire()} {result.Detail}");
                     continue;
@@ -171,6 +176,11 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                     items.Add(item);
                 }
             }
+        }
+
+        if (!anyModified && validators.Count == 0)
+        {
+            return Unhealthy(FetchOutcome.LayoutChanged, "no listing could be read: " + string.Join("; ", warnings), requests, warnings);
         }
 
         if (!anyModified)

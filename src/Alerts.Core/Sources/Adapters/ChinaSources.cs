@@ -28,9 +28,9 @@ public sealed partial class MofcomAnnouncementsSource(IPageFetcher fetcher) : No
         var year = ChinaTime.Year(context.Now);
         return
         [
-            new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, AnnualIndexPath(year)))),
-            // Early January the new year's index may not exist yet; last year's is a bonus, not a requirement.
-            new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, AnnualIndexPath(year - 1))), Required: false),
+            // Early January the new year's index may not exist yet (404 is a warning); a block or timeout is not.
+            new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, AnnualIndexPath(year))), AllowGone: true),
+            new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, AnnualIndexPath(year - 1))), AllowGone: true),
             new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, "/zcfb/index.html")), Required: false),
         ];
     }

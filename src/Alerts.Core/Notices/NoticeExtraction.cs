@@ -448,6 +448,12 @@ public static partial class JapaneseDates
         }
 
         var era = EraDate().Match(text);
+        var gregorian = GregorianDate().Match(text);
+        if (gregorian.Success && (!era.Success || gregorian.Index < era.Index))
+        {
+            return NoticeExtraction.MakeDate(gregorian.Groups["y"].Value, gregorian.Groups["m"].Value, gregorian.Groups["d"].Value);
+        }
+
         if (era.Success)
         {
             var eraYear = era.Groups["n"].Value == "元" ? 1 : int.Parse(era.Groups["n"].Value, CultureInfo.InvariantCulture);
@@ -505,6 +511,9 @@ public static partial class JapaneseDates
 
     [GeneratedRegex(@"(?<era>令和|平成)\s*(?<n>\d{1,2}|元)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant, 250)]
     private static partial Regex EraDate();
+
+    [GeneratedRegex(@"(?<y>(?:19|20|21)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex GregorianDate();
 
     [GeneratedRegex(@"(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant, 250)]
     private static partial Regex YearlessJa();

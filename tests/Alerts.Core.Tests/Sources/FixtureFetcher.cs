@@ -23,12 +23,12 @@ internal sealed class FixtureFetcher : IPageFetcher
     }
 
     /// <summary>Serves every file under <c>fixtures/{folder}</c> at its relative path.</summary>
-    public FixtureFetcher ServeTree(string folder)
+    public FixtureFetcher ServeTree(string folder, string prefix = "")
     {
         var root = RepositoryPaths.Fixture(folder);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
         {
-            var path = "/" + Path.GetRelativePath(root, file).Replace('\\', '/');
+            var path = prefix + "/" + Path.GetRelativePath(root, file).Replace('\\', '/');
             var text = File.ReadAllText(file);
             Route(path, r => new FetchResult(FetchOutcome.Ok, r.Url) { StatusCode = 200, Text = text });
         }

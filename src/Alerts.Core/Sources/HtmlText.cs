@@ -10,8 +10,8 @@ namespace Alerts.Core.Sources;
 /// </summary>
 internal static class HtmlText
 {
-    /// <summary>Real listing and detail pages are well under 1 MB; anything beyond 4 M characters is not a notice.</summary>
-    public const int MaxParseChars = 4_000_000;
+    /// <summary>Real listing and detail pages are well under 1 MB; anything beyond 2 M characters is not a notice.</summary>
+    public const int MaxParseChars = 2_000_000;
 
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
 

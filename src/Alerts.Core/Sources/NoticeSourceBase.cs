@@ -39,8 +39,24 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
     /// <summary>The listing(s) to read, absolute under <see cref="SourcePollContext.BaseUrl"/>.</summary>
     protected abstract IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context);
 
-    /// <summary>Pure: listing text → rows (URLs already mapped onto <paramref name="baseUrl"/>).</summary>
-    public abstract ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now);
+    /// <summary>
+    /// Pure: listing text → rows (URLs already mapped onto <paramref name="baseUrl"/>). Never throws: anything the
+    /// parser cannot cope with is a <see cref="FetchOutcome.LayoutChanged"/> parse.
+    /// </summary>
+    public ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
+    {
+        try
+        {
+            return ParseListingCore(text ?? "", listingUrl, baseUrl, now);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return ListingParse.Failed(FetchOutcome.LayoutChanged, exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
+    /// <summary>The source's listing parser; <see cref="ParseListing"/> guards it.</summary>
+    protected abstract ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now);
 
     /// <summary>Pure: one detail page → notice. Implementations must not throw; <see cref="ParseDetail"/> guards them.</summary>
     protected abstract Notice ParseDetailCore(string html, Uri url, ListingItem? item);

@@ -35,7 +35,7 @@ public sealed partial class MofcomAnnouncementsSource(IPageFetcher fetcher) : No
         ];
     }
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
         MofcomPages.ParseList(text, listingUrl, baseUrl, Descriptor, ArticlePath());
 
     protected override Notice ParseDetailCore(string html, Uri url, ListingItem? item) =>
@@ -111,7 +111,7 @@ public sealed partial class MofcomBisSource(IPageFetcher fetcher) : NoticeSource
         };
     }
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
         MofcomPages.ParseJpaas(text, listingUrl, baseUrl, Descriptor, ArticlePath());
 
     protected override Notice ParseDetailCore(string html, Uri url, ListingItem? item) =>
@@ -160,7 +160,7 @@ public sealed class MofcomExportControlSource(IPageFetcher fetcher) : NoticeSour
         }),
     ];
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
         MofcomPages.ParseColumnList(text, listingUrl, baseUrl, Descriptor);
 
     protected override Notice ParseDetailCore(string html, Uri url, ListingItem? item) =>
@@ -184,7 +184,7 @@ public sealed partial class MofcomSpokespersonSource(IPageFetcher fetcher) : Not
     protected override IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context) =>
         [new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, ListPath)))];
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
         MofcomPages.ParseList(text, listingUrl, baseUrl, Descriptor, ArticlePath());
 
     protected override Notice ParseDetailCore(string html, Uri url, ListingItem? item) =>
@@ -217,7 +217,7 @@ public sealed partial class GaccAnnouncementsSource(IPageFetcher fetcher) : Noti
     protected override IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context) =>
         [new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, ListPath)))];
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
     {
         // The 加速乐/瑞数 walls can also answer 200 with a cookie-setting script and no list.
         if (CookieWall().IsMatch(text ?? "") && !(text ?? "").Contains("conList_ul", StringComparison.Ordinal))

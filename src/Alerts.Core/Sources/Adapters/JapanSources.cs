@@ -25,7 +25,7 @@ public sealed partial class MetiPressSource(IPageFetcher fetcher) : NoticeSource
     protected override IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context) =>
         [new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, "/press/index.html")))];
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
     {
         using var document = HtmlText.Parse(text ?? "");
         var items = new List<ListingItem>();
@@ -106,7 +106,7 @@ public sealed class MetiAnpoSource(IPageFetcher fetcher) : NoticeSourceBase(fetc
         PagePaths.Select((path, index) => new ListingRequest(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, path)), Required: index == 0)).ToList();
 
     /// <summary>The page as one item: title from h1, date = the latest date printed, revision = content + attachments.</summary>
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
     {
         var notice = DetailPageParser.ParseJapanese(Id, "ja", text ?? "", listingUrl, null);
         if (notice.Body.Length < 20)
@@ -181,7 +181,7 @@ public sealed partial class MofaPressJaSource(IPageFetcher fetcher) : NoticeSour
     protected override IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context) =>
         [new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, "/mofaj/press/release/index.html")))];
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
         MofaList.Parse(text, listingUrl, baseUrl, Descriptor, PressPath(), label => JapaneseDates.ParseYearlessJa(label, now));
 
     protected override Notice ParseDetailCore(string html, Uri url, ListingItem? item) =>
@@ -206,7 +206,7 @@ public sealed partial class MofaPressEnSource(IPageFetcher fetcher) : NoticeSour
     protected override IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context) =>
         [new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, "/press/release/index.html")))];
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now) =>
         MofaList.Parse(text, listingUrl, baseUrl, Descriptor, PressPath(), label => JapaneseDates.ParseYearlessEn(label, now));
 
     protected override Notice ParseDetailCore(string html, Uri url, ListingItem? item) =>
@@ -236,7 +236,7 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
     protected override IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context) =>
         [new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, FeedPath)))];
 
-    public override ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
+    protected override ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
     {
         XDocument feed;
         try

@@ -15,10 +15,71 @@ internal static class HtmlText
 
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
 
+    /// <summary>Real pages nest a few dozen levels; beyond this the HTML5 scope checks turn quadratic.</summary>
+    public const int MaxNesting = 300;
+
     public static IHtmlDocument Parse(string html)
     {
         var input = html.Length > MaxParseChars ? html[..MaxParseChars] : html;
-        return new HtmlParser(ParserOptions).ParseDocument(input);
+        var cut = DepthCut(input);
+        return new HtmlParser(ParserOptions).ParseDocument(cut < input.Length ? input[..cut] : input);
+    }
+
+    private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th",
+    };
+
+    /// <summary>
+    /// A linear pre-scan: the index where the approximate element depth first exceeds <see cref="MaxNesting"/>, or the
+    /// length when it never does. Tags that close themselves implicitly (p, li, td …) do not count.
+    /// </summary>
+    internal static int DepthCut(string input)
+    {
+        var depth = 0;
+        for (var i = 0; i < input.Length - 1; i++)
+        {
+            if (input[i] != '<')
+            {
+                continue;
+            }
+
+            var next = input[i + 1];
+            if (next == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            if (!char.IsAsciiLetter(next))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < input.Length && end - i < 12 && char.IsAsciiLetterOrDigit(input[end]))
+            {
+                end++;
+            }
+
+            if (VoidTags.Contains(input.AsSpan(i + 1, end - i - 1).ToString()))
+            {
+                continue;
+            }
+
+            var close = input.IndexOf('>', end);
+            if (close > 0 && input[close - 1] == '/')
+            {
+                continue;
+            }
+
+            if (++depth > MaxNesting)
+            {
+                return i;
+            }
+        }
+
+        return input.Length;
     }
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)

@@ -202,14 +202,20 @@ public sealed class HttpPageFetcherTests : IDisposable
     }
 
     [Fact]
-    public async Task FetchAsync_ClosedPort_IsConnection()
+    public async Task FetchAsync_ConnectionReset_IsConnection()
     {
-        var fetcher = Fetcher(retries: 0);
-        var closed = WireMockServer.Start();
-        var port = closed.Port;
-        closed.Stop();
-        closed.Dispose();
-        var result = await fetcher.FetchAsync(new FetchRequest(SourceId, new Uri($"http://127.0.0.1:{port}/x")), CancellationToken.None);
+        // A server that accepts and resets the connection: MOFCOM "resets the first connection" (sources.md §1.1).
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var reset = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            client.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+            client.Close();
+        });
+        var result = await Fetcher(retries: 0).FetchAsync(new FetchRequest(SourceId, new Uri($"http://127.0.0.1:{port}/x")), CancellationToken.None);
+        await reset;
         result.Outcome.ShouldBe(FetchOutcome.Connection);
     }
 

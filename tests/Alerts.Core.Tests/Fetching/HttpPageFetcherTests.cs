@@ -27,7 +27,7 @@ public sealed class HttpPageFetcherTests : IDisposable
 
     private Uri Url(string path) => new($"http://127.0.0.1:{_server.Port}{path}");
 
-    private IPageFetcher Fetcher(long maxBody = 10 * 1024 * 1024, string timeout = "00:00:02", int retries = 2)
+    private IPageFetcher Fetcher(long maxBody = 10 * 1024 * 1024, string timeout = "00:00:15", int retries = 2)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -214,7 +214,7 @@ public sealed class HttpPageFetcherTests : IDisposable
             client.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0);
             client.Close();
         });
-        var result = await Fetcher(retries: 0).FetchAsync(new FetchRequest(SourceId, new Uri($"http://127.0.0.1:{port}/x")), CancellationToken.None);
+        var result = await Fetcher(timeout: "00:00:30", retries: 0).FetchAsync(new FetchRequest(SourceId, new Uri($"http://127.0.0.1:{port}/x")), CancellationToken.None);
         await reset;
         result.Outcome.ShouldBe(FetchOutcome.Connection);
     }

@@ -16,7 +16,7 @@ public static class SourcesServiceCollectionExtensions
     public static IReadOnlyList<SourceDescriptor> Descriptors { get; } =
     [
         MofcomAnnouncementsSource.DescriptorValue, MofcomBisSource.DescriptorValue, MofcomExportControlSource.DescriptorValue,
-        MofcomSpokespersonSource.DescriptorValue, JapanDescriptor(MetiPressSource.DescriptorValue), MetiAnpoSource.DescriptorValue,
+        MofcomSpokespersonSource.DescriptorValue, MetiPressSource.DescriptorValue, MetiAnpoSource.DescriptorValue,
         MofaPressJaSource.DescriptorValue, MofaPressEnSource.DescriptorValue, KanteiNewsSource.DescriptorValue,
         GaccAnnouncementsSource.DescriptorValue,
     ];
@@ -127,5 +127,4 @@ public static class SourcesServiceCollectionExtensions
             });
     }
 
-    private static SourceDescriptor JapanDescriptor(SourceDescriptor descriptor) => descriptor;
 }

@@ -26,7 +26,15 @@ public sealed record SourceDescriptor(
 public sealed record ListingItem(string Url, string Title, DateOnly? ListedOn)
 {
     /// <summary>Changes when the row changes; a known item with the same fingerprint needs no detail fetch.</summary>
-    public string Fingerprint => ContentHash.Of(Url, Title, ListedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+    public string Fingerprint => Revision is null
+        ? ContentHash.Of(Url, Title, ListedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "")
+        : ContentHash.Of(Url, Title, ListedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", Revision);
+
+    /// <summary>
+    /// For page-level watches (METI anpo pages) the listing row is the page itself: a hash of its content and
+    /// attachment links, so an edit changes the fingerprint. Null for ordinary listing rows.
+    /// </summary>
+    public string? Revision { get; init; }
 }
 
 /// <summary>HTTP validators remembered per listing URL for conditional GET.</summary>

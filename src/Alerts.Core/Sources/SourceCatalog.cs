@@ -13,3 +13,30 @@ public interface ISourceCatalog
     /// <summary>The NCRONTAB schedule in force for a source (configuration, else its default).</summary>
     string ScheduleOf(string sourceId);
 }
+
+/// <summary>The registered <see cref="INoticeSource"/>s with their configured base URL and schedule.</summary>
+public sealed class SourceCatalog(IEnumerable<INoticeSource> sources, Microsoft.Extensions.Options.IOptionsMonitor<SourceOptions> options) : ISourceCatalog
+{
+    private readonly IReadOnlyList<INoticeSource> _all = sources.ToList();
+
+    public IReadOnlyList<INoticeSource> All => _all;
+
+    public INoticeSource? Find(string sourceId) =>
+        _all.FirstOrDefault(s => string.Equals(s.Descriptor.Id, sourceId, StringComparison.Ordinal));
+
+    public Uri BaseUrlOf(string sourceId)
+    {
+        var source = Find(sourceId) ?? throw new KeyNotFoundException($"Unknown source '{sourceId}'.");
+        var configured = options.Get(sourceId).BaseUrl;
+        return new Uri(string.IsNullOrWhiteSpace(configured) ? source.Descriptor.DefaultBaseUrl : configured, UriKind.Absolute);
+    }
+
+    public string ScheduleOf(string sourceId)
+    {
+        var source = Find(sourceId) ?? throw new KeyNotFoundException($"Unknown source '{sourceId}'.");
+        return options.Get(sourceId).Schedule is { Length: > 0 } schedule ? schedule : source.Descriptor.DefaultSchedule;
+    }
+
+    /// <summary>Whether the source is enabled (<c>Sources:&lt;id&gt;:Enabled</c>, default true).</summary>
+    public bool IsEnabled(string sourceId) => options.Get(sourceId).Enabled;
+}

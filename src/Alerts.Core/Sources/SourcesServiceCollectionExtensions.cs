@@ -1,14 +1,130 @@
+using System.Net;
+using Alerts.Core.Fetching;
+using Alerts.Core.Sources.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Alerts.Core.Sources;
 
 public static class SourcesServiceCollectionExtensions
 {
-    /// <summary>Sources, fetching and parsers.</summary>
+    /// <summary>Every source id, in catalog order.</summary>
+    public static IReadOnlyList<SourceDescriptor> Descriptors { get; } =
+    [
+        MofcomAnnouncementsSource.DescriptorValue, MofcomBisSource.DescriptorValue, MofcomExportControlSource.DescriptorValue,
+        MofcomSpokespersonSource.DescriptorValue, MetiPressSource.DescriptorValue, MetiAnpoSource.DescriptorValue,
+        MofaPressJaSource.DescriptorValue, MofaPressEnSource.DescriptorValue, KanteiNewsSource.DescriptorValue,
+        GaccAnnouncementsSource.DescriptorValue,
+    ];
+
+    /// <summary>
+    /// Sources, fetching and parsers: <see cref="SourceOptions"/> per source id (named options bound from
+    /// <c>Sources:&lt;id&gt;</c>), one resilient HttpClient per source, <see cref="IPageFetcher"/>, every
+    /// <see cref="INoticeSource"/> and <see cref="ISourceCatalog"/>.
+    /// </summary>
     public static IServiceCollection AddAlertsSources(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourceOptions>, SourceOptionsValidator>());
+        foreach (var descriptor in Descriptors)
+        {
+            services.AddOptions<SourceOptions>(descriptor.Id)
+                .BindConfiguration($"{SourceOptions.SectionName}:{descriptor.Id}")
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            AddSourceClient(services, descriptor.Id);
+        }
+
+        services.TryAddSingleton<IPageFetcher, HttpPageFetcher>();
+        services.AddSingleton<INoticeSource, MofcomAnnouncementsSource>();
+        services.AddSingleton<INoticeSource, MofcomBisSource>();
+        services.AddSingleton<INoticeSource, MofcomExportControlSource>();
+        services.AddSingleton<INoticeSource, MofcomSpokespersonSource>();
+        services.AddSingleton<INoticeSource, MetiPressSource>();
+        services.AddSingleton<INoticeSource, MetiAnpoSource>();
+        services.AddSingleton<INoticeSource, MofaPressJaSource>();
+        services.AddSingleton<INoticeSource, MofaPressEnSource>();
+        services.AddSingleton<INoticeSource, KanteiNewsSource>();
+        services.AddSingleton<INoticeSource, GaccAnnouncementsSource>();
+        services.TryAddSingleton<SourceCatalog>();
+        services.TryAddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
         return services;
     }
+
+    /// <summary>
+    /// The named client of one source: proxy from options, no automatic redirects beyond the default, and a
+    /// resilience pipeline (total timeout, retry with jitter honouring Retry-After, circuit breaker, attempt timeout).
+    /// POSTs are retried only when the connection failed (the request never reached the server).
+    /// </summary>
+    internal static void AddSourceClient(IServiceCollection services, string sourceId)
+    {
+        services.AddHttpClient(HttpPageFetcher.ClientName(sourceId), client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var settings = sp.GetRequiredService<IOptionsMonitor<SourceOptions>>().Get(sourceId);
+                var handler = new SocketsHttpHandler
+                {
+                    AutomaticDecompression = DecompressionMethods.All,
+                    AllowAutoRedirect = true,
+                    MaxAutomaticRedirections = 5,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    UseCookies = false,
+                };
+                if (settings.ProxyUrl is { Length: > 0 } proxy)
+                {
+                    handler.Proxy = new WebProxy(new Uri(proxy));
+                    handler.UseProxy = true;
+                }
+
+                return handler;
+            })
+            .AddResilienceHandler("alerts-source", (builder, context) =>
+            {
+                var settings = context.ServiceProvider.GetRequiredService<IOptionsMonitor<SourceOptions>>().Get(sourceId);
+                builder.AddTimeout(new HttpTimeoutStrategyOptions
+                {
+                    Timeout = settings.Timeout * (settings.MaxRetries + 1) + settings.RetryBaseDelay * (1 << Math.Min(settings.MaxRetries, 6)) + TimeSpan.FromSeconds(1),
+                });
+                if (settings.MaxRetries > 0)
+                {
+                    var retry = new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = settings.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = settings.RetryBaseDelay,
+                        MaxDelay = TimeSpan.FromSeconds(60),
+                        ShouldRetryAfterHeader = true,
+                    };
+                    var transient = retry.ShouldHandle;
+                    retry.ShouldHandle = args =>
+                    {
+                        var request = args.Context.GetRequestMessage();
+                        if (request is not null && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+                        {
+                            return ValueTask.FromResult(args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
+                        }
+
+                        return transient(args);
+                    };
+                    builder.AddRetry(retry);
+                }
+
+                builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.8,
+                    MinimumThroughput = 10,
+                    SamplingDuration = TimeSpan.FromMinutes(2),
+                    BreakDuration = TimeSpan.FromMinutes(5),
+                });
+                builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = settings.Timeout });
+            });
+    }
+
 }

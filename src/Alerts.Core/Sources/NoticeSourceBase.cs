@@ -1,0 +1,299 @@
+using Alerts.Core.Fetching;
+using Alerts.Core.Notices;
+
+namespace Alerts.Core.Sources;
+
+/// <summary>One listing to read in a poll. Optional listings (last year's index) may fail without failing the poll.</summary>
+/// <summary>
+/// One listing to read in a poll. A listing that is not <paramref name="Required"/> (the policy-release list) may fail
+/// without failing the poll; with <paramref name="AllowGone"/> a 404 is only a warning (a new year's index that does
+/// not exist yet in early January). A poll where no listing could be read at all is never healthy.
+/// </summary>
+public sealed record ListingRequest(FetchRequest Fetch, bool Required = true, bool AllowGone = false);
+
+/// <summary>A parsed listing: its rows, or the reason it cannot be trusted (zero rows, mojibake, a challenge page).</summary>
+public sealed record ListingParse(IReadOnlyList<ListingItem> Items, FetchOutcome Outcome = FetchOutcome.Ok, string? Detail = null)
+{
+    public static ListingParse Failed(FetchOutcome outcome, string detail) => new([], outcome, detail);
+}
+
+/// <summary>The listing requests of one poll, or why they could not be planned.</summary>
+public sealed record ListingPlan(IReadOnlyList<ListingRequest> Requests, FetchOutcome Outcome = FetchOutcome.Ok, string? Detail = null)
+{
+    public int RequestsUsed { get; init; }
+}
+
+/// <summary>
+/// The poll loop every adapter shares: read the listing(s) conditionally, keep every row, fetch detail pages only for
+/// rows that are new or whose fingerprint changed, follow JS redirects and iframes, parse. Never throws for site trouble.
+/// </summary>
+public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
+{
+    /// <summary>How many redirect/iframe hops a detail page may take (RSSHub follows both, sources.md §1.1).</summary>
+    private const int MaxFollowHops = 2;
+
+    public abstract SourceDescriptor Descriptor { get; }
+
+    protected IPageFetcher Fetcher { get; } = fetcher;
+
+    /// <summary>The listing(s) to read, absolute under <see cref="SourcePollContext.BaseUrl"/>.</summary>
+    protected abstract IReadOnlyList<ListingRequest> ListingRequests(SourcePollContext context);
+
+    /// <summary>
+    /// Pure: listing text → rows (URLs already mapped onto <paramref name="baseUrl"/>). Never throws: anything the
+    /// parser cannot cope with is a <see cref="FetchOutcome.LayoutChanged"/> parse.
+    /// </summary>
+    public ListingParse ParseListing(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now)
+    {
+        try
+        {
+            return ParseListingCore(text ?? "", listingUrl, baseUrl, now);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return ListingParse.Failed(FetchOutcome.LayoutChanged, exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
+    /// <summary>The source's listing parser; <see cref="ParseListing"/> guards it.</summary>
+    protected abstract ListingParse ParseListingCore(string text, Uri listingUrl, Uri baseUrl, DateTimeOffset now);
+
+    /// <summary>Pure: one detail page → notice. Implementations must not throw; <see cref="ParseDetail"/> guards them.</summary>
+    protected abstract Notice ParseDetailCore(string html, Uri url, ListingItem? item);
+
+    /// <summary>Where a detail page really lives when it is a JS redirect or an iframe shell; null when it is the page.</summary>
+    protected virtual Uri? FollowUp(string html, Uri url, Uri baseUrl) => null;
+
+    /// <summary>
+    /// Plans the listing requests of a poll. Sources whose list needs a preliminary request (the JPaaS shell page
+    /// carrying <c>queryData</c>) override this; the default uses <see cref="ListingRequests"/>.
+    /// </summary>
+    protected virtual Task<ListingPlan> PlanAsync(SourcePollContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(new ListingPlan(ListingRequests(context)));
+
+    /// <summary>A notice built from the listing row alone (an RSS item without a link); null to fetch the detail page.</summary>
+    protected virtual Notice? NoticeFromListing(ListingItem item) => null;
+
+    /// <summary>Extra fetch settings for detail pages (headers).</summary>
+    protected virtual FetchRequest DetailRequest(Uri url) => new(Descriptor.Id, url);
+
+    public Notice ParseDetail(string html, Uri url, ListingItem? item = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        try
+        {
+            return ParseDetailCore(html ?? "", url, item);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A page we cannot understand still yields a notice the operator can see, keyed by its URL.
+            var title = item?.Title is { Length: > 0 } t ? t : url.ToString();
+            return new Notice
+            {
+                Key = url.ToString(),
+                SourceId = Descriptor.Id,
+                Title = title,
+                Language = Descriptor.Language,
+                Urls = [url.ToString()],
+                Body = "",
+                BodyHash = ContentHash.Of(""),
+            };
+        }
+    }
+
+    public virtual async Task<SourcePollResult> PollAsync(SourcePollContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = context.Now;
+        var requests = 0;
+        var items = new List<ListingItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var validators = new Dictionary<string, HttpValidators>(StringComparer.Ordinal);
+        var warnings = new List<string>();
+        var anyModified = false;
+
+        ListingPlan plan;
+        try
+        {
+            plan = await PlanAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return new SourcePollResult(Descriptor.Id, FetchOutcome.LayoutChanged) { Detail = exception.Message };
+        }
+
+        requests += plan.RequestsUsed;
+        if (plan.Outcome != FetchOutcome.Ok)
+        {
+            return new SourcePollResult(Descriptor.Id, plan.Outcome) { Detail = plan.Detail, Requests = requests, Validators = context.Validators };
+        }
+
+        var listings = plan.Requests;
+
+        foreach (var listing in listings)
+        {
+            var key = listing.Fetch.Url.ToString();
+            var fetch = listing.Fetch;
+            if (context.Validators.TryGetValue(key, out var known))
+            {
+                fetch = fetch with { ETag = known.ETag, LastModified = known.LastModified };
+            }
+
+            var result = await Fetcher.FetchAsync(fetch, cancellationToken).ConfigureAwait(false);
+            requests++;
+            if (result.Outcome == FetchOutcome.NotModified)
+            {
+                validators[key] = new HttpValidators(result.ETag ?? fetch.ETag, result.LastModified ?? fetch.LastModified);
+                continue;
+            }
+
+            if (!result.IsOk || result.Text is null)
+            {
+                if (!listing.Required || (listing.AllowGone && result.Outcome == FetchOutcome.Gone))
+                {
+                    warnings.Add($"{key}: {result.Outcome.ToWire()} {result.Detail}");
+                    continue;
+                }
+
+                return Unhealthy(result.Outcome, $"{key}: {result.Detail}", requests, warnings);
+            }
+
+            ListingParse parsed;
+            try
+            {
+                parsed = ParseListing(result.Text, listing.Fetch.Url, context.BaseUrl, context.Now);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                parsed = ListingParse.Failed(FetchOutcome.LayoutChanged, exception.GetType().Name + ": " + exception.Message);
+            }
+
+            if (parsed.Outcome != FetchOutcome.Ok)
+            {
+                if (!listing.Required && parsed.Outcome == FetchOutcome.LayoutChanged)
+                {
+                    warnings.Add($"{key}: {parsed.Outcome.ToWire()} {parsed.Detail}");
+                    continue;
+                }
+
+                return Unhealthy(parsed.Outcome, $"{key}: {parsed.Detail}", requests, warnings);
+            }
+
+            anyModified = true;
+            if (result.ETag is not null || result.LastModified is not null)
+            {
+                validators[key] = new HttpValidators(result.ETag, result.LastModified);
+            }
+
+            foreach (var item in parsed.Items)
+            {
+                if (seen.Add(item.Url))
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
+        if (!anyModified && validators.Count == 0)
+        {
+            return Unhealthy(FetchOutcome.LayoutChanged, "no listing could be read: " + string.Join("; ", warnings), requests, warnings);
+        }
+
+        if (!anyModified)
+        {
+            return new SourcePollResult(Descriptor.Id, FetchOutcome.NotModified)
+            {
+                Validators = validators,
+                Warnings = warnings,
+                Requests = requests,
+            };
+        }
+
+        var notices = new List<Notice>();
+        foreach (var item in items)
+        {
+            if (context.KnownItems.TryGetValue(item.Url, out var fingerprint) && fingerprint == item.Fingerprint)
+            {
+                continue;
+            }
+
+            if (NoticeFromListing(item) is { } direct)
+            {
+                notices.Add(direct);
+                continue;
+            }
+
+            var (notice, used) = await FetchDetailAsync(item, context.BaseUrl, warnings, cancellationToken).ConfigureAwait(false);
+            requests += used;
+            if (notice is not null)
+            {
+                notices.Add(notice);
+            }
+        }
+
+        return new SourcePollResult(Descriptor.Id, FetchOutcome.Ok)
+        {
+            Items = items,
+            Notices = notices,
+            Validators = validators,
+            Warnings = warnings,
+            Requests = requests,
+            Elapsed = TimeSpan.Zero,
+        };
+
+        SourcePollResult Unhealthy(FetchOutcome outcome, string detail, int count, List<string> notes) =>
+            new(Descriptor.Id, outcome) { Detail = detail, Requests = count, Warnings = notes, Validators = context.Validators, Elapsed = context.Now - started };
+    }
+
+    /// <summary>Fetches a detail page (following JS redirects and iframes) and parses it; failures become warnings.</summary>
+    protected async Task<(Notice? Notice, int Requests)> FetchDetailAsync(ListingItem item, Uri baseUrl, List<string> warnings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(warnings);
+        if (!Uri.TryCreate(item.Url, UriKind.Absolute, out var url))
+        {
+            warnings.Add($"{item.Url}: not an absolute URL");
+            return (null, 0);
+        }
+
+        var requests = 0;
+        var current = url;
+        for (var hop = 0; hop <= MaxFollowHops; hop++)
+        {
+            var result = await Fetcher.FetchAsync(DetailRequest(current), cancellationToken).ConfigureAwait(false);
+            requests++;
+            if (!result.IsOk || result.Text is null)
+            {
+                warnings.Add($"{current}: {result.Outcome.ToWire()} {result.Detail}");
+                return (null, requests);
+            }
+
+            Uri? next = null;
+            try
+            {
+                next = FollowUp(result.Text, current, baseUrl);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                warnings.Add($"{current}: {exception.Message}");
+            }
+
+            if (next is not null && next != current && hop < MaxFollowHops)
+            {
+                current = next;
+                continue;
+            }
+
+            var notice = ParseDetail(result.Text, current, item);
+            var urls = notice.Urls.ToList();
+            if (!urls.Contains(item.Url))
+            {
+                urls.Add(item.Url);
+            }
+
+            return (notice with { Urls = urls }, requests);
+        }
+
+        return (null, requests);
+    }
+}

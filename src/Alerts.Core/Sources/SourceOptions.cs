@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using NCrontab;
+
+namespace Alerts.Core.Sources;
+
+/// <summary>
+/// Per-source settings, bound from <c>Sources:&lt;id&gt;</c> as a named options instance (the name is the source id).
+/// Everything is optional: an unset value falls back to the source's descriptor or a safe default.
+/// </summary>
+public sealed class SourceOptions
+{
+    public const string SectionName = "Sources";
+
+    public const long DefaultMaxBodyBytes = 10L * 1024 * 1024;
+
+    /// <summary>Origin to poll instead of the official one (fixture server, proxy mirror). Real paths are kept.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>NCRONTAB with seconds (six fields), UTC.</summary>
+    public string? Schedule { get; set; }
+
+    /// <summary>METI and MOFA answer 403 to non-browser agents (sources.md §0.4), so the default looks like a browser.</summary>
+    public string? UserAgent { get; set; }
+
+    public string? ProxyUrl { get; set; }
+
+    /// <summary>Minimum spacing between two requests to the same host (default 3 s, sources.md §1.1).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan PolitenessDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    [Range(1024L, 1L * 1024 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Per-attempt timeout (CI requests to METI often time out at 20 s, sources.md §1.8).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public const string DefaultUserAgent =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+}
+
+/// <summary>Checks what data annotations cannot: absolute URLs and a parseable six-field schedule.</summary>
+internal sealed class SourceOptionsValidator : IValidateOptions<SourceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (options.BaseUrl is { Length: > 0 } baseUrl && !IsHttpUrl(baseUrl))
+        {
+            errors.Add($"Sources:{name}:BaseUrl '{baseUrl}' is not an absolute http(s) URL.");
+        }
+
+        if (options.ProxyUrl is { Length: > 0 } proxy && !IsHttpUrl(proxy))
+        {
+            errors.Add($"Sources:{name}:ProxyUrl '{proxy}' is not an absolute http(s) URL.");
+        }
+
+        if (options.Schedule is { Length: > 0 } schedule
+            && CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
+        {
+            errors.Add($"Sources:{name}:Schedule '{schedule}' is not NCRONTAB with seconds (e.g. '0 */15 * * * *').");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,139 @@
+using Alerts.Core.Notices;
+
+namespace Alerts.Core.Tests.Notices;
+
+public sealed class NoticeExtractionTests
+{
+    [Theory]
+    [InlineData("商务部公告2026年第1号", "cn-mofcom:2026:1")]
+    [InlineData("商务部 海关总署公告2025年第18号", "cn-mofcom-customs:2025:18")]
+    [InlineData("商务部 海关总署公告2025年第58", "cn-mofcom-customs:2025:58")]
+    [InlineData("不可靠实体清单工作机制公告〔2025〕7号", "cn-uel:2025:7")]
+    [InlineData("商务部 工业和信息化部 海关总署 国家密码局公告2024年第51号", "cn-mofcom-customs-miit-crypto:2024:51")]
+    [InlineData("海关总署公告2026年第3号", "cn-customs:2026:3")]
+    public void FindNumber_PrintedNumber_GivesKey(string text, string key)
+    {
+        NoticeExtraction.FindNumber(text)!.Key.ShouldBe(key);
+    }
+
+    [Fact]
+    public void FindNumber_ChineseNumeralOrder_HasNoKey()
+    {
+        NoticeExtraction.FindNumber("商务部令二〇二六年第1号").ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("【发文日期】2025年04月04日", 2025, 4, 4)]
+    [InlineData("发文日期：2026年1月6日", 2026, 1, 6)]
+    [InlineData("【发文日期】20251009", 2025, 10, 9)]
+    public void FindIssueDate_Variants_AreRead(string text, int y, int m, int d)
+    {
+        NoticeExtraction.FindIssueDate(text).ShouldBe(new DateOnly(y, m, d));
+    }
+
+    [Fact]
+    public void FindEffectiveDate_ExplicitClause_IsThatDate()
+    {
+        NoticeExtraction.FindEffectiveDate("本公告自2025年11月8日起正式实施。", new DateOnly(2025, 10, 9)).ShouldBe(new DateOnly(2025, 11, 8));
+    }
+
+    [Fact]
+    public void FindEffectiveDate_OnPublication_IsPublished()
+    {
+        NoticeExtraction.FindEffectiveDate("本公告自公布之日起正式实施。", new DateOnly(2026, 1, 6)).ShouldBe(new DateOnly(2026, 1, 6));
+    }
+
+    [Fact]
+    public void FindEffectiveDate_JapaneseEra_IsConverted()
+    {
+        NoticeExtraction.FindEffectiveDate("本改正は令和8年1月6日から施行します。", null).ShouldBe(new DateOnly(2026, 1, 6));
+    }
+
+    [Theory]
+    [InlineData("商务部公告2026年第11号 公布将20家日本实体列入出口管制管控名单的决定", Measure.ControlListAddition)]
+    [InlineData("商务部公告2026年第12号 公布将20家日本实体列入关注名单的决定", Measure.WatchListAddition)]
+    [InlineData("不可靠实体清单工作机制公告〔2025〕7号 关于将14家外国实体列入不可靠实体清单的决定", Measure.UnreliableEntityAddition)]
+    [InlineData("商务部 海关总署公告2025年第70号 关于暂停实施第55号等公告的公告", Measure.Suspension)]
+    [InlineData("关于将部分实体移出关注名单的公告", Measure.Removal)]
+    [InlineData("关于公布《两用物项和技术进出口许可证管理目录》的公告", Measure.CatalogueChange)]
+    [InlineData("公布对部分中重稀土相关物项实施出口管制的决定", Measure.LicensingRequirement)]
+    [InlineData("关于对原产于加拿大的进口豌豆淀粉反倾销调查的初步裁定", Measure.Other)]
+    [InlineData("关于《两用物项出口管制条例（征求意见稿）》公开征求意见的通知", Measure.Consultation)]
+    public void ClassifyMeasure_Title_GivesMeasure(string title, Measure expected)
+    {
+        NoticeExtraction.ClassifyMeasure(title, "").ShouldBe(expected);
+    }
+
+    [Fact]
+    public void ClassifyMeasure_TitleSilent_FallsBackToBody()
+    {
+        NoticeExtraction.ClassifyMeasure("关于加强两用物项对日本出口管制的公告", "一、禁止向日本军事用户出口两用物项。").ShouldBe(Measure.ExportBan);
+    }
+
+    [Fact]
+    public void FindDestinations_ChineseText_MapsToIso()
+    {
+        NoticeExtraction.FindDestinations("关于加强两用物项对日本出口管制的公告", "对美国和欧盟", "zh-Hans").ShouldBe(["JP", "US", "EU"]);
+    }
+
+    [Fact]
+    public void FindEntities_AnnexLinesWithAddress_AreParsed()
+    {
+        var entities = NoticeExtraction.FindEntities(["1.防卫研究所（National Institute for Defense Studies）", "地 址：日本东京都新宿区市谷本村町5番1号", "邮编：162-8808", "2. 日兴特机株式会社 (NIKKO TOKKI Co., Ltd.)"]);
+        entities.ShouldBe([
+            new ListedEntity("防卫研究所", "National Institute for Defense Studies", "日本东京都新宿区市谷本村町5番1号", "162-8808"),
+            new ListedEntity("日兴特机株式会社", "NIKKO TOKKI Co., Ltd."),
+        ]);
+    }
+
+    [Fact]
+    public void FindEntities_NumberedClauseWithoutEnglishName_IsNotAnEntity()
+    {
+        NoticeExtraction.FindEntities(["1.禁止出口经营者向上述实体出口两用物项（含技术）。"]).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void FindControlCodes_NextToChinese_AreFound()
+    {
+        NoticeExtraction.FindControlCodes("物项编码1C902.a和2B902.z，以及3C901.a.1；不是A1C902").ShouldBe(["1C902.a", "2B902.z", "3C901.a.1"]);
+    }
+
+    [Fact]
+    public void FindHsCodes_TenEightAndDotted_AreDigits()
+    {
+        NoticeExtraction.FindHsCodes("参考海关商品编号：2805301910、3824999922。参考税则号列：85076000，8507.60.00，2846.9019.93").ShouldBe(["2805301910", "3824999922", "85076000", "2846901993"]);
+    }
+
+    [Fact]
+    public void FindHsCodes_UnlabelledTariffNumber_IsIgnored()
+    {
+        NoticeExtraction.FindHsCodes("该产品归在《中华人民共和国进出口税则》：11081900。").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void FindStatedEntityCount_Title_IsRead()
+    {
+        NoticeExtraction.FindStatedEntityCount("公布将20家日本实体列入关注名单的决定", "").ShouldBe(20);
+    }
+
+    [Theory]
+    [InlineData("令和8年1月6日", 2026, 1, 6)]
+    [InlineData("令和元年5月1日", 2019, 5, 1)]
+    [InlineData("平成31年4月30日", 2019, 4, 30)]
+    public void JapaneseDatesParse_Era_IsConverted(string text, int y, int m, int d)
+    {
+        JapaneseDates.Parse(text).ShouldBe(new DateOnly(y, m, d));
+    }
+
+    [Fact]
+    public void FromMonthDay_DecemberReadInJanuary_IsPreviousYear()
+    {
+        JapaneseDates.FromMonthDay(12, 26, new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2025, 12, 26));
+    }
+
+    [Fact]
+    public void FromMonthDay_SameMonth_IsCurrentYear()
+    {
+        JapaneseDates.FromMonthDay(1, 2, new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero)).ShouldBe(new DateOnly(2026, 1, 2));
+    }
+}

@@ -9,7 +9,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// The HTTP handlers shared by both hosts, the dashboard, validation and key handling. Stand-ins are registered
-    /// with TryAdd so the real ones win whichever is registered first: <see cref="ITaxonomyReader"/> (matching layer),
+    /// with TryAdd so the real ones win whichever is registered first: <see cref="ITaxonomyReader"/> (the embedded goods taxonomy),
     /// <see cref="IHostResolver"/> (DNS), <see cref="IApiKeyGenerator"/> (CSPRNG). <see cref="IApiKeyStore"/> comes from
     /// Infrastructure (<c>AddApiInfrastructure</c>).
     /// </summary>
@@ -21,12 +21,12 @@ public static class ApiServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITaxonomyReader, KnownCategoryIdsTaxonomyReader>();
+        services.TryAddSingleton<ITaxonomyReader, GoodsTaxonomyReader>();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<IApiKeyGenerator, RandomApiKeyGenerator>();
         services.TryAddSingleton<WebhookUrlValidator>();
         services.TryAddTransient<SafeWebhookRedirectHandler>();
-        services.TryAddSingleton<CompanyValidator>();
+        services.TryAddSingleton<CompanyRequestValidator>();
         services.TryAddSingleton<ApiKeyService>();
         services.TryAddSingleton<CompanyHandlers>();
         services.TryAddSingleton<AlertHandlers>();

@@ -34,7 +34,7 @@ public sealed record CompanyView(string Id, string Name, WatchProfile Watch, IRe
 /// A company key sees and edits only its own company; another id answers exactly like an unknown one (404).
 /// Creating and deleting companies and issuing keys need the admin key.
 /// </summary>
-public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies, IApiKeyStore keyStore, CompanyValidator validator, IOptions<ApiOptions> options)
+public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies, IApiKeyStore keyStore, CompanyRequestValidator validator, IOptions<ApiOptions> options)
 {
     private int MaxBody => options.Value.MaxBodyBytes;
 
@@ -152,7 +152,7 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
             }
 
             var company = existing with { Recipients = recipients! };
-            return await SaveAsync(company, v => { CompanyValidator.ValidateRecipients(recipients, "body", v.Errors); return Task.CompletedTask; }, recipients!, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(company, v => { CompanyRequestValidator.ValidateRecipients(recipients, "body", v.Errors); return Task.CompletedTask; }, recipients!, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<ApiResult> GetTeamsAsync(string? authorization, string companyId, CancellationToken cancellationToken) =>
@@ -195,7 +195,7 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
         }
 
         // Another company's id answers like an unknown id, before anything else is looked at.
-        if (!caller.CanSee(companyId) || !CompanyValidator.IsValidCompanyId(companyId))
+        if (!caller.CanSee(companyId) || !CompanyRequestValidator.IsValidCompanyId(companyId))
         {
             return Problems.NotFound("company", companyId);
         }
@@ -222,7 +222,7 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
         return ApiResult.Ok(answer);
     }
 
-    private sealed record ValidationContext(CompanyValidator Validator, ValidationErrors Errors);
+    private sealed record ValidationContext(CompanyRequestValidator Validator, ValidationErrors Errors);
 }
 
 /// <summary>The body of <c>PUT /api/companies/{id}</c>: everything but the id, which the path gives.</summary>

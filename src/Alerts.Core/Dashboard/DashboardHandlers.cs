@@ -91,7 +91,7 @@ public sealed class DashboardHandlers(
             return ApiResult.Html(_renderer.KeyForm(companyId, string.IsNullOrEmpty(key) ? null : "That key is not valid."), 401);
         }
 
-        var company = caller.CanSee(companyId) && CompanyValidator.IsValidCompanyId(companyId)
+        var company = caller.CanSee(companyId) && CompanyRequestValidator.IsValidCompanyId(companyId)
             ? await companies.GetAsync(companyId, cancellationToken).ConfigureAwait(false)
             : null;
         if (company is null)

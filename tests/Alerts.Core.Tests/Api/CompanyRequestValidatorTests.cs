@@ -7,8 +7,8 @@ namespace Alerts.Core.Tests.Api;
 
 public sealed class CompanyValidatorTests
 {
-    private static readonly CompanyValidator Validator = new(
-        new KnownCategoryIdsTaxonomyReader(),
+    private static readonly CompanyRequestValidator Validator = new(
+        new GoodsTaxonomyReader(global::Alerts.Core.Goods.GoodsTaxonomy.Default),
         new WebhookUrlValidator(new FakeHostResolverForApi().Map("hook.example", "52.109.1.7"), Options.Create(new ApiOptions())));
 
     private static async Task<IReadOnlyDictionary<string, string[]>> ErrorsOf(Company company)
@@ -28,7 +28,7 @@ public sealed class CompanyValidatorTests
     [InlineData("spaces in@acme.example", false)]
     [InlineData("a@acme.example.", false)]
     [InlineData("", false)]
-    public void IsValidEmail_Address_ChecksSyntax(string email, bool valid) => CompanyValidator.IsValidEmail(email).ShouldBe(valid);
+    public void IsValidEmail_Address_ChecksSyntax(string email, bool valid) => CompanyRequestValidator.IsValidEmail(email).ShouldBe(valid);
 
     [Fact]
     public async Task ValidateAsync_SampleCompany_HasNoErrors()
@@ -61,7 +61,7 @@ public sealed class CompanyValidatorTests
     [Fact]
     public async Task ValidateAsync_TooManyTerms_IsCapped()
     {
-        var company = new CompanyBuilder().Watching(w => w with { Terms = [.. Enumerable.Range(0, CompanyValidator.MaxListItems + 1).Select(i => $"term{i}")] }).Build();
+        var company = new CompanyBuilder().Watching(w => w with { Terms = [.. Enumerable.Range(0, CompanyRequestValidator.MaxListItems + 1).Select(i => $"term{i}")] }).Build();
 
         (await ErrorsOf(company)).Keys.ShouldBe(["watch.terms"]);
     }

@@ -28,7 +28,7 @@ public sealed class ValidationErrors
 /// Checks what a company sends before anything is stored: ids, sizes, e-mail syntax, time zones, category ids from
 /// the taxonomy, HS and control codes by pattern, destinations, and Teams webhook URLs (<see cref="WebhookUrlValidator"/>).
 /// </summary>
-public sealed partial class CompanyValidator(ITaxonomyReader taxonomy, WebhookUrlValidator webhooks)
+public sealed partial class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrlValidator webhooks)
 {
     public const int MaxNameLength = 200;
     public const int MaxListItems = 500;

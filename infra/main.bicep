@@ -175,7 +175,6 @@ var coreAppSettings = {
   Teams__KeyVaultUri: keyVault.outputs.uri
   Api__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.adminKey})'
   // NCRONTAB with seconds, UTC (research/azure-notes.md §3).
-  Polling__Schedule: '0 */15 * * * *'
   Delivery__Schedule: '0 */1 * * * *'
   Digest__Schedule: '0 0 7 * * 1'
 }

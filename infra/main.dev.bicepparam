@@ -7,6 +7,5 @@ param emailFromAddress = 'alerts-dev@example.com'
 param maximumInstanceCount = 10
 param alertEmails = []
 param additionalAppSettings = {
-  // Slower polling in dev keeps the ministries' sites (and their blocklists) happy.
-  Polling__Schedule: '0 0 * * * *'
+  // Extra app settings for dev; later keys win over main.bicep.
 }

@@ -1,3 +1,4 @@
+using Alerts.Core.Goods;
 using Alerts.Core.Dashboard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public static class ApiServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITaxonomyReader, GoodsTaxonomyReader>();
+        services.TryAddSingleton<ITaxonomyReader>(sp => new GoodsTaxonomyReader(sp.GetService<GoodsTaxonomy>() ?? GoodsTaxonomy.Default));
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<IApiKeyGenerator, RandomApiKeyGenerator>();
         services.TryAddSingleton<WebhookUrlValidator>();

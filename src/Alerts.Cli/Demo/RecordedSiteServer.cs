@@ -9,21 +9,24 @@ namespace Alerts.Cli.Demo;
 
 /// <summary>
 /// Serves recorded pages of official sites on 127.0.0.1, one port per site, keeping each site's real paths.
-/// Pages live in <c>{root}/sites/{site}/{path}</c>; a stage overlays them with <c>{root}/stages/{stage}/{site}/{path}</c>
-/// (the current stage first, then earlier ones), so a listing can grow from one stage of a timeline to the next.
+/// Each site's pages live in its own folder (<c>{folder}/{path}</c>); with a stages root, a stage overlays them with
+/// <c>{stagesRoot}/{stage}/{site}/{path}</c> (the current stage first, then earlier ones), so a listing can grow from one
+/// stage of a timeline to the next.
 /// </summary>
 internal sealed class RecordedSiteServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _root;
+    private readonly IReadOnlyDictionary<string, string> _folders;
+    private readonly string? _stagesRoot;
     private readonly Dictionary<int, string> _siteByPort;
     private readonly Dictionary<string, Uri> _baseUrls;
     private volatile string[] _stages = [];
 
-    private RecordedSiteServer(WebApplication app, string root, Dictionary<int, string> siteByPort)
+    private RecordedSiteServer(WebApplication app, IReadOnlyDictionary<string, string> folders, string? stagesRoot, Dictionary<int, string> siteByPort)
     {
         _app = app;
-        _root = root;
+        _folders = folders;
+        _stagesRoot = stagesRoot;
         _siteByPort = siteByPort;
         _baseUrls = siteByPort.ToDictionary(p => p.Value, p => new Uri($"http://127.0.0.1:{p.Key}"), StringComparer.Ordinal);
     }
@@ -38,9 +41,13 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
     /// <summary>Makes <paramref name="stages"/> (oldest first) the overlays in force; the last one wins.</summary>
     public void UseStages(IEnumerable<string> stages) => _stages = [.. stages.Reverse()];
 
-    public static async Task<RecordedSiteServer> StartAsync(string root, IReadOnlyCollection<string> sites, CancellationToken cancellationToken)
+    /// <param name="siteFolders">Site id (a source id) → the folder holding its pages under their real paths.</param>
+    /// <param name="stagesRoot">Folder of stage overlays, or null.</param>
+    public static async Task<RecordedSiteServer> StartAsync(IReadOnlyDictionary<string, string> siteFolders, string? stagesRoot, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(siteFolders);
+        var sites = siteFolders.Keys;
+        var folders = siteFolders.ToDictionary(p => p.Key, p => Path.GetFullPath(p.Value), StringComparer.Ordinal);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         var ports = new Dictionary<int, string>();
@@ -57,7 +64,7 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        var server = new RecordedSiteServer(app, Path.GetFullPath(root), ports);
+        var server = new RecordedSiteServer(app, folders, stagesRoot is null ? null : Path.GetFullPath(stagesRoot), ports);
         app.Run(server.ServeAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return server;
@@ -97,7 +104,8 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
             relative += "index.html";
         }
 
-        foreach (var folder in _stages.Select(stage => Path.Combine(_root, "stages", stage, site)).Append(Path.Combine(_root, "sites", site)))
+        var overlays = _stagesRoot is null ? [] : _stages.Select(stage => Path.Combine(_stagesRoot, stage, site));
+        foreach (var folder in overlays.Append(_folders[site]))
         {
             var candidate = Path.GetFullPath(Path.Combine(folder, relative));
 

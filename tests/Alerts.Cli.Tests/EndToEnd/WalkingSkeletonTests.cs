@@ -1,0 +1,123 @@
+using Alerts.Cli.Demo;
+using Alerts.Cli.Hosting;
+using Alerts.Core.Changes;
+using Alerts.Core.Delivery;
+using Alerts.Core.Messaging;
+using Alerts.Core.Subscriptions;
+using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The whole pipeline on one machine against a recorded site on 127.0.0.1: source → notice → change on the local bus →
+/// matcher → e-mail in the outbox for a company from samples/companies.json.
+/// </summary>
+public sealed class WalkingSkeletonTests : IAsyncLifetime
+{
+    // A fixed instant in 2026, so the MOFCOM annual index path (/2026/ and /2025/) never depends on today's date.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 30, 3, 0, 0, TimeSpan.Zero));
+    private readonly TempDirectory _data = new("alerts-e2e");
+    private readonly FixtureSite _site = new();
+    private RecordedSiteServer _server = null!;
+    private ServiceProvider _services = null!;
+
+    private string Outbox => Path.Combine(_data.Path, "outbox");
+
+    public async Task InitializeAsync()
+    {
+        _server = await RecordedSiteServer.StartAsync(new Dictionary<string, string> { [FixtureSite.SourceId] = _site.Folder }, null, CancellationToken.None);
+        CliServices.TestOverrides = services => services.AddSingleton<TimeProvider>(_clock);
+        _services = CliServices.Build(_data.Path, new Dictionary<string, string?>
+        {
+            [$"Sources:{FixtureSite.SourceId}:BaseUrl"] = _server.BaseUrls[FixtureSite.SourceId].ToString(),
+            [$"Sources:{FixtureSite.SourceId}:MaxRetries"] = "0",
+        });
+        CliServices.TestOverrides = null;
+        var import = await _services.GetRequiredService<SubscriptionsService>()
+            .ImportAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "companies.json")), CancellationToken.None);
+        import.Errors.ShouldBeEmpty();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _server.DisposeAsync();
+        _site.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task NewAnnouncement_ReachesTheWatchingCompanyAsAnEmailInTheOutbox()
+    {
+        await BaselineWithout2026Async();
+
+        _site.Publish2026Index();
+        var report = await PollAsync();
+        await DrainAllAsync();
+
+        report.Changes.Select(c => c.Change.Kind).Distinct().ShouldBe([ChangeKind.Added]);
+        report.Changes.ShouldContain(c => c.Change.NoticeKey == "cn-mofcom:2026:1");
+        var mails = Directory.GetFiles(Outbox, "*.eml");
+        mails.ShouldContain(f => Path.GetFileName(f).Contains("sakura-trading") && File.ReadAllText(f).Contains("2026"));
+    }
+
+    [Fact]
+    public async Task Baseline_PublishesNothing()
+    {
+        var report = await BaselineWithout2026Async();
+        await DrainAllAsync();
+
+        report.Changes.ShouldAllBe(c => c.Change.Kind == ChangeKind.Baseline);
+        (Directory.Exists(Outbox) ? Directory.GetFiles(Outbox) : []).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task IrrelevantTradeRemedyNotice_AlertsNobody()
+    {
+        await BaselineWithout2026Async();
+        _site.Publish2026Index();
+        await PollAsync();
+        await DrainAllAsync();
+
+        Directory.GetFiles(Outbox).ShouldNotContain(f => File.ReadAllText(f).Contains("豌豆淀粉"));
+    }
+
+    [Fact]
+    public async Task SecondPollAndDrain_SendNothingTwice()
+    {
+        await BaselineWithout2026Async();
+        _site.Publish2026Index();
+        await PollAsync();
+        await DrainAllAsync();
+        var first = Directory.GetFiles(Outbox).Order().ToArray();
+
+        var again = await PollAsync();
+        await DrainAllAsync();
+
+        first.ShouldNotBeEmpty();
+        again.Changes.ShouldBeEmpty();
+        Directory.GetFiles(Outbox).Order().ShouldBe(first);
+    }
+
+    private async Task<PollReport> BaselineWithout2026Async()
+    {
+        _site.Hide2026Index();
+        var baseline = await PollAsync();
+        baseline.IsHealthy.ShouldBeTrue(baseline.Detail ?? baseline.Error);
+        return baseline;
+    }
+
+    private Task<PollReport> PollAsync() =>
+        _services.GetRequiredService<PollService>().PollAsync(FixtureSite.SourceId, PollOptions.Default, CancellationToken.None);
+
+    private async Task DrainAllAsync()
+    {
+        foreach (var subscription in Subscriptions.All)
+        {
+            using var scope = _services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ISubscriptionDrainer>().DrainAsync(subscription, CancellationToken.None);
+        }
+    }
+}

@@ -1,8 +1,67 @@
 using System.CommandLine;
+using Alerts.Cli.Demo;
+using Alerts.Cli.Hosting;
+using Alerts.Core.Changes;
+using Microsoft.Extensions.Hosting;
 
 namespace Alerts.Cli.Commands;
 
+/// <summary><c>alerts demo</c>: the whole product on recorded pages, then the dashboard until Ctrl+C.</summary>
 internal static class DemoCommand
 {
-    public static Command Create() => NotBuiltYet.Create("demo", "Serve recorded pages and run the whole pipeline through the 2026 China–Japan timeline.");
+    public static Command Create()
+    {
+        var command = new Command("demo", "Serve recorded pages and run the whole pipeline through the 2026 China–Japan timeline.");
+        var data = new Option<string>("--data")
+        {
+            Description = "Folder for the demo's database and outbox (emptied first).",
+            DefaultValueFactory = _ => Path.Combine(EmbeddedHostSettings.DefaultDataDirectory, "demo"),
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "Port for the dashboard on 127.0.0.1.",
+            DefaultValueFactory = _ => EmbeddedHostSettings.DefaultPort,
+        };
+        var noServe = new Option<bool>("--no-serve") { Description = "Exit after the summary instead of keeping the dashboard up." };
+        command.Options.Add(data);
+        command.Options.Add(port);
+        command.Options.Add(noServe);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            await using var demo = await DemoRunner.StartAsync(parseResult.GetValue(data)!, parseResult.GetValue(port), cancellationToken).ConfigureAwait(false);
+            var summary = await demo.RunAsync(output, cancellationToken).ConfigureAwait(false);
+            await WriteSummaryAsync(output, summary).ConfigureAwait(false);
+            if (!parseResult.GetValue(noServe))
+            {
+                await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+                await demo.App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task WriteSummaryAsync(TextWriter output, DemoSummary summary)
+    {
+        var changes = summary.Stages.SelectMany(s => s.Changes).Where(c => c.Change.Kind != ChangeKind.Baseline).ToList();
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("Summary").ConfigureAwait(false);
+        await output.WriteLineAsync($"  changes:  {changes.Count} ({string.Join(", ", changes.GroupBy(c => c.Change.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})").ConfigureAwait(false);
+        await output.WriteLineAsync($"  alerts:   {summary.Alerts.Count}").ConfigureAwait(false);
+        foreach (var company in summary.Alerts.GroupBy(a => a.CompanyId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var bySeverity = company.GroupBy(a => a.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+            await output.WriteLineAsync($"    {company.Key,-22} {string.Join(", ", bySeverity)}").ConfigureAwait(false);
+        }
+
+        foreach (var (stage, _, unhealthy) in summary.Stages.Where(s => s.Unhealthy.Count > 0))
+        {
+            await output.WriteLineAsync($"  unhealthy at {stage.Stage}: {string.Join("; ", unhealthy)}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync($"  outbox:   {summary.OutboxDirectory} ({summary.OutboxFiles} files: .eml e-mails, teams-*.json cards)").ConfigureAwait(false);
+        await output.WriteLineAsync($"  dashboard: {summary.Dashboard}").ConfigureAwait(false);
+    }
 }

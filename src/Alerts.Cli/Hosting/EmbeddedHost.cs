@@ -41,6 +41,7 @@ internal static class EmbeddedHost
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
 
         // Say what Alerts does, not every request Kestrel serves.
+        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
@@ -59,8 +60,13 @@ internal static class EmbeddedHost
 
         // The one-machine host runs the loops Azure runs as timer functions: polls on each source's schedule,
         // drains of the alerts/email/teams subscriptions, and the hourly digest.
-        builder.Services.AddAlertsPollScheduler();
-        builder.Services.AddAlertsDeliveryLoops();
+        if (settings.BackgroundLoops)
+        {
+            builder.Services.AddAlertsPollScheduler();
+            builder.Services.AddAlertsDeliveryLoops();
+        }
+
+        settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         MapEndpoints(app);

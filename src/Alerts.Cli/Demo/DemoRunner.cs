@@ -1,0 +1,145 @@
+using Alerts.Cli.Hosting;
+using Alerts.Core.Alerts;
+using Alerts.Core.Changes;
+using Alerts.Core.Delivery;
+using Alerts.Core.Messaging;
+using Alerts.Core.Subscriptions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Cli.Demo;
+
+/// <summary>What the demo did, for its summary.</summary>
+internal sealed record DemoSummary(
+    IReadOnlyList<(DemoStage Stage, IReadOnlyList<ChangeRecord> Changes, IReadOnlyList<string> Unhealthy)> Stages,
+    IReadOnlyList<Alert> Alerts,
+    string OutboxDirectory,
+    int OutboxFiles,
+    Uri Dashboard);
+
+/// <summary>
+/// The first-run experience: serves the recorded pages of <c>samples/demo</c> on 127.0.0.1, and drives the real
+/// pipeline (sources → changes → local bus → matching → outbox) through the 2026 China–Japan timeline with the sample
+/// companies, under the embedded host that also serves the dashboard.
+/// </summary>
+internal sealed class DemoRunner : IAsyncDisposable
+{
+    private readonly RecordedSiteServer _sites;
+    private readonly WebApplication _app;
+    private readonly DemoClock _clock;
+    private readonly DemoTimeline _timeline;
+    private readonly string _dataDirectory;
+    private readonly int _port;
+
+    private DemoRunner(RecordedSiteServer sites, WebApplication app, DemoClock clock, DemoTimeline timeline, string dataDirectory, int port)
+    {
+        _sites = sites;
+        _app = app;
+        _clock = clock;
+        _timeline = timeline;
+        _dataDirectory = dataDirectory;
+        _port = port;
+    }
+
+    public WebApplication App => _app;
+
+    public static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "samples");
+
+    public static async Task<DemoRunner> StartAsync(string dataDirectory, int port, CancellationToken cancellationToken)
+    {
+        var demo = Path.Combine(SamplesDirectory, "demo");
+        var timeline = DemoTimeline.Load(Path.Combine(demo, "timeline.json"));
+
+        // A demo always starts from nothing: its folder holds only what the demo wrote.
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        var sites = await RecordedSiteServer.StartAsync(
+            timeline.Sources.ToDictionary(s => s, s => Path.Combine(demo, "sites", s)),
+            Path.Combine(demo, "stages"),
+            cancellationToken).ConfigureAwait(false);
+        var clock = new DemoClock(timeline.Stages[0].At);
+        var configuration = new Dictionary<string, string?>();
+        foreach (var source in Core.Sources.SourcesServiceCollectionExtensions.Descriptors.Select(d => d.Id))
+        {
+            configuration[$"Sources:{source}:Enabled"] = timeline.Sources.Contains(source) ? "true" : "false";
+        }
+
+        foreach (var (source, baseUrl) in sites.BaseUrls)
+        {
+            configuration[$"Sources:{source}:BaseUrl"] = baseUrl.ToString();
+            configuration[$"Sources:{source}:MaxRetries"] = "0";
+        }
+
+        var app = EmbeddedHost.Build(new EmbeddedHostSettings(dataDirectory, port)
+        {
+            Configuration = configuration,
+            BackgroundLoops = false,
+            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
+            ConfigureServices = services => services.AddSingleton<TimeProvider>(clock),
+        });
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new DemoRunner(sites, app, clock, timeline, Path.GetFullPath(dataDirectory), port);
+    }
+
+    public async Task<DemoSummary> RunAsync(TextWriter progress, CancellationToken cancellationToken)
+    {
+        var services = _app.Services;
+        var companies = await File.ReadAllTextAsync(Path.Combine(SamplesDirectory, "companies.json"), cancellationToken).ConfigureAwait(false);
+        var import = await services.GetRequiredService<SubscriptionsService>().ImportAsync(companies, cancellationToken).ConfigureAwait(false);
+        await progress.WriteLineAsync($"Imported {import.Imported} sample companies from samples/companies.json.").ConfigureAwait(false);
+
+        var polls = services.GetRequiredService<PollService>();
+        var stages = new List<(DemoStage, IReadOnlyList<ChangeRecord>, IReadOnlyList<string>)>();
+        for (var i = 0; i < _timeline.Stages.Count; i++)
+        {
+            var stage = _timeline.Stages[i];
+            _clock.MoveTo(stage.At);
+            _sites.UseStages(_timeline.Stages.Take(i + 1).Select(s => s.Stage));
+            await progress.WriteLineAsync($"{stage.At:yyyy-MM-dd}  {stage.Title}").ConfigureAwait(false);
+
+            var changes = new List<ChangeRecord>();
+            var unhealthy = new List<string>();
+            foreach (var source in _timeline.Sources)
+            {
+                var report = await polls.PollAsync(source, PollOptions.Default, cancellationToken).ConfigureAwait(false);
+                changes.AddRange(report.Changes);
+                if (!report.IsHealthy)
+                {
+                    unhealthy.Add($"{source}: {report.FailureClass}");
+                }
+            }
+
+            foreach (var subscription in Subscriptions.All)
+            {
+                await services.GetRequiredService<ISubscriptionDrainer>().DrainAsync(subscription, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var record in changes.Where(c => c.Change.Kind != ChangeKind.Baseline))
+            {
+                await progress.WriteLineAsync($"            {record.Change.Kind.ToString().ToLowerInvariant(),-9} {record.Change.Title}").ConfigureAwait(false);
+            }
+
+            if (changes.Count > 0 && changes.All(c => c.Change.Kind == ChangeKind.Baseline))
+            {
+                await progress.WriteLineAsync($"            baseline: {changes.Count} notices already published; no alerts for them").ConfigureAwait(false);
+            }
+
+            stages.Add((stage, changes, unhealthy));
+        }
+
+        var alerts = await services.GetRequiredService<IAlertStore>().QueryAsync(new AlertQuery { Limit = 10_000 }, cancellationToken).ConfigureAwait(false);
+        var outbox = Path.Combine(_dataDirectory, "outbox");
+        var files = Directory.Exists(outbox) ? Directory.GetFiles(outbox).Length : 0;
+        return new DemoSummary(stages, alerts, outbox, files, new Uri($"http://127.0.0.1:{_port}/dashboard"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        await _sites.DisposeAsync().ConfigureAwait(false);
+    }
+}

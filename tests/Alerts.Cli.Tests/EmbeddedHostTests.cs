@@ -55,4 +55,19 @@ public sealed class EmbeddedHostTests
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task Run_PortTaken_SaysSoInOneLineAndExits1()
+    {
+        using var data = new TempDirectory();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", data.Path);
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain("--port");
+        error.ShouldNotContain("   at ");
+    }
 }

@@ -30,8 +30,18 @@ internal static class RunCommand
 
             var settings = new EmbeddedHostSettings(parseResult.GetValue(data)!, parseResult.GetValue(port)) { Configuration = configuration };
             await using var app = EmbeddedHost.Build(settings);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                // Kestrel could not bind (the port is taken): say so in one line instead of a stack trace.
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"alerts run: {ex.Message} Choose another port with --port.").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
             await ApiEndpoints.EnsureAdminKeyAsync(app.Services, parseResult.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });

@@ -45,6 +45,9 @@ internal static class EmbeddedHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        // Each retry of an unreachable site would print a stack trace; the poll's health record says it once.
+        builder.Logging.AddFilter("Polly", LogLevel.Error);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -6,13 +6,14 @@ using NCrontab;
 namespace Alerts.Core.Changes;
 
 /// <summary>
-/// <c>alerts run</c>'s poller: each source of the catalog on its own NCRONTAB schedule (with seconds, UTC), waiting
-/// on the injected <see cref="TimeProvider"/>. A poll never throws; a bad schedule is logged and that source skipped.
+/// <c>alerts run</c>'s poller: each enabled source of the catalog once at start-up (so the dashboard and
+/// <c>/api/health</c> show every source's health at once), then on its own NCRONTAB schedule (with seconds, UTC),
+/// waiting on the injected <see cref="TimeProvider"/>. A poll never throws; a bad schedule is logged and that source skipped.
 /// </summary>
 public sealed partial class PollScheduler(ISourceCatalog catalog, PollService polls, TimeProvider clock, ILogger<PollScheduler> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.All.Select(source => RunSourceAsync(source.Descriptor.Id, stoppingToken)));
+        Task.WhenAll(catalog.All.Where(s => catalog.IsEnabled(s.Descriptor.Id)).Select(source => RunSourceAsync(source.Descriptor.Id, stoppingToken)));
 
     /// <summary>The next time a schedule fires after <paramref name="after"/>, or null when the expression is invalid.</summary>
     public static DateTimeOffset? NextOccurrence(string schedule, DateTimeOffset after)
@@ -26,15 +27,18 @@ public sealed partial class PollScheduler(ISourceCatalog catalog, PollService po
     {
         await Task.Yield();
         var schedule = catalog.ScheduleOf(sourceId);
+        if (NextOccurrence(schedule, clock.GetUtcNow()) is null)
+        {
+            LogBadSchedule(logger, sourceId, schedule);
+            return;
+        }
+
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
-            if (NextOccurrence(schedule, now) is not { } next)
-            {
-                LogBadSchedule(logger, sourceId, schedule);
-                return;
-            }
-
+            var next = first ? now : NextOccurrence(schedule, now)!.Value;
+            first = false;
             try
             {
                 await Task.Delay(next - now, clock, stoppingToken).ConfigureAwait(false);

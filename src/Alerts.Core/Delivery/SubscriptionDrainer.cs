@@ -114,7 +114,10 @@ public sealed partial class SubscriptionDrainer(
         }
 
         var report = new DrainReport(subscription, received, completed, retried, deadLettered);
-        LogDrained(logger, subscription, received, completed, retried, deadLettered);
+        if (received > 0)
+        {
+            LogDrained(logger, subscription, received, completed, retried, deadLettered);
+        }
         return report;
     }
 

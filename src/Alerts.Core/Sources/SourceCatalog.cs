@@ -12,6 +12,9 @@ public interface ISourceCatalog
 
     /// <summary>The NCRONTAB schedule in force for a source (configuration, else its default).</summary>
     string ScheduleOf(string sourceId);
+
+    /// <summary>Whether the source is polled at all (<c>Sources:{id}:Enabled</c>).</summary>
+    bool IsEnabled(string sourceId) => true;
 }
 
 /// <summary>The registered <see cref="INoticeSource"/>s with their configured base URL and schedule.</summary>

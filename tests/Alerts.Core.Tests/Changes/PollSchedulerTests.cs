@@ -53,4 +53,28 @@ public sealed class PollSchedulerTests
         await scheduler.StopAsync(CancellationToken.None);
         polled.Task.IsCompleted.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task ExecuteAsync_AtStartUp_PollsEachSourceBeforeItsSchedule()
+    {
+        // 08:00:01 with a daily schedule: without the start-up poll nothing would happen for a day.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 1, TimeSpan.Zero));
+        var site = new FakeNoticeSource();
+        site.Publish(new NoticeBuilder().Build());
+        var polled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        site.DuringPoll = () =>
+        {
+            polled.TrySetResult();
+            return Task.CompletedTask;
+        };
+        var catalog = new FakeSourceCatalog(site);
+        var polls = new PollService(catalog, new InMemorySnapshotStore(), new InMemoryChangeBus(clock), site, clock, NullLogger<PollService>.Instance);
+        using var scheduler = new PollScheduler(catalog, polls, clock, NullLogger<PollScheduler>.Instance);
+
+        await scheduler.StartAsync(CancellationToken.None);
+        await polled.Task.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+        await scheduler.StopAsync(CancellationToken.None);
+
+        clock.GetUtcNow().ShouldBe(new DateTimeOffset(2026, 11, 28, 8, 0, 1, TimeSpan.Zero));
+    }
 }

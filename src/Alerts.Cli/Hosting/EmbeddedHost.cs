@@ -39,6 +39,11 @@ internal static class EmbeddedHost
             [$"{HostingOptions.SectionName}:{nameof(HostingOptions.DataDirectory)}"] = dataDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration["Delivery:PublicBaseUrl"]))
+        {
+            // Links in e-mails and cards ("what changed") point at this host's own diff pages.
+            builder.Configuration["Delivery:PublicBaseUrl"] = $"http://127.0.0.1:{settings.Port}";
+        }
 
         // Say what Alerts does, not every request Kestrel serves.
         builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);

@@ -39,7 +39,7 @@ param sendGridApiKey string = ''
 @secure()
 param adminKey string = ''
 
-@description('Poll schedule per source id (NCRONTAB with seconds, UTC). Each becomes the app setting Sources__<id>__Schedule.')
+@description('Poll schedule per source id (NCRONTAB with seconds, UTC). Each becomes the app setting Sources__<id with _ for ->__Schedule.')
 param sourceSchedules object = {
   'cn-mofcom-announcements': '0 */15 * * * *'
   'cn-mofcom-bis': '0 */15 * * * *'
@@ -181,7 +181,8 @@ var coreAppSettings = {
 
 // App Service drops '-' from app setting names in the environment it passes to the app (docs/operations.md,
 // "Known problem"): once the Sources configuration accepts '_' for '-', use replace(s.key, '-', '_') here.
-var sourceAppSettings = toObject(items(sourceSchedules), s => 'Sources__${s.key}__Schedule', s => s.value)
+// App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).
+var sourceAppSettings = toObject(items(sourceSchedules), s => 'Sources__${replace(s.key, '-', '_')}__Schedule', s => s.value)
 
 var appSettings = union(coreAppSettings, sourceAppSettings, additionalAppSettings)
 

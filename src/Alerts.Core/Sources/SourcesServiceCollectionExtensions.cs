@@ -36,6 +36,7 @@ public static class SourcesServiceCollectionExtensions
         {
             services.AddOptions<SourceOptions>(descriptor.Id)
                 .BindConfiguration($"{SourceOptions.SectionName}:{descriptor.Id}")
+                .BindConfiguration($"{SourceOptions.SectionName}:{SettingKeyOf(descriptor.Id)}")
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
             AddSourceClient(services, descriptor.Id);
@@ -127,4 +128,15 @@ public static class SourcesServiceCollectionExtensions
             });
     }
 
+    /// <summary>
+    /// The source id as an app-setting key segment: <c>cn-mofcom-announcements</c> → <c>cn_mofcom_announcements</c>.
+    /// App Service allows only letters, digits, <c>.</c> and <c>_</c> in app setting names and drops dashes from the
+    /// environment it passes on (MS Docs configure-common.md; dotnet/runtime#63312), so Azure settings use this
+    /// spelling (<c>Sources__cn_mofcom_announcements__Schedule</c>); both spellings bind, the dash-free one last.
+    /// </summary>
+    public static string SettingKeyOf(string sourceId)
+    {
+        ArgumentNullException.ThrowIfNull(sourceId);
+        return sourceId.Replace('-', '_');
+    }
 }

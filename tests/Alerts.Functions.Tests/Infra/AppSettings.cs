@@ -22,7 +22,7 @@ internal static partial class AppSettings
 
         foreach (var id in TopLevelKeys(mainBicep, "param sourceSchedules object = {"))
         {
-            names.Add($"Sources__{id}__Schedule");
+            names.Add($"Sources__{id.Replace('-', '_')}__Schedule");
         }
 
         return names;

@@ -60,7 +60,7 @@ public sealed class AppSettingsCoverageTests
     public void Scan_FindsTheKnownTriggerAndSections()
     {
         // Guards the scan itself: if these vanish the theories above would pass on nothing.
-        TriggerSettingNames.ShouldContain("Sources__cn-mofcom-announcements__Schedule");
+        TriggerSettingNames.ShouldContain("Sources__cn_mofcom_announcements__Schedule");
         TriggerSettingNames.ShouldContain("Delivery__Schedule");
         SectionNames.ShouldContain("Storage");
         SectionNames.ShouldContain("Hosting");
@@ -79,16 +79,16 @@ public sealed class AppSettingsCoverageTests
     [InlineData("AzureWebJobsStorage__credential")]
     [InlineData("AzureWebJobsStorage__clientId")]
     [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING")]
-    [InlineData("Sources__cn-mofcom-announcements__Schedule")]
-    [InlineData("Sources__cn-mofcom-bis__Schedule")]
-    [InlineData("Sources__cn-mofcom-exportcontrol__Schedule")]
-    [InlineData("Sources__cn-mofcom-spokesperson__Schedule")]
-    [InlineData("Sources__jp-meti-press__Schedule")]
-    [InlineData("Sources__jp-meti-anpo__Schedule")]
-    [InlineData("Sources__jp-mofa-press-ja__Schedule")]
-    [InlineData("Sources__jp-mofa-press-en__Schedule")]
-    [InlineData("Sources__jp-kantei-news__Schedule")]
-    [InlineData("Sources__cn-gacc-announcements__Schedule")]
+    [InlineData("Sources__cn_mofcom_announcements__Schedule")]
+    [InlineData("Sources__cn_mofcom_bis__Schedule")]
+    [InlineData("Sources__cn_mofcom_exportcontrol__Schedule")]
+    [InlineData("Sources__cn_mofcom_spokesperson__Schedule")]
+    [InlineData("Sources__jp_meti_press__Schedule")]
+    [InlineData("Sources__jp_meti_anpo__Schedule")]
+    [InlineData("Sources__jp_mofa_press_ja__Schedule")]
+    [InlineData("Sources__jp_mofa_press_en__Schedule")]
+    [InlineData("Sources__jp_kantei_news__Schedule")]
+    [InlineData("Sources__cn_gacc_announcements__Schedule")]
     public void MainBicep_SetsRequiredSetting(string name) => Set.ShouldContain(name);
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class AppSettingsCoverageTests
             }
             """;
 
-        AppSettings.SetByMainBicep(bicep).ShouldBe(["Hosting__Mode", "nested", "Sources__a-b__Schedule"], ignoreOrder: true);
+        AppSettings.SetByMainBicep(bicep).ShouldBe(["Hosting__Mode", "nested", "Sources__a_b__Schedule"], ignoreOrder: true);
     }
 
     private static IEnumerable<string> DeployedCode() =>

@@ -72,6 +72,7 @@ public sealed class PollSourceFunctionsTests
             .ToList();
 
         triggers.Count.ShouldBe(10);
-        triggers.ShouldAllBe(x => x.Trigger!.Schedule == $"%Sources__{x.Function!.Name.Substring(5)}__Schedule%");
+        // App Service drops "-" from setting names, so the ids are spelled with "_" there.
+        triggers.ShouldAllBe(x => x.Trigger!.Schedule == $"%Sources__{x.Function!.Name.Substring(5).Replace('-', '_')}__Schedule%");
     }
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Lays out the recorded pages `alerts demo` serves, from the test fixtures (tests/fixtures).
+"""Writes the listings `alerts demo` needs that differ from the recorded pages in tests/fixtures.
 
-sites/<source-id>/<real path>          pages every stage can see (detail pages, the 2025 index)
-stages/<stage>/<source-id>/<real path>  listings as they stood at that stage of the 2026 China-Japan timeline
+The demo serves the same recorded pages as the tests. src/Alerts.Cli/Alerts.Cli.csproj links the unchanged ones into
+the build output (samples/demo/sites/<source-id>/<real path>, and the full listings of the last stages); this script
+writes only the listings as they stood at earlier stages of the 2026 China-Japan timeline:
+
+stages/<stage>/<source-id>/<real path>
 
 Run it again after changing a fixture: python3 samples/demo/build_demo_site.py
 """
@@ -10,7 +13,7 @@ import pathlib, re, shutil
 
 here = pathlib.Path(__file__).resolve().parent
 fixtures = here.parent.parent / "tests" / "fixtures"
-sites, stages = here / "sites", here / "stages"
+sites, stages = here / "sites", here / "stages"  # sites/ comes from the csproj links only
 shutil.rmtree(sites, ignore_errors=True)
 shutil.rmtree(stages, ignore_errors=True)
 
@@ -28,20 +31,15 @@ def keep_rows(html, row_pattern, keep):
 
 # MOFCOM announcements: the recorded site, without its 2026 index (that one grows stage by stage).
 mofcom = fixtures / "cn-mofcom-announcements" / "site"
-shutil.copytree(mofcom, sites / "cn-mofcom-announcements")
-(sites / "cn-mofcom-announcements" / "zcfb/blgg/gg/2026/index.html").unlink()
 index_2026 = (mofcom / "zcfb/blgg/gg/2026/index.html").read_text(encoding="utf-8")
 li = r"\s*<li>.*?</li>"
 no1 = ["2026年第1号"]
 feb = no1 + ["2026年第11号", "2026年第12号"]
 put(stages / "01-2026-01-06", "cn-mofcom-announcements", "/zcfb/blgg/gg/2026/index.html", keep_rows(index_2026, li, no1))
 put(stages / "03-2026-02-24", "cn-mofcom-announcements", "/zcfb/blgg/gg/2026/index.html", keep_rows(index_2026, li, feb))
-put(stages / "04-2026-06-29", "cn-mofcom-announcements", "/zcfb/blgg/gg/2026/index.html", index_2026)
 
 # MOFCOM spokesperson: the 6 January remarks on No.1.
 spokes = fixtures / "cn-mofcom-spokesperson"
-put(sites, "cn-mofcom-spokesperson", "/xwfb/xwfyrth/art/2026/art_0f9e8d7c6b5a49382716a5b4c3d2e1f0.html",
-    (spokes / "detail-0106.html").read_text(encoding="utf-8"))
 remarks = (spokes / "list.html").read_text(encoding="utf-8")
 put(stages / "00-baseline", "cn-mofcom-spokesperson", "/xwfb/xwfyrth/index.html",
     keep_rows(remarks, r"<li>.*?</li>", ["2025-"]).replace("</ul>",
@@ -50,27 +48,21 @@ put(stages / "01-2026-01-06", "cn-mofcom-spokesperson", "/xwfb/xwfyrth/index.htm
 
 # Japan's answer on 7 January: METI press release, MOFA protest, the Chief Cabinet Secretary.
 meti = fixtures / "jp-meti-press"
-put(sites, "jp-meti-press", "/press/2026/01/20260107003.html", (meti / "detail-20260107003.html").read_text(encoding="utf-8"))
 meti_index = (meti / "index.html").read_text(encoding="utf-8")
 meti_row = r'<li class="clearfix">.*?</li>'
 put(stages / "00-baseline", "jp-meti-press", "/press/index.html", keep_rows(meti_index, meti_row, ["2025年9月29日"]))
-put(stages / "02-2026-01-07", "jp-meti-press", "/press/index.html", meti_index)
 
 mofa = fixtures / "jp-mofa-press-ja"
-put(sites, "jp-mofa-press-ja", "/mofaj/press/release/pressit_000001_03598.html", (mofa / "detail-03598.html").read_text(encoding="utf-8"))
 mofa_index = (mofa / "index.html").read_text(encoding="utf-8")
 baseline_mofa = re.sub(r'<dl class="title-list">.*?</dl>',
     '<dl class="title-list"><dt class="list-title">12月15日付</dt><dd><ul class="link-list">'
     '<li><a href="/mofaj/press/release/pressit_000001_03570.html">日中外相電話会談</a></li></ul></dd></dl>',
     mofa_index, flags=re.S)
 put(stages / "00-baseline", "jp-mofa-press-ja", "/mofaj/press/release/index.html", baseline_mofa)
-put(stages / "02-2026-01-07", "jp-mofa-press-ja", "/mofaj/press/release/index.html", mofa_index)
 
 kantei = fixtures / "jp-kantei-news"
-put(sites, "jp-kantei-news", "/jp/tyoukanpress/202601/7_a.html", (kantei / "tyoukanpress-7_a.html").read_text(encoding="utf-8"))
 feed = (kantei / "index-jnews.rdf").read_text(encoding="utf-8")
 put(stages / "00-baseline", "jp-kantei-news", "/index-jnews.rdf",
     re.sub(r"<item>.*?</item>\s*", lambda m: m.group(0) if "総理の一日" in m.group(0) else "", feed, flags=re.S)
     .replace("/202601/06actions.html", "/202512/19actions.html").replace("06 Jan 2026", "19 Dec 2025"))
-put(stages / "02-2026-01-07", "jp-kantei-news", "/index-jnews.rdf", feed)
 print("demo site written under", here)

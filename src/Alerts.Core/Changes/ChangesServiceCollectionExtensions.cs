@@ -17,6 +17,7 @@ public static class ChangesServiceCollectionExtensions
         services.TryAddSingleton<PollService>();
         services.TryAddSingleton<IChangeArchive, SnapshotChangeArchive>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceHealthReader, SnapshotHealthReader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Api.ISourceStatusReader, SnapshotStatusReader>());
         return services;
     }
 

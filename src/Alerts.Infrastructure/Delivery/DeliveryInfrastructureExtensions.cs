@@ -1,3 +1,4 @@
+using Alerts.Core.Api;
 using Alerts.Core.Alerts;
 using Alerts.Core.Delivery;
 using Alerts.Infrastructure.Outbox;
@@ -65,7 +66,10 @@ public static class DeliveryInfrastructureExtensions
             services.TryAddSingleton<TeamsRateGate>();
 
             // Webhook URLs carry a bearer secret: the factory's request logging would print them.
+            // Webhook URLs come from tenants: connect only to public addresses, and re-check every redirect hop (SSRF).
             services.AddHttpClient<TeamsWebhookSender>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.Timeout)
+                .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookUrlValidator>().CreateSafeSocketsHandler())
+                .AddHttpMessageHandler<SafeWebhookRedirectHandler>()
                 .RemoveAllLoggers();
             services.TryAddTransient<ITeamsSender>(sp => sp.GetRequiredService<TeamsWebhookSender>());
         }

@@ -1,3 +1,4 @@
+using Alerts.Core.Api;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -37,6 +38,7 @@ internal sealed class TeamsRateGate(TimeProvider time, IOptions<TeamsOptions> op
 /// </summary>
 internal sealed partial class TeamsWebhookSender(
     HttpClient http,
+    WebhookUrlValidator webhooks,
     TeamsRateGate gate,
     IOptions<TeamsOptions> options,
     IDeliveryDelay delay,
@@ -56,6 +58,15 @@ internal sealed partial class TeamsWebhookSender(
         }
 
         var hash = WebhookIdentity.Hash(card.WebhookUrl);
+
+        // Checked when saved and again here: DNS may have changed since (the client's connect callback and redirect
+        // handler check every hop as well).
+        var verdict = await webhooks.ValidateAsync(url, cancellationToken).ConfigureAwait(false);
+        if (!verdict.IsAllowed)
+        {
+            return new SendResult(SendStatus.Failed, $"webhook refused: {verdict.Error}");
+        }
+
         var body = Encoding.UTF8.GetBytes(card.Json);
         var last = "";
         for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)

@@ -1,3 +1,5 @@
+using NSubstitute;
+using Alerts.Core.Api;
 using System.Text.Json;
 using Alerts.Core.Delivery;
 using Alerts.Infrastructure.Teams;
@@ -30,8 +32,28 @@ public sealed class TeamsWebhookSenderTests : IDisposable
 
     private string Url => $"{_server.Url}{Path}?api-version=1&sig=SECRET-SIG";
 
-    private TeamsWebhookSender Sender() =>
-        new(_http, new TeamsRateGate(_time, Options.Create(_options)), Options.Create(_options), _delay, _time, _logger);
+    private TeamsWebhookSender Sender(bool allowLoopback = true) =>
+        new(_http, Validator(allowLoopback), new TeamsRateGate(_time, Options.Create(_options)), Options.Create(_options), _delay, _time, _logger);
+
+    // WireMock listens on 127.0.0.1, which the SSRF rules refuse unless Api:AllowLoopbackWebhooks is set.
+    private static WebhookUrlValidator Validator(bool allowLoopback)
+    {
+        var resolver = Substitute.For<IHostResolver>();
+        resolver.ResolveAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns([System.Net.IPAddress.Loopback]);
+        return new(resolver, Options.Create(new ApiOptions { AllowLoopbackWebhooks = allowLoopback }));
+    }
+
+    [Fact]
+    public async Task SendAsync_LoopbackWebhookNotAllowed_FailsWithoutARequest()
+    {
+        Respond(202);
+
+        var result = await Sender(allowLoopback: false).SendAsync(Card(), CancellationToken.None);
+
+        result.Status.ShouldBe(SendStatus.Failed);
+        result.Detail!.ShouldContain("webhook refused");
+        _server.LogEntries.ShouldBeEmpty();
+    }
 
     private TeamsCard Card(string? title = null)
     {
@@ -50,7 +72,7 @@ public sealed class TeamsWebhookSenderTests : IDisposable
 
         var result = await Sender().SendAsync(Card(), CancellationToken.None);
 
-        result.Status.ShouldBe(SendStatus.Sent);
+        result.Status.ShouldBe(SendStatus.Sent, result.Detail);
         var request = _server.LogEntries.Single().RequestMessage;
         request.Headers!["Content-Type"].Single().ShouldBe("application/json; charset=utf-8");
         var body = JsonDocument.Parse(request.Body!).RootElement;

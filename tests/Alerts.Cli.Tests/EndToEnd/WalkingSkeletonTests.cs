@@ -28,16 +28,27 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await RecordedSiteServer.StartAsync(new Dictionary<string, string> { [FixtureSite.SourceId] = _site.Folder }, null, CancellationToken.None);
-        CliServices.TestOverrides = services => services.AddSingleton<TimeProvider>(_clock);
-        _services = CliServices.Build(_data.Path, new Dictionary<string, string?>
-        {
-            [$"Sources:{FixtureSite.SourceId}:BaseUrl"] = _server.BaseUrls[FixtureSite.SourceId].ToString(),
-            [$"Sources:{FixtureSite.SourceId}:MaxRetries"] = "0",
-        });
-        CliServices.TestOverrides = null;
+        _services = BuildServices();
         var import = await _services.GetRequiredService<SubscriptionsService>()
             .ImportAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "samples", "companies.json")), CancellationToken.None);
         import.Errors.ShouldBeEmpty();
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        CliServices.TestOverrides = services => services.AddSingleton<TimeProvider>(_clock);
+        try
+        {
+            return CliServices.Build(_data.Path, new Dictionary<string, string?>
+            {
+                [$"Sources:{FixtureSite.SourceId}:BaseUrl"] = _server.BaseUrls[FixtureSite.SourceId].ToString(),
+                [$"Sources:{FixtureSite.SourceId}:MaxRetries"] = "0",
+            });
+        }
+        finally
+        {
+            CliServices.TestOverrides = null;
+        }
     }
 
     public async Task DisposeAsync()
@@ -99,6 +110,24 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         first.ShouldNotBeEmpty();
         again.Changes.ShouldBeEmpty();
         Directory.GetFiles(Outbox).Order().ShouldBe(first);
+    }
+
+    [Fact]
+    public async Task RestartBetweenPublishAndDrain_DeliversOnce()
+    {
+        await BaselineWithout2026Async();
+        _site.Publish2026Index();
+        await PollAsync();
+
+        // The process dies with the changes on the durable local bus, undelivered; a new one drains them.
+        await _services.DisposeAsync();
+        _services = BuildServices();
+        await DrainAllAsync();
+        var delivered = Directory.GetFiles(Outbox).Order().ToArray();
+        await DrainAllAsync();
+
+        delivered.ShouldContain(f => Path.GetFileName(f).StartsWith("teams-sakura-trading", StringComparison.Ordinal));
+        Directory.GetFiles(Outbox).Order().ShouldBe(delivered);
     }
 
     private async Task<PollReport> BaselineWithout2026Async()

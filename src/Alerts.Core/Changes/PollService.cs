@@ -1,4 +1,5 @@
 using Alerts.Core.Fetching;
+using Alerts.Core.Ops;
 using Alerts.Core.Messaging;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Logging;
@@ -60,6 +61,7 @@ public sealed partial class PollService(
         options ??= PollOptions.Default;
         var id = source.Descriptor.Id;
         var now = clock.GetUtcNow();
+        using var activity = AlertsTelemetry.StartPoll(id);
 
         SourceSnapshot? previous;
         try
@@ -140,7 +142,27 @@ public sealed partial class PollService(
         }
 
         LogPolled(logger, id, report.Outcome, detection.Changes.Count, toPublish.Count);
+        Record(id, detection.Snapshot, detection.Changes, clock.GetUtcNow() - now);
         return report;
+    }
+
+    /// <summary>Metrics of a saved poll: its outcome, the changes by kind, and how long the source has been unhealthy.</summary>
+    private static void Record(string id, SourceSnapshot snapshot, IReadOnlyList<ChangeRecord> changes, TimeSpan elapsed)
+    {
+        if (snapshot.LastPoll is not { } last)
+        {
+            return;
+        }
+
+        AlertsTelemetry.RecordPoll(id, last.Outcome, elapsed);
+        foreach (var change in changes)
+        {
+            AlertsTelemetry.RecordChange(id, change.Change.Kind);
+        }
+
+        // Unhealthy since the first failure after the last success (the alert rule fires past 2 hours).
+        var failing = snapshot.Health.Reverse().TakeWhile(h => !h.Outcome.IsHealthy()).LastOrDefault();
+        AlertsTelemetry.ReportSourceHealth(id, failing is null ? TimeSpan.Zero : last.At - failing.At);
     }
 
     private async Task TrySaveHealthOnlyAsync(SourceSnapshot? previous, string id, PollHealth? health, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Alerts.Core.Ops;
 using System.Globalization;
 using Alerts.Core.Alerts;
 using Alerts.Core.Subscriptions;
@@ -175,6 +176,7 @@ public sealed partial class DigestService(
             _ => DeliveryOutcome.Retrying,
         };
         await ledger.RecordAsync(new DeliveryRecord(digestId, DeliveryChannel.Digest, address, outcome, time.GetUtcNow()) { Detail = detail }, cancellationToken).ConfigureAwait(false);
+        AlertsTelemetry.RecordDelivery(DeliveryChannel.Digest, outcome);
         if (status == SendStatus.Retryable)
         {
             // The period stays open: later hourly runs of the same local day try again from the same start.

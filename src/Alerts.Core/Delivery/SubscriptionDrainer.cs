@@ -1,3 +1,4 @@
+using Alerts.Core.Ops;
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
@@ -59,6 +60,7 @@ public sealed partial class SubscriptionDrainer(
         }
 
         var deadline = time.GetUtcNow() + _options.DrainBudget;
+        using var activity = AlertsTelemetry.StartDrain(subscription);
         int received = 0, completed = 0, retried = 0, deadLettered = 0;
         IReadOnlyList<Company>? companyList = null;
         while (time.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
@@ -84,6 +86,11 @@ public sealed partial class SubscriptionDrainer(
             }
 
             received += batch.Count;
+            foreach (var message in batch)
+            {
+                AlertsTelemetry.RecordDrainLag(subscription, time.GetUtcNow() - message.EnqueuedAt);
+            }
+
             try
             {
                 companyList ??= await companies.ListAsync(cancellationToken).ConfigureAwait(false);
@@ -240,6 +247,11 @@ public sealed partial class SubscriptionDrainer(
         try
         {
             await alertStore.UpsertAsync(alerts, cancellationToken).ConfigureAwait(false);
+            foreach (var alert in alerts)
+            {
+                AlertsTelemetry.RecordAlert(alert.Severity);
+            }
+
             return Outcome.Done;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -295,6 +307,7 @@ public sealed partial class SubscriptionDrainer(
                     await ledger.RecordAsync(
                         new DeliveryRecord(alert.AlertId, DeliveryChannel.Email, result.Recipient.Trim().ToLowerInvariant(), ledgerOutcome, time.GetUtcNow()) { Detail = result.Result.Detail },
                         cancellationToken).ConfigureAwait(false);
+                    AlertsTelemetry.RecordDelivery(DeliveryChannel.Email, ledgerOutcome);
                     if (result.Result.Status == SendStatus.Retryable)
                     {
                         outcome = Outcome.Retry;
@@ -365,6 +378,7 @@ public sealed partial class SubscriptionDrainer(
                         await ledger.RecordAsync(
                             new DeliveryRecord(alert.AlertId, DeliveryChannel.Teams, recipient, ledgerOutcome, time.GetUtcNow()) { Detail = result.Detail },
                             cancellationToken).ConfigureAwait(false);
+                        AlertsTelemetry.RecordDelivery(DeliveryChannel.Teams, ledgerOutcome);
                         if (result.Status == SendStatus.Retryable)
                         {
                             retry.Add(alert.AlertId);
@@ -404,6 +418,7 @@ public sealed partial class SubscriptionDrainer(
                     break;
                 default:
                     await consumer.DeadLetterAsync(message, reason, description, cancellationToken).ConfigureAwait(false);
+                    AlertsTelemetry.RecordDeadLetter(message.Subscription, reason);
                     break;
             }
         }

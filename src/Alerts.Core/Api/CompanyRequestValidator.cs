@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
 using Alerts.Core.Subscriptions;
 
 namespace Alerts.Core.Api;
@@ -25,19 +23,19 @@ public sealed class ValidationErrors
 }
 
 /// <summary>
-/// Checks what a company sends before anything is stored: ids, sizes, e-mail syntax, time zones, category ids from
-/// the taxonomy, HS and control codes by pattern, destinations, and Teams webhook URLs (<see cref="WebhookUrlValidator"/>).
+/// Checks what a company sends before anything is stored: the size caps of the API and field paths for problem+json,
+/// with the product's one set of field rules (<see cref="CompanyValidator"/>: ids, e-mail, time zones, HS and control
+/// codes, destinations) and Teams webhook URLs resolved against the SSRF rules (<see cref="WebhookUrlValidator"/>).
 /// </summary>
-public sealed partial class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrlValidator webhooks)
+public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrlValidator webhooks)
 {
     public const int MaxNameLength = 200;
     public const int MaxListItems = 500;
     public const int MaxTermLength = 200;
     public const int MaxRecipients = 100;
     public const int MaxWebhooks = 20;
-    public const int MaxEmailLength = 254;
 
-    public static bool IsValidCompanyId(string? id) => id is not null && CompanyIdPattern().IsMatch(id);
+    public static bool IsValidCompanyId(string? id) => CompanyValidator.IsCompanyId(id);
 
     public async Task ValidateAsync(Company company, ValidationErrors errors, CancellationToken cancellationToken)
     {
@@ -88,24 +86,23 @@ public sealed partial class CompanyRequestValidator(ITaxonomyReader taxonomy, We
         });
         ValidateList(watch.HsCodes, prefix + "hsCodes", errors, (value, field) =>
         {
-            var digits = value.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-            if (!HsPattern().IsMatch(value) || digits.Length is < 2 or > 10)
+            if (!CompanyValidator.IsHsCode(value))
             {
-                errors.Add(field, $"'{Clip(value)}' is not an HS code (2–10 digits, dots and spaces allowed: 2805.30, 280530, 2805301910)");
+                errors.Add(field, $"'{Clip(value)}' is not an HS code (4–10 digits, dots and spaces allowed: 2805.30, 280530, 2805301910)");
             }
         });
         ValidateList(watch.ControlCodes, prefix + "controlCodes", errors, (value, field) =>
         {
-            if (!ControlCodePattern().IsMatch(value))
+            if (!CompanyValidator.IsControlCode(value))
             {
                 errors.Add(field, $"'{Clip(value)}' is not a control-list code (digit, category letter A–E, three digits, optional sub-items: 1C902, 1C902.a)");
             }
         });
         ValidateList(watch.Destinations, prefix + "destinations", errors, (value, field) =>
         {
-            if (!CountryPattern().IsMatch(value))
+            if (!CompanyValidator.IsDestination(value))
             {
-                errors.Add(field, $"'{Clip(value)}' is not an ISO 3166-1 alpha-2 code (JP, CN, US)");
+                errors.Add(field, $"'{Clip(value)}' is not an ISO 3166-1 alpha-2 code (JP, CN, US) or EU");
             }
         });
 
@@ -166,7 +163,7 @@ public sealed partial class CompanyRequestValidator(ITaxonomyReader taxonomy, We
                 errors.Add(field + ".email", $"'{Clip(recipient.Email ?? "")}' is not an e-mail address");
             }
 
-            if (string.IsNullOrWhiteSpace(recipient.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(recipient.TimeZone, out _))
+            if (!CompanyValidator.IsTimeZone(recipient.TimeZone))
             {
                 errors.Add(field + ".timeZone", $"'{Clip(recipient.TimeZone ?? "")}' is not an IANA time zone (Asia/Tokyo)");
             }
@@ -204,22 +201,8 @@ public sealed partial class CompanyRequestValidator(ITaxonomyReader taxonomy, We
         }
     }
 
-    /// <summary>Syntax only (a delivery proves the mailbox): one <c>@</c>, a dotted domain, no display name, no spaces.</summary>
-    public static bool IsValidEmail(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email) || email.Length > MaxEmailLength || email.Any(char.IsWhiteSpace) || email.Count(c => c == '@') != 1)
-        {
-            return false;
-        }
-
-        if (!MailAddress.TryCreate(email, out var parsed) || !string.Equals(parsed.Address, email, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var domain = parsed.Host;
-        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') && parsed.User.Length <= 64;
-    }
+    /// <summary>The one e-mail rule of the product (<see cref="CompanyValidator.IsEmail"/>).</summary>
+    public static bool IsValidEmail(string? email) => CompanyValidator.IsEmail(email);
 
     private static void ValidateList(IReadOnlyList<string>? values, string path, ValidationErrors errors, Action<string, string> check)
     {
@@ -251,15 +234,7 @@ public sealed partial class CompanyRequestValidator(ITaxonomyReader taxonomy, We
 
     private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CompanyIdPattern();
 
-    [GeneratedRegex(@"^[0-9][0-9. ]*[0-9]$", RegexOptions.CultureInvariant)]
-    private static partial Regex HsPattern();
 
-    [GeneratedRegex(@"^[0-9][A-Ea-e][0-9]{3}(\.[A-Za-z0-9]{1,4}){0,4}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ControlCodePattern();
 
-    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CountryPattern();
 }

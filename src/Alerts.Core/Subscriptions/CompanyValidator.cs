@@ -20,9 +20,9 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
         var errors = new List<CompanyValidationError>();
         void Error(string field, string message) => errors.Add(new CompanyValidationError(id, field, message));
 
-        if (!IdPattern().IsMatch(id))
+        if (!IsCompanyId(id))
         {
-            Error("id", "must be 1–64 characters of a–z, 0–9, '-', '_' or '.'");
+            Error("id", "must be 1–64 characters: lower-case letters, digits and '-', starting with a letter or digit");
         }
 
         if (string.IsNullOrWhiteSpace(company.Name))
@@ -47,14 +47,14 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
         });
         Each(watch.HsCodes, "watch.hsCodes", (value, field) =>
         {
-            if (HsCode.Digits(value) is null)
+            if (!IsHsCode(value))
             {
                 Error(field, $"malformed HS code '{value}' (4 to 10 digits, dots and spaces allowed: 2805.30, 2805301910)");
             }
         });
         Each(watch.ControlCodes, "watch.controlCodes", (value, field) =>
         {
-            if (ControlCode.Canonical(value) is null)
+            if (!IsControlCode(value))
             {
                 Error(field, $"malformed control code '{value}' (like 1C902 or 1C902.a)");
             }
@@ -68,7 +68,7 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
         });
         Each(watch.Destinations, "watch.destinations", (value, field) =>
         {
-            if (value is null || !CountryPattern().IsMatch(value))
+            if (!IsDestination(value))
             {
                 Error(field, $"'{value}' is not an ISO 3166-1 alpha-2 code (JP, US) or EU");
             }
@@ -139,13 +139,36 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
         }
     }
 
-    private static bool IsEmail(string? value) =>
-        !string.IsNullOrWhiteSpace(value)
-        && MailAddress.TryCreate(value, out var address)
-        && address.Address == value.Trim()
-        && address.Host.Contains('.', StringComparison.Ordinal);
+    /// <summary>Ids travel in URLs and file names: lower-case letters, digits and '-'.</summary>
+    public static bool IsCompanyId(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    private static bool IsTimeZone(string? value)
+    /// <summary>4 to 10 digits, dots and spaces allowed (2805.30, 280530, 2805301910).</summary>
+    public static bool IsHsCode(string? value) => HsCode.Digits(value) is not null;
+
+    /// <summary>A China dual-use control-list code (1C902, 1C902.a).</summary>
+    public static bool IsControlCode(string? value) => ControlCode.Canonical(value) is not null;
+
+    /// <summary>ISO 3166-1 alpha-2 (JP, US), or EU.</summary>
+    public static bool IsDestination(string? value) => value is not null && CountryPattern().IsMatch(value);
+
+    /// <summary>Syntax only (a delivery proves the mailbox): one <c>@</c>, a dotted domain, no display name, no spaces.</summary>
+    public static bool IsEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 254 || email.Any(char.IsWhiteSpace) || email.Count(c => c == '@') != 1)
+        {
+            return false;
+        }
+
+        if (!MailAddress.TryCreate(email, out var parsed) || !string.Equals(parsed.Address, email, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var domain = parsed.Host;
+        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') && parsed.User.Length <= 64;
+    }
+
+    public static bool IsTimeZone(string? value)
     {
         // IANA ids only (Asia/Tokyo, UTC); Windows ids like "Tokyo Standard Time" are refused so files travel between hosts.
         if (string.IsNullOrWhiteSpace(value) || value.Contains(' ', StringComparison.Ordinal))
@@ -156,9 +179,9 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
         return TimeZoneInfo.TryFindSystemTimeZoneById(value, out _);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[A-Z]{2}$")]
+    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CountryPattern();
 }

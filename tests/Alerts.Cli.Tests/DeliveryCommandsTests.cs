@@ -7,7 +7,7 @@ using NSubstitute;
 
 namespace Alerts.Cli.Tests;
 
-/// <summary>dlq and digest verbs over substituted ports (one class: <see cref="DeliveryCliServices.Overrides"/> is static).</summary>
+/// <summary>dlq and digest verbs over substituted ports (ports replaced through <see cref="CliServices.TestOverrides"/>).</summary>
 public sealed class DeliveryCommandsTests : IDisposable
 {
     private static readonly DeadLetter Letter = new("dl-1", "email", "change-1", "InvalidPayload", "not json", 3, new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero), "{oops");
@@ -19,7 +19,7 @@ public sealed class DeliveryCommandsTests : IDisposable
     {
         var company = new CompanyBuilder().WithRecipients(
             new Recipient { Email = "exec@acme.example", Role = RecipientRole.Digest, TimeZone = "Asia/Tokyo" }).Build();
-        DeliveryCliServices.Overrides = services =>
+        CliServices.TestOverrides = services =>
         {
             services.AddSingleton(_queue);
             services.AddSingleton<ICompanyStore>(new FakeCompanyStore(company));
@@ -28,7 +28,7 @@ public sealed class DeliveryCommandsTests : IDisposable
 
     public void Dispose()
     {
-        DeliveryCliServices.Overrides = null;
+        CliServices.TestOverrides = null;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _data.Dispose();
     }

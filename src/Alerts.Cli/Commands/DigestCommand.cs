@@ -32,8 +32,8 @@ internal static class DigestCommand
 
             var dataDirectory = parseResult.GetValue(data)!;
             var companyId = parseResult.GetValue(company)!;
-            await using var services = DeliveryCliServices.Build(dataDirectory);
-            if (!DeliveryCliServices.TryGet<IDigestService>(services, error, "digest", out var digests))
+            await using var services = CliServices.Build(dataDirectory);
+            if (!CliServices.TryGet<IDigestService>(services, error, "digest", out var digests))
             {
                 return ExitCodes.Failure;
             }

@@ -39,8 +39,8 @@ internal static class DlqCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var services = DeliveryCliServices.Build(parseResult.GetValue(data)!);
-            if (!DeliveryCliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
+            await using var services = CliServices.Build(parseResult.GetValue(data)!);
+            if (!CliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
             {
                 return ExitCodes.Failure;
             }
@@ -79,8 +79,8 @@ internal static class DlqCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            await using var services = DeliveryCliServices.Build(parseResult.GetValue(data)!);
-            if (!DeliveryCliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
+            await using var services = CliServices.Build(parseResult.GetValue(data)!);
+            if (!CliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
             {
                 return ExitCodes.Failure;
             }
@@ -119,8 +119,8 @@ internal static class DlqCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var services = DeliveryCliServices.Build(parseResult.GetValue(data)!);
-            if (!DeliveryCliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
+            await using var services = CliServices.Build(parseResult.GetValue(data)!);
+            if (!CliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
             {
                 return ExitCodes.Failure;
             }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alerts.Cli.Hosting;
 
 /// <summary>
-/// The service provider of one-shot verbs (<c>poll</c>, <c>sources</c>): the same registrations as the embedded host
+/// The service provider of one-shot verbs (<c>poll</c>, <c>sources</c>, <c>subscriptions</c>, <c>match</c>, <c>dlq</c>,
+/// <c>digest</c>): the same registrations and environment (<c>SendGrid__ApiKey</c>, …) as the embedded host
 /// (<see cref="EmbeddedHost"/>) — Core plus Infrastructure in embedded mode over the <c>--data</c> folder — without Kestrel.
 /// </summary>
 internal static class CliServices
@@ -25,7 +26,7 @@ internal static class CliServices
         var data = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(data);
         var config = new ConfigurationBuilder()
-            .AddEnvironmentVariables("ALERTS_")
+            .AddEnvironmentVariables()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [$"{HostingOptions.SectionName}:{nameof(HostingOptions.Mode)}"] = nameof(HostingMode.Embedded),
@@ -40,5 +41,23 @@ internal static class CliServices
         services.AddAlertsInfrastructure(config);
         TestOverrides?.Invoke(services);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>Resolves a port, or explains which part of the system is missing instead of a stack trace.</summary>
+    public static bool TryGet<T>(IServiceProvider services, TextWriter error, string verb, out T service)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            service = services.GetRequiredService<T>();
+            return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            error.WriteLine($"alerts {verb}: {typeof(T).Name} is not available in this build ({ex.Message})");
+            service = null!;
+            return false;
+        }
     }
 }

@@ -2,7 +2,7 @@ using Alerts.Core.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static Alerts.Functions.Api.RequestReader;
+using static Alerts.Infrastructure.Http.ApiHttp;
 
 namespace Alerts.Functions.Api;
 

@@ -32,6 +32,13 @@ internal sealed class MatcherIndex
     {
         Taxonomy = taxonomy;
         Companies = [.. companies];
+        IdRank = new int[Companies.Length];
+        var byId = Enumerable.Range(0, Companies.Length).OrderBy(k => Companies[k].Id, StringComparer.Ordinal).ToArray();
+        for (var rank = 0; rank < byId.Length; rank++)
+        {
+            IdRank[byId[rank]] = rank;
+        }
+
         CategoryIds = [.. taxonomy.Categories.Select(c => c.Id)];
         var categoryIndex = CategoryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         CategoryCompanies = [.. CategoryIds.Select(_ => new List<int>())];
@@ -144,6 +151,9 @@ internal sealed class MatcherIndex
     public GoodsTaxonomy Taxonomy { get; }
 
     public Company[] Companies { get; }
+
+    /// <summary>IdRank[k] = position of company k when the companies are sorted by id (ordinal): alerts come out in id order.</summary>
+    public int[] IdRank { get; }
 
     public string[] CategoryIds { get; }
 

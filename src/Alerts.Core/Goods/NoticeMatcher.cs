@@ -117,7 +117,10 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             {
                 var f = For(company);
                 f.Goods(ReasonKind.Category, id, snippet);
-                f.Categories.Add(id);
+                if (!f.Categories.Contains(id))
+                {
+                    f.Categories.Add(id);
+                }
             }
         }
 
@@ -215,33 +218,20 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         }
 
         // 6. Destinations and severity.
-        var noticeDestinations = notice.Destinations.Select(d => d.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         var reference = notice.Published ?? DateOnly.FromDateTime(change.DetectedAt.UtcDateTime);
         var effectiveSoon = notice.Effective is not { } effective || effective <= reference.AddDays(30);
         var gloss = _glossary.Gloss(notice.Title);
         var alerts = new List<Alerts.Alert>(found.Count);
         var countrySnippets = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (k, f) in found)
+
+        // Company ids in ordinal order: the index ranks them once, so ordering the output costs an int sort.
+        var companiesInIdOrder = found.Keys.ToArray();
+        Array.Sort(companiesInIdOrder, (a, b) => index.IdRank[a].CompareTo(index.IdRank[b]));
+        foreach (var k in companiesInIdOrder)
         {
+            var f = found[k];
             var company = index.Companies[k];
-            var watched = index.CompanyDestinations[k];
-            var relation = DestinationRelation.Unknown;
-            if (noticeDestinations.Count > 0 && watched.Count > 0)
-            {
-                var overlap = noticeDestinations.Where(watched.Contains).Order(StringComparer.Ordinal).ToList();
-                relation = overlap.Count > 0 ? DestinationRelation.Matches : DestinationRelation.OtherOnly;
-                foreach (var country in overlap)
-                {
-                    if (!countrySnippets.TryGetValue(country, out var snippet))
-                    {
-                        snippet = CountrySnippet(normalized, country) ?? notice.Title;
-                        countrySnippets[country] = snippet;
-                    }
-
-                    f.Add(ReasonKind.Destination, country, snippet);
-                }
-            }
-
+            var relation = AddDestinations(f, index.CompanyDestinations[k], notice.Destinations, normalized, countrySnippets, notice.Title);
             var severity = SeverityRules.Decide(new MatchFacts
             {
                 NamesGoods = f.NamesGoods,
@@ -256,6 +246,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 continue;
             }
 
+            f.Categories.Sort(StringComparer.Ordinal);
             alerts.Add(new Alerts.Alert
             {
                 AlertId = Alerts.Alert.IdFor(change.ChangeId, company.Id),
@@ -263,7 +254,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 CompanyId = company.Id,
                 Severity = level,
                 Reasons = f.Reasons,
-                Categories = [.. f.Categories.Order(StringComparer.Ordinal)],
+                Categories = f.Categories,
                 NoticeKey = notice.Key,
                 SourceId = notice.SourceId,
                 Title = notice.Title,
@@ -278,8 +269,54 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             });
         }
 
-        alerts.Sort((a, b) => string.CompareOrdinal(a.CompanyId, b.CompanyId));
         return alerts;
+    }
+
+    /// <summary>
+    /// Adds a destination reason for each of the company's countries the notice targets (in code order) and says how the
+    /// notice's destinations relate to the company's.
+    /// </summary>
+    private static DestinationRelation AddDestinations(
+        Found found,
+        HashSet<string> watched,
+        IReadOnlyList<string> noticeDestinations,
+        NormalizedText normalized,
+        Dictionary<string, string> countrySnippets,
+        string title)
+    {
+        if (noticeDestinations.Count == 0 || watched.Count == 0)
+        {
+            return DestinationRelation.Unknown;
+        }
+
+        List<string>? overlap = null;
+        foreach (var destination in noticeDestinations)
+        {
+            var country = destination.ToUpperInvariant();
+            if (watched.Contains(country) && !(overlap?.Contains(country) ?? false))
+            {
+                (overlap ??= []).Add(country);
+            }
+        }
+
+        if (overlap is null)
+        {
+            return DestinationRelation.OtherOnly;
+        }
+
+        overlap.Sort(StringComparer.Ordinal);
+        foreach (var country in overlap)
+        {
+            if (!countrySnippets.TryGetValue(country, out var snippet))
+            {
+                snippet = CountrySnippet(normalized, country) ?? title;
+                countrySnippets[country] = snippet;
+            }
+
+            found.Add(ReasonKind.Destination, country, snippet);
+        }
+
+        return DestinationRelation.Matches;
     }
 
     /// <summary>Title, body and annex (listed entities, attachment titles): everything a reader of the notice sees.</summary>
@@ -393,11 +430,10 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     /// <summary>What one company collected for one notice: reasons once per (kind, value), in the order found.</summary>
     private sealed class Found
     {
-        private readonly HashSet<(ReasonKind, string)> _seen = [];
-
         public List<AlertReason> Reasons { get; } = [];
 
-        public HashSet<string> Categories { get; } = new(StringComparer.Ordinal);
+        /// <summary>Category ids, each once (a notice names few categories, so a list beats a set here).</summary>
+        public List<string> Categories { get; } = [];
 
         public bool NamesGoods { get; private set; }
 
@@ -425,10 +461,16 @@ public sealed partial class NoticeMatcher : INoticeMatcher
 
         public void Add(ReasonKind kind, string value, string snippet)
         {
-            if (_seen.Add((kind, value)))
+            // A company collects a handful of reasons per notice: a linear scan allocates nothing, unlike a set each.
+            foreach (var reason in Reasons)
             {
-                Reasons.Add(new AlertReason(kind, value, snippet));
+                if (reason.Kind == kind && string.Equals(reason.Value, value, StringComparison.Ordinal))
+                {
+                    return;
+                }
             }
+
+            Reasons.Add(new AlertReason(kind, value, snippet));
         }
     }
 }

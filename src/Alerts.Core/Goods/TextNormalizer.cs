@@ -82,29 +82,62 @@ public static class TextNormalizer
         return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(map);
     }
 
+    /// <summary>Marks, in <see cref="s_singleFold"/>, a character that needs the general path (its NFKC is several characters, or it is a surrogate).</summary>
+    private const char MultiCharacter = '\uFFFF';
+
+    // Fold(NFKC(c)) for every BMP character whose NFKC is one character: one array read per character of a notice
+    // instead of two dictionary look-ups. U+FFFF itself takes the general path, which handles it the same way.
+    private static readonly char[] s_singleFold = BuildSingleFold();
+
+    private static char[] BuildSingleFold()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsSurrogate((char)c) || c == MultiCharacter)
+            {
+                table[c] = MultiCharacter;
+                continue;
+            }
+
+            var compatibility = s_compatibility.TryGetValue((char)c, out var decomposed) ? decomposed : null;
+            table[c] = compatibility switch
+            {
+                null => Fold((char)c),
+                { Length: 1 } => Fold(compatibility[0]),
+                _ => MultiCharacter,
+            };
+        }
+
+        return table;
+    }
+
     public static string NormalizeTerm(string term) => Normalize(term).Text.Trim();
 
     public static NormalizedText Normalize(string original)
     {
         ArgumentNullException.ThrowIfNull(original);
-        var output = new StringBuilder(original.Length);
-        var origins = new List<int>(original.Length);
+        var output = new Output(original.Length);
         var pendingSpace = -1;
         var digitRun = 0;
 
         for (var i = 0; i < original.Length; i++)
         {
             var raw = original[i];
-            int width = char.IsHighSurrogate(raw) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
-            ReadOnlySpan<char> folded = width == 1
-                ? (s_compatibility.TryGetValue(raw, out var decomposed) ? decomposed : original.AsSpan(i, 1))
-                : original.Substring(i, 2).Normalize(NormalizationForm.FormKC);
+            var single = s_singleFold[raw];
+            var prefolded = single != MultiCharacter;
+            int width = !prefolded && char.IsHighSurrogate(raw) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
+            ReadOnlySpan<char> folded = prefolded
+                ? new ReadOnlySpan<char>(in single)
+                : width == 1
+                    ? (s_compatibility.TryGetValue(raw, out var decomposed) ? decomposed : original.AsSpan(i, 1))
+                    : original.Substring(i, 2).Normalize(NormalizationForm.FormKC);
             var origin = i;
             i += width - 1;
 
             foreach (var f in folded)
             {
-                var c = Fold(f);
+                var c = prefolded ? f : Fold(f);
                 if (c == '\0')
                 {
                     continue;
@@ -120,7 +153,7 @@ public static class TextNormalizer
                     continue;
                 }
 
-                var previous = output.Length > 0 ? output[^1] : '\0';
+                var previous = output.Last;
 
                 // A combining voiced mark from half-width kana (ｶﾞ) joins the kana before it.
                 if ((c == '\u3099' || c == '\u309A') && output.Length > 0)
@@ -128,7 +161,7 @@ public static class TextNormalizer
                     var composed = string.Concat(previous, c).Normalize(NormalizationForm.FormC);
                     if (composed.Length == 1)
                     {
-                        output[^1] = composed[0];
+                        output.ReplaceLast(composed[0]);
                         continue;
                     }
                 }
@@ -161,8 +194,7 @@ public static class TextNormalizer
                     var joinDigits = char.IsAsciiDigit(previous) && char.IsAsciiDigit(c) && digitRun >= 4;
                     if (output.Length > 0 && !joinDigits && !IsCjk(previous) && !IsCjk(c))
                     {
-                        output.Append(' ');
-                        origins.Add(pendingSpace);
+                        output.Append(' ', pendingSpace);
                         digitRun = 0;
                     }
 
@@ -170,12 +202,40 @@ public static class TextNormalizer
                 }
 
                 digitRun = char.IsAsciiDigit(c) ? digitRun + 1 : 0;
-                output.Append(c);
-                origins.Add(origin);
+                output.Append(c, origin);
             }
         }
 
-        return new NormalizedText(original, output.ToString(), [.. origins]);
+        return output.ToNormalizedText(original);
+    }
+
+    /// <summary>The normalised characters and their origins, in two arrays grown together.</summary>
+    private struct Output(int capacity)
+    {
+        private char[] _chars = new char[Math.Max(capacity, 16)];
+        private int[] _origins = new int[Math.Max(capacity, 16)];
+
+        public int Length { get; private set; }
+
+        public readonly char Last => Length > 0 ? _chars[Length - 1] : '\0';
+
+        public void Append(char c, int origin)
+        {
+            if (Length == _chars.Length)
+            {
+                Array.Resize(ref _chars, _chars.Length * 2);
+                Array.Resize(ref _origins, _origins.Length * 2);
+            }
+
+            _chars[Length] = c;
+            _origins[Length] = origin;
+            Length++;
+        }
+
+        public readonly void ReplaceLast(char c) => _chars[Length - 1] = c;
+
+        public readonly NormalizedText ToNormalizedText(string original) =>
+            new(original, new string(_chars, 0, Length), _origins[..Length]);
     }
 
     private static char Fold(char c)

@@ -1,28 +1,22 @@
 using System.Globalization;
-using System.Text;
-using Alerts.Core.Changes;
 using Alerts.Core.Goods;
-using Alerts.Core.Notices;
-using Alerts.Core.Subscriptions;
 using BenchmarkDotNet.Attributes;
 
 namespace Alerts.Benchmarks;
 
 /// <summary>
-/// Matcher throughput over a generated corpus for 1, 100 and 10,000 companies × 20 watched items each, against a naive
-/// per-company keyword loop. Corpus size: <c>ALERTS_BENCH_CORPUS_MB</c> (default 1; the documented run uses 50).
-/// <c>ALERTS_BENCH_EXPORT=&lt;dir&gt;</c> also writes <c>corpus.txt</c> and <c>terms.txt</c> for <c>grep -F -f</c>.
-/// Run: <c>dotnet run -c Release --project bench/Alerts.Benchmarks -- --filter '*MatcherBenchmarks*' --job short</c>
+/// Matcher throughput for 1, 100 and 10,000 companies × 20 watched items over one corpus (<see cref="MatchingWorkload"/>;
+/// size from <c>ALERTS_BENCH_CORPUS_MB</c>, default 1), against a naive per-company keyword loop. With
+/// <c>ALERTS_BENCH_EXPORT=&lt;dir&gt;</c> the setup also writes the normalised corpus and the automaton's patterns for
+/// <c>grep -F -f</c> (<c>bench/grep-baseline.sh</c> does both and times grep). Results: docs/performance.md.
 /// </summary>
 [MemoryDiagnoser]
 public class MatcherBenchmarks
 {
     private readonly NoticeMatcher _matcher = new();
-    private List<Notice> _notices = [];
-    private List<(Notice Notice, ChangeEvent Change)> _changes = [];
-    private List<Company> _companies = [];
-    private string[][] _companyTerms = [];
-    private AhoCorasick? _automaton;
+    private MatchingWorkload _workload = null!;
+    private MatcherIndex _index = null!;
+    private string[][] _termsPerCompany = [];
 
     [Params(1, 100, 10_000)]
     public int Companies { get; set; }
@@ -30,133 +24,97 @@ public class MatcherBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var megabytes = double.TryParse(Environment.GetEnvironmentVariable("ALERTS_BENCH_CORPUS_MB"), NumberStyles.Float, CultureInfo.InvariantCulture, out var mb) ? mb : 1;
-        var random = new Random(42);
-        var taxonomy = GoodsTaxonomy.Default;
-        var categoryIds = taxonomy.Categories.Select(c => c.Id).ToArray();
-        var allTerms = taxonomy.Categories.SelectMany(c => c.AllTerms).ToArray();
+        _workload = MatchingWorkload.Create(Companies);
+        _termsPerCompany = _workload.TermsPerCompany(GoodsTaxonomy.Default);
+        _index = new MatcherIndex(GoodsTaxonomy.Default, _workload.Companies);
 
-        _companies = [.. Enumerable.Range(0, Companies).Select(i => new Company
-        {
-            Id = $"company-{i:D5}",
-            Name = $"Company {i}",
-            Watch = new WatchProfile
-            {
-                // 20 watched items: 3 categories, 12 custom terms, 3 HS codes, 2 counterparties.
-                Categories = [.. Enumerable.Range(0, 3).Select(_ => categoryIds[random.Next(categoryIds.Length)]).Distinct()],
-                Terms = [.. Enumerable.Range(0, 12).Select(k => SyntheticTerm(random, i, k))],
-                HsCodes = [.. Enumerable.Range(0, 3).Select(_ => random.Next(1000, 9999).ToString(CultureInfo.InvariantCulture) + "30")],
-                Counterparties = [new Counterparty($"Partner {i} Co., Ltd."), new Counterparty($"伙伴{i}株式会社")],
-                Destinations = ["JP"],
-            },
-        })];
-        _companyTerms = [.. _companies.Select(c => c.Watch.Categories.SelectMany(id => taxonomy.Find(id)!.AllTerms).Concat(c.Watch.Terms).Concat(c.Watch.Counterparties.Select(p => p.Name)).Select(TextNormalizer.NormalizeTerm).ToArray())];
-
-        // Notices of ~4 KB: filler sentences with a taxonomy term or a company term now and then.
-        var targetChars = (long)(megabytes * 1024 * 1024 / 3); // UTF-8 CJK is ~3 bytes a character
-        _notices = [];
-        long total = 0;
-        for (var n = 0; total < targetChars; n++)
-        {
-            var body = new StringBuilder();
-            while (body.Length < 1400)
-            {
-                body.Append(Filler[random.Next(Filler.Length)]);
-                if (random.Next(8) == 0)
-                {
-                    body.Append(allTerms[random.Next(allTerms.Length)]);
-                }
-
-                if (random.Next(50) == 0 && _companies.Count > 0)
-                {
-                    body.Append(_companies[random.Next(_companies.Count)].Watch.Terms[0]);
-                }
-
-                body.Append('。');
-            }
-
-            var notice = new Notice { Key = $"bench:{n}", SourceId = "bench", Title = $"商务部公告2026年第{n}号 关于对有关物项实施出口管制的公告", Body = body.ToString(), Destinations = ["JP"], Measure = Measure.LicensingRequirement };
-            _notices.Add(notice);
-            total += notice.Title.Length + notice.Body.Length;
-        }
-
-        _automaton = new AhoCorasick([.. taxonomy.Categories.SelectMany(c => c.AllTerms).Concat(_companyTerms.SelectMany(t => t)).Select(TextNormalizer.NormalizeTerm).Distinct()]);
-        _changes = [.. _notices.Select(n => (n, ChangeEvent.From(n, ChangeKind.Added, "v", DateTimeOffset.UnixEpoch)))];
-        _matcher.Match(_changes[0].Change, _notices[0], _companies); // build the index outside the measurement
+        // One full pass outside the measurement: builds the matcher's cached index and counts what the run produces.
+        var alerts = Match();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"// Matching workload: {Companies} companies, {_workload.Notices.Count} notices, {_workload.Characters} characters, {_index.Patterns.Count} patterns, {alerts} alerts ({(double)alerts / _workload.Notices.Count:F2} a notice)"));
 
         if (Environment.GetEnvironmentVariable("ALERTS_BENCH_EXPORT") is { Length: > 0 } export)
         {
-            Directory.CreateDirectory(export);
-            File.WriteAllLines(Path.Combine(export, "corpus.txt"), _notices.Select(n => TextNormalizer.Normalize(n.Title + " " + n.Body).Text));
-            File.WriteAllLines(Path.Combine(export, $"terms-{Companies}.txt"), _companyTerms.SelectMany(t => t).Distinct());
+            Export(export);
         }
     }
 
-    /// <summary>One automaton pass per notice, whatever the number of companies.</summary>
+    /// <summary>The product: every notice through <see cref="NoticeMatcher.Match"/>, alerts with reasons and severity built.</summary>
     [Benchmark]
-    public int Automaton()
+    public int Match()
     {
         var alerts = 0;
-        foreach (var (notice, change) in _changes)
+        foreach (var (notice, change) in _workload.Changes)
         {
-            alerts += _matcher.Match(change, notice, _companies).Count;
+            alerts += _matcher.Match(change, notice, _workload.Companies).Count;
         }
 
         return alerts;
     }
 
-    /// <summary>The scan alone (normalise + one automaton pass), without building alerts: the part grep is compared with.</summary>
+    /// <summary>The scan alone — normalise, then one pass of the matcher's automaton — the part <c>grep -F -f</c> does.</summary>
     [Benchmark]
-    public int ScanOnly()
+    public int Scan()
     {
-        var automaton = _automaton!;
-        var hits = 0;
-        foreach (var notice in _notices)
+        var automaton = _index.Automaton;
+        var hits = new List<PatternHit>();
+        var total = 0;
+        foreach (var notice in _workload.Notices)
         {
-            hits += automaton.FindAll(TextNormalizer.Normalize(notice.Title + "\n" + notice.Body).Text).Count;
+            hits.Clear();
+            automaton.FindAll(TextNormalizer.Normalize(NoticeMatcher.ScannedText(notice)).Text, hits);
+            total += hits.Count;
         }
 
-        return hits;
+        return total;
     }
 
-    /// <summary>The naive way: for every company, every watched term, search the normalised text.</summary>
+    /// <summary>The naive way: for every company, every watched term, search the normalised text; stop at its first hit.</summary>
     [Benchmark(Baseline = true)]
     public int NaivePerCompanyLoop()
     {
-        var alerts = 0;
-        foreach (var notice in _notices)
+        var alerted = 0;
+        foreach (var notice in _workload.Notices)
         {
-            var text = TextNormalizer.Normalize(notice.Title + "\n" + notice.Body).Text;
-            foreach (var terms in _companyTerms)
+            var text = TextNormalizer.Normalize(NoticeMatcher.ScannedText(notice)).Text;
+            foreach (var terms in _termsPerCompany)
             {
                 foreach (var term in terms)
                 {
                     if (text.Contains(term, StringComparison.Ordinal))
                     {
-                        alerts++;
+                        alerted++;
                         break;
                     }
                 }
             }
         }
 
-        return alerts;
+        return alerted;
     }
 
-    private static string SyntheticTerm(Random random, int company, int k) => (k % 3) switch
+    /// <summary>Writes the corpus and the patterns of every <see cref="Companies"/> value, for grep.</summary>
+    public static void ExportWorkloads(string directory)
     {
-        0 => $"合金{company}型{k}号",
-        1 => $"alloy-{company}-{k}",
-        _ => $"部品{(char)('ア' + random.Next(40))}{company}{k}",
-    };
+        foreach (var companies in new[] { 1, 100, 10_000 })
+        {
+            var benchmark = new MatcherBenchmarks { Companies = companies };
+            benchmark.Setup();
+            benchmark.Export(directory);
+        }
+    }
 
-    private static readonly string[] Filler =
-    [
-        "根据《中华人民共和国出口管制法》有关规定，经国务院批准，决定对有关物项实施出口管制",
-        "出口经营者应当按照相关规定办理出口许可手续",
-        "本公告自公布之日起正式实施",
-        "経済産業省は輸出管理に関する運用を見直した",
-        "Exporters shall apply for a licence before shipping controlled items",
-        "海关总署将加强对相关物项的监管",
-    ];
+    /// <summary><c>corpus.txt</c>: one normalised notice a line; <c>patterns-N.txt</c>: the automaton's patterns.</summary>
+    private void Export(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var corpus = Path.Combine(directory, "corpus.txt");
+        if (!File.Exists(corpus))
+        {
+            File.WriteAllLines(corpus, _workload.Notices.Select(n => TextNormalizer.Normalize(NoticeMatcher.ScannedText(n)).Text.Replace('\n', ' ')));
+        }
+
+        File.WriteAllLines(Path.Combine(directory, $"patterns-{Companies}.txt"), _index.Patterns);
+    }
 }

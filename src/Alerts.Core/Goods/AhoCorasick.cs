@@ -11,7 +11,8 @@ public readonly record struct PatternHit(int Pattern, int Start, int Length);
 public sealed class AhoCorasick
 {
     private readonly int[] _rootNext = new int[char.MaxValue + 1];
-    private readonly Dictionary<long, int> _next = [];
+    private readonly bool[] _inAlphabet = new bool[char.MaxValue + 1]; // a character no pattern contains sends any state to the root
+    private readonly TransitionTable _next;
     private readonly int[] _fail;
     private readonly int[] _outputLink;   // nearest state on the fail chain (excluding self) that ends a pattern, or -1
     private readonly int[][] _outputs;    // patterns ending exactly at a state
@@ -22,6 +23,7 @@ public sealed class AhoCorasick
         ArgumentNullException.ThrowIfNull(patterns);
         PatternCount = patterns.Count;
         _lengths = [.. patterns.Select(p => p.Length)];
+        var building = new Dictionary<long, int>();
         var depthOf = new List<int> { 0 };
         var outputs = new List<List<int>?> { null };
         var children = new List<List<(char C, int State)>?> { null };
@@ -37,7 +39,8 @@ public sealed class AhoCorasick
             var state = 0;
             foreach (var c in pattern)
             {
-                var next = state == 0 ? _rootNext[c] : (_next.TryGetValue(Key(state, c), out var n) ? n : 0);
+                _inAlphabet[c] = true;
+                var next = state == 0 ? _rootNext[c] : (building.TryGetValue(Key(state, c), out var n) ? n : 0);
                 if (next == 0)
                 {
                     next = depthOf.Count;
@@ -51,7 +54,7 @@ public sealed class AhoCorasick
                     }
                     else
                     {
-                        _next[Key(state, c)] = next;
+                        building[Key(state, c)] = next;
                     }
                 }
 
@@ -61,6 +64,7 @@ public sealed class AhoCorasick
             (outputs[state] ??= []).Add(p);
         }
 
+        _next = new TransitionTable(building);
         var count = depthOf.Count;
         StateCount = count;
         _fail = new int[count];
@@ -126,6 +130,12 @@ public sealed class AhoCorasick
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (!_inAlphabet[c])
+            {
+                state = 0; // no pattern goes on through c: skip the walk down the fail links
+                continue;
+            }
+
             while (true)
             {
                 var next = Step(state, c);
@@ -161,8 +171,62 @@ public sealed class AhoCorasick
             return _rootNext[c];
         }
 
-        return _next.TryGetValue(Key(state, c), out var next) ? next : -1;
+        return _next.Get(Key(state, c));
     }
 
     private static long Key(int state, char c) => ((long)state << 16) | c;
+
+    /// <summary>
+    /// The non-root transitions, (state, character) → state, in one open-addressing table: a CJK alphabet is too large
+    /// for a dense row per state, and the scan spends most of its time here, where a general dictionary costs twice as much.
+    /// </summary>
+    private sealed class TransitionTable
+    {
+        private const long Empty = -1;
+        private readonly long[] _keys;
+        private readonly int[] _values;
+        private readonly int _shift;
+
+        public TransitionTable(Dictionary<long, int> transitions)
+        {
+            var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(transitions.Count * 2)));
+            _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+            _keys = new long[capacity];
+            _values = new int[capacity];
+            Array.Fill(_keys, Empty);
+            foreach (var (key, value) in transitions)
+            {
+                var slot = Slot(key);
+                while (_keys[slot] != Empty)
+                {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+
+                _keys[slot] = key;
+                _values[slot] = value;
+            }
+        }
+
+        /// <summary>The target state, or -1.</summary>
+        public int Get(long key)
+        {
+            var mask = _keys.Length - 1;
+            for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+            {
+                var found = _keys[slot];
+                if (found == key)
+                {
+                    return _values[slot];
+                }
+
+                if (found == Empty)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        // Fibonacci hashing: the high bits of key × 2^64/φ spread the consecutive states and characters evenly.
+        private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> _shift);
+    }
 }

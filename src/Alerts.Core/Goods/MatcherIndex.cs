@@ -184,7 +184,8 @@ internal sealed class MatcherIndex
 
     public Dictionary<string, List<WatchedCode>> EntityKeys { get; } = new(StringComparer.Ordinal);
 
-    public int PatternCount => _patterns.Count;
+    /// <summary>The automaton's patterns in normalised form (the benchmark hands them to <c>grep -F -f</c>).</summary>
+    public IReadOnlyList<string> Patterns => _patterns;
 
     private void Add(string raw, PatternOwner owner)
     {

@@ -30,6 +30,26 @@ public sealed class AhoCorasickPropertyTests
     }
 
     [Fact]
+    public void FindAll_HundredsOfTermsAndCharactersOutsideThem_FindsExactlyWhatANaiveSearchFinds()
+    {
+        // Hundreds of terms make long probe runs in the transition table; 'x', '。' and the space are in no term, so the
+        // scan restarts from the root on them.
+        var gen = from terms in Word.Array[100, 400]
+                  from text in Gen.Char[Alphabet + " x。"].Array[0, 200].Select(c => new string(c))
+                  select (terms, text);
+
+        gen.Sample(sample =>
+        {
+            var (terms, text) = sample;
+            var automaton = new AhoCorasick(terms);
+
+            var found = automaton.FindAll(text).Select(h => (h.Pattern, h.Start)).Order().ToList();
+
+            found.ShouldBe(Naive(terms, text), $"text '{text}'");
+        }, iter: 200);
+    }
+
+    [Fact]
     public void FindAll_TermsWithDuplicates_ReportsEveryPatternIndex()
     {
         var automaton = new AhoCorasick(["稀土", "稀土", "土"]);

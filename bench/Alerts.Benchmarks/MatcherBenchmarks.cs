@@ -18,8 +18,14 @@ public class MatcherBenchmarks
     private MatcherIndex _index = null!;
     private string[][] _termsPerCompany = [];
 
-    [Params(1, 100, 10_000)]
+    [ParamsSource(nameof(CompanyCounts))]
     public int Companies { get; set; }
+
+    /// <summary>1, 100 and 10,000, or the list in <c>ALERTS_BENCH_COMPANIES</c> (e.g. <c>1,100</c>: the naive loop at 10,000 takes hours on 50 MB).</summary>
+    public static IEnumerable<int> CompanyCounts =>
+        Environment.GetEnvironmentVariable("ALERTS_BENCH_COMPANIES") is { Length: > 0 } list
+            ? list.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))
+            : [1, 100, 10_000];
 
     [GlobalSetup]
     public void Setup()
@@ -97,7 +103,7 @@ public class MatcherBenchmarks
     /// <summary>Writes the corpus and the patterns of every <see cref="Companies"/> value, for grep.</summary>
     public static void ExportWorkloads(string directory)
     {
-        foreach (var companies in new[] { 1, 100, 10_000 })
+        foreach (var companies in CompanyCounts)
         {
             var benchmark = new MatcherBenchmarks { Companies = companies };
             benchmark.Setup();

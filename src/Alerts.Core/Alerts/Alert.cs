@@ -21,7 +21,7 @@ public sealed record AlertReason(ReasonKind Kind, string Value, string Snippet);
 /// <summary>A notice matched to one company, with its severity and reasons.</summary>
 public sealed record Alert
 {
-    /// <summary>hash(change id, company id): upserts are idempotent.</summary>
+    /// <summary><c>{change id}.{company id}</c> (<see cref="IdFor"/>): the same change and company always give the same id, so upserts are idempotent.</summary>
     public required string AlertId { get; init; }
 
     public required string ChangeId { get; init; }
@@ -58,5 +58,10 @@ public sealed record Alert
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public static string IdFor(string changeId, string companyId) => ContentHash.Short(changeId, companyId);
+    /// <summary>
+    /// The change id and the company id joined with a dot. Company ids never contain one (lower-case letters, digits and
+    /// '-'), so the split at the last dot recovers both: unique by construction, readable in logs and the ledger, at most
+    /// 32 + 1 + 64 characters, and no hash to compute (the matcher makes hundreds of these for one broad measure).
+    /// </summary>
+    public static string IdFor(string changeId, string companyId) => string.Concat(changeId, ".", companyId);
 }

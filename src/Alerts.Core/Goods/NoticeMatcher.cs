@@ -68,7 +68,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         {
             if (!found.TryGetValue(company, out var f))
             {
-                f = new Found();
+                f = new Found(company);
                 found[company] = f;
             }
 
@@ -225,11 +225,19 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         var countrySnippets = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // Company ids in ordinal order: the index ranks them once, so ordering the output costs an int sort.
-        var companiesInIdOrder = found.Keys.ToArray();
-        Array.Sort(companiesInIdOrder, (a, b) => index.IdRank[a].CompareTo(index.IdRank[b]));
-        foreach (var k in companiesInIdOrder)
+        var ranks = new int[found.Count];
+        var inIdOrder = new Found[found.Count];
+        var next = 0;
+        foreach (var (k, f) in found)
         {
-            var f = found[k];
+            ranks[next] = index.IdRank[k];
+            inIdOrder[next++] = f;
+        }
+
+        Array.Sort(ranks, inIdOrder);
+        foreach (var f in inIdOrder)
+        {
+            var k = f.Company;
             var company = index.Companies[k];
             var relation = AddDestinations(f, index.CompanyDestinations[k], notice.Destinations, normalized, countrySnippets, notice.Title);
             var severity = SeverityRules.Decide(new MatchFacts
@@ -428,8 +436,10 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     private static partial System.Text.RegularExpressions.Regex DigitRun();
 
     /// <summary>What one company collected for one notice: reasons once per (kind, value), in the order found.</summary>
-    private sealed class Found
+    private sealed class Found(int company)
     {
+        public int Company { get; } = company;
+
         public List<AlertReason> Reasons { get; } = [];
 
         /// <summary>Category ids, each once (a notice names few categories, so a list beats a set here).</summary>

@@ -112,15 +112,10 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         foreach (var (category, hit) in categoryHits.OrderBy(h => h.Value.Start))
         {
             var id = index.CategoryIds[category];
-            var snippet = normalized.Snippet(hit.Start, hit.Length);
+            var reason = new AlertReason(ReasonKind.Category, id, normalized.Snippet(hit.Start, hit.Length)); // one instance for every watcher
             foreach (var company in index.CategoryCompanies[category])
             {
-                var f = For(company);
-                f.Goods(ReasonKind.Category, id, snippet);
-                if (!f.Categories.Contains(id))
-                {
-                    f.Categories.Add(id);
-                }
+                For(company).Category(reason);
             }
         }
 
@@ -204,11 +199,10 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         var entityListing = notice.Measure is Measure.ControlListAddition or Measure.WatchListAddition or Measure.UnreliableEntityAddition;
         if (broadHit is { } broad && (broadInTitle || entityListing || !namesSpecificGoods))
         {
-            var snippet = normalized.Snippet(broad.Start, broad.Length);
-            var value = scan.Substring(broad.Start, broad.Length);
+            var reason = new AlertReason(ReasonKind.BroadMeasure, scan.Substring(broad.Start, broad.Length), normalized.Snippet(broad.Start, broad.Length));
             foreach (var company in index.DualUseCompanies)
             {
-                For(company).Broad(value, snippet);
+                For(company).Broad(reason);
             }
         }
 
@@ -222,7 +216,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         var effectiveSoon = notice.Effective is not { } effective || effective <= reference.AddDays(30);
         var gloss = _glossary.Gloss(notice.Title);
         var alerts = new List<Alerts.Alert>(found.Count);
-        var countrySnippets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var countryReasons = new Dictionary<string, AlertReason>(StringComparer.Ordinal);
 
         // Company ids in ordinal order: the index ranks them once, so ordering the output costs an int sort.
         var ranks = new int[found.Count];
@@ -239,7 +233,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         {
             var k = f.Company;
             var company = index.Companies[k];
-            var relation = AddDestinations(f, index.CompanyDestinations[k], notice.Destinations, normalized, countrySnippets, notice.Title);
+            var relation = AddDestinations(f, index.CompanyDestinations[k], notice.Destinations, normalized, countryReasons, notice.Title);
             var severity = SeverityRules.Decide(new MatchFacts
             {
                 NamesGoods = f.NamesGoods,
@@ -254,7 +248,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 continue;
             }
 
-            f.Categories.Sort(StringComparer.Ordinal);
+            f.Categories?.Sort(StringComparer.Ordinal);
             alerts.Add(new Alerts.Alert
             {
                 AlertId = Alerts.Alert.IdFor(change.ChangeId, company.Id),
@@ -262,7 +256,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 CompanyId = company.Id,
                 Severity = level,
                 Reasons = f.Reasons,
-                Categories = f.Categories,
+                Categories = f.Categories ?? [],
                 NoticeKey = notice.Key,
                 SourceId = notice.SourceId,
                 Title = notice.Title,
@@ -289,7 +283,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         HashSet<string> watched,
         IReadOnlyList<string> noticeDestinations,
         NormalizedText normalized,
-        Dictionary<string, string> countrySnippets,
+        Dictionary<string, AlertReason> countryReasons,
         string title)
     {
         if (noticeDestinations.Count == 0 || watched.Count == 0)
@@ -315,13 +309,13 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         overlap.Sort(StringComparer.Ordinal);
         foreach (var country in overlap)
         {
-            if (!countrySnippets.TryGetValue(country, out var snippet))
+            if (!countryReasons.TryGetValue(country, out var reason))
             {
-                snippet = CountrySnippet(normalized, country) ?? title;
-                countrySnippets[country] = snippet;
+                reason = new AlertReason(ReasonKind.Destination, country, CountrySnippet(normalized, country) ?? title);
+                countryReasons[country] = reason;
             }
 
-            found.Add(ReasonKind.Destination, country, snippet);
+            found.Add(reason);
         }
 
         return DestinationRelation.Matches;
@@ -435,15 +429,18 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])[0-9]{4,10}(?![0-9])")]
     private static partial System.Text.RegularExpressions.Regex DigitRun();
 
-    /// <summary>What one company collected for one notice: reasons once per (kind, value), in the order found.</summary>
+    /// <summary>
+    /// What one company collected for one notice: reasons once per (kind, value), in the order found. Reasons are
+    /// immutable records, so one category, broad-measure or destination reason is shared by all the companies it reaches.
+    /// </summary>
     private sealed class Found(int company)
     {
         public int Company { get; } = company;
 
         public List<AlertReason> Reasons { get; } = [];
 
-        /// <summary>Category ids, each once (a notice names few categories, so a list beats a set here).</summary>
-        public List<string> Categories { get; } = [];
+        /// <summary>Category ids, each once (a notice names few categories, so a list beats a set here); null until one.</summary>
+        public List<string>? Categories { get; private set; }
 
         public bool NamesGoods { get; private set; }
 
@@ -457,30 +454,57 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             Add(kind, value, snippet);
         }
 
+        public void Category(AlertReason reason)
+        {
+            NamesGoods = true;
+            Add(reason);
+            Categories ??= [];
+            if (!Categories.Contains(reason.Value))
+            {
+                Categories.Add(reason.Value);
+            }
+        }
+
         public void Counterparty(string value, string snippet)
         {
             NamesCounterparty = true;
             Add(ReasonKind.Counterparty, value, snippet);
         }
 
-        public void Broad(string value, string snippet)
+        public void Broad(AlertReason reason)
         {
             IsBroad = true;
-            Add(ReasonKind.BroadMeasure, value, snippet);
+            Add(reason);
         }
 
-        public void Add(ReasonKind kind, string value, string snippet)
+        public void Add(AlertReason reason)
         {
-            // A company collects a handful of reasons per notice: a linear scan allocates nothing, unlike a set each.
+            if (!Has(reason.Kind, reason.Value))
+            {
+                Reasons.Add(reason);
+            }
+        }
+
+        private void Add(ReasonKind kind, string value, string snippet)
+        {
+            if (!Has(kind, value))
+            {
+                Reasons.Add(new AlertReason(kind, value, snippet));
+            }
+        }
+
+        // A company collects a handful of reasons per notice: a linear scan allocates nothing, unlike a set each.
+        private bool Has(ReasonKind kind, string value)
+        {
             foreach (var reason in Reasons)
             {
                 if (reason.Kind == kind && string.Equals(reason.Value, value, StringComparison.Ordinal))
                 {
-                    return;
+                    return true;
                 }
             }
 
-            Reasons.Add(new AlertReason(kind, value, snippet));
+            return false;
         }
     }
 }

@@ -16,8 +16,8 @@ public enum DestinationRelation
     OtherOnly,
 }
 
-/// <summary>What matched between one notice and one company.</summary>
-public sealed record MatchFacts
+/// <summary>What matched between one notice and one company (a struct: the matcher decides one per alert).</summary>
+public readonly record struct MatchFacts
 {
     /// <summary>Watched goods, terms, HS or control codes are named.</summary>
     public bool NamesGoods { get; init; }
@@ -46,7 +46,6 @@ public static class SeverityRules
 {
     public static Severity? Decide(MatchFacts facts)
     {
-        ArgumentNullException.ThrowIfNull(facts);
         var named = facts.NamesGoods || facts.NamesCounterparty;
         if (!named && !facts.BroadMeasure)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Alerts.Core.Delivery;
+using Alerts.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using global::SendGrid;
@@ -67,59 +68,38 @@ internal sealed partial class SendGridEmailSender(
         return msg;
     }
 
-    private async Task<SendResult> SendChunkAsync(SendGridClient client, SendGridMessage msg, CancellationToken cancellationToken)
-    {
-        var last = "";
-        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
-        {
-            TimeSpan wait;
-            try
+    private Task<SendResult> SendChunkAsync(SendGridClient client, SendGridMessage msg, CancellationToken cancellationToken) =>
+        SendRetries.RunAsync(
+            _options.MaxAttempts,
+            _options.MaxBackoff,
+            delay,
+            async (attempt, ct) =>
             {
-                var response = await client.SendEmailAsync(msg, cancellationToken).ConfigureAwait(false);
+                var response = await client.SendEmailAsync(msg, ct).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return SendResult.Ok;
+                    return SendAttempt.Done(SendResult.Ok);
                 }
 
-                var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                last = $"HTTP {status}: {Trim(body)}";
+                var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(ct).ConfigureAwait(false);
+                var detail = SendRetries.HttpDetail(status, body);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    wait = ResetDelay(response.Headers, time.GetUtcNow()) ?? Backoff(attempt);
+                    return SendAttempt.RetryAfter(ResetDelay(response.Headers, time.GetUtcNow()) ?? SendRetries.Backoff(attempt), detail);
                 }
-                else if (status >= 500)
+
+                if (status >= 500)
                 {
-                    wait = Backoff(attempt);
+                    return SendAttempt.RetryAfter(SendRetries.Backoff(attempt), detail);
                 }
-                else
-                {
-                    LogRejected(logger, status);
-                    return new SendResult(SendStatus.Failed, last);
-                }
-            }
-            catch (HttpRequestException ex)
-            {
-                last = "network: " + ex.Message;
-                wait = Backoff(attempt);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                last = "timeout";
-                wait = Backoff(attempt);
-            }
 
-            if (attempt == _options.MaxAttempts || wait > _options.MaxBackoff)
-            {
-                break;
-            }
-
-            LogRetrying(logger, attempt, wait, last);
-            await delay.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new SendResult(SendStatus.Retryable, last);
-    }
+                LogRejected(logger, status);
+                return SendAttempt.Done(new SendResult(SendStatus.Failed, detail));
+            },
+            ex => ex.Message,
+            (attempt, wait, detail) => LogRetrying(logger, attempt, wait, detail),
+            cancellationToken);
 
     /// <summary>SendGrid's 429 has no Retry-After; X-RateLimit-Reset is the epoch second the window reopens.</summary>
     internal static TimeSpan? ResetDelay(System.Net.Http.Headers.HttpResponseHeaders? headers, DateTimeOffset now)
@@ -134,9 +114,6 @@ internal sealed partial class SendGridEmailSender(
         return null;
     }
 
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, attempt));
-
-    private static string Trim(string value) => value.Length <= 500 ? value : value[..500];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid attempt {Attempt} failed ({Detail}); retrying in {Wait}")]
     private static partial void LogRetrying(ILogger logger, int attempt, TimeSpan wait, string detail);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Alerts.Core.Delivery;
+using Alerts.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -68,63 +69,44 @@ internal sealed partial class TeamsWebhookSender(
         }
 
         var body = Encoding.UTF8.GetBytes(card.Json);
-        var last = "";
-        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
-        {
-            await delay.DelayAsync(gate.Reserve(hash), cancellationToken).ConfigureAwait(false);
-            TimeSpan wait;
-            try
+        return await SendRetries.RunAsync(
+            _options.MaxAttempts,
+            _options.MaxBackoff,
+            delay,
+            async (attempt, ct) =>
             {
+                await delay.DelayAsync(gate.Reserve(hash), ct).ConfigureAwait(false);
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+                using var response = await http.PostAsync(url, content, ct).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
 
                 // Old connectors throttled with 200 and "HTTP error 429" in the body (msteams-docs#7425).
                 var throttledIn200 = response.StatusCode == HttpStatusCode.OK && text.Contains("429", StringComparison.Ordinal);
                 if (response.IsSuccessStatusCode && !throttledIn200)
                 {
                     LogSent(logger, hash, status);
-                    return SendResult.Ok;
+                    return SendAttempt.Done(SendResult.Ok);
                 }
 
-                last = $"HTTP {(throttledIn200 ? 429 : status)}";
+                var detail = SendRetries.HttpDetail(throttledIn200 ? 429 : status);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests || throttledIn200)
                 {
-                    wait = RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()) ?? Backoff(attempt);
+                    return SendAttempt.RetryAfter(RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()) ?? SendRetries.Backoff(attempt), detail);
                 }
-                else if (status >= 500)
+
+                if (status >= 500)
                 {
-                    wait = Backoff(attempt);
+                    return SendAttempt.RetryAfter(SendRetries.Backoff(attempt), detail);
                 }
-                else
-                {
-                    LogRejected(logger, hash, status);
-                    return new SendResult(SendStatus.Failed, last);
-                }
-            }
-            catch (HttpRequestException ex)
-            {
-                last = "network: " + ex.HttpRequestError;
-                wait = Backoff(attempt);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                last = "timeout";
-                wait = Backoff(attempt);
-            }
 
-            if (attempt == _options.MaxAttempts || wait > _options.MaxBackoff)
-            {
-                break;
-            }
-
-            LogRetrying(logger, hash, attempt, wait, last);
-            await delay.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new SendResult(SendStatus.Retryable, last);
+                LogRejected(logger, hash, status);
+                return SendAttempt.Done(new SendResult(SendStatus.Failed, detail));
+            },
+            ex => ex.HttpRequestError.ToString(), // the message may quote the URL, whose sig= is a secret
+            (attempt, wait, detail) => LogRetrying(logger, hash, attempt, wait, detail),
+            cancellationToken).ConfigureAwait(false);
     }
 
     internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
@@ -133,8 +115,6 @@ internal sealed partial class TeamsWebhookSender(
         { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
         _ => null,
     };
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, attempt));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams card accepted by webhook {WebhookHash} (HTTP {Status})")]
     private static partial void LogSent(ILogger logger, string webhookHash, int status);

@@ -66,12 +66,13 @@ internal sealed class MatcherIndex
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 
         var dualUse = new List<int>();
+        var destinationSets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         CompanyDestinations = new HashSet<string>[Companies.Length];
         for (var k = 0; k < Companies.Length; k++)
         {
             var company = Companies[k];
             var watch = company.Watch ?? new WatchProfile();
-            CompanyDestinations[k] = new HashSet<string>((watch.Destinations ?? []).Select(d => d.Trim().ToUpperInvariant()), StringComparer.Ordinal);
+            CompanyDestinations[k] = Intern(destinationSets, (watch.Destinations ?? []).Select(d => d.Trim().ToUpperInvariant()));
 
             var expanded = new HashSet<string>(StringComparer.Ordinal);
             foreach (var category in watch.Categories ?? [])
@@ -159,6 +160,7 @@ internal sealed class MatcherIndex
 
     public List<int>[] CategoryCompanies { get; }
 
+    /// <summary>Each company's countries; companies with the same countries share one set instance (the matcher caches by it).</summary>
     public HashSet<string>[] CompanyDestinations { get; }
 
     public int[] DualUseCompanies { get; }
@@ -230,6 +232,19 @@ internal sealed class MatcherIndex
         {
             Get(CodeParents, canonical[..dot]).Add(new WatchedCode(company, canonical));
         }
+    }
+
+    private static HashSet<string> Intern(Dictionary<string, HashSet<string>> sets, IEnumerable<string> countries)
+    {
+        var set = new HashSet<string>(countries, StringComparer.Ordinal);
+        var key = string.Join(',', set.Order(StringComparer.Ordinal));
+        if (sets.TryGetValue(key, out var shared))
+        {
+            return shared;
+        }
+
+        sets[key] = set;
+        return set;
     }
 
     private static List<WatchedCode> Get(Dictionary<string, List<WatchedCode>> map, string key)

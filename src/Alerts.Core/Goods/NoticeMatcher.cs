@@ -216,7 +216,9 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         var effectiveSoon = notice.Effective is not { } effective || effective <= reference.AddDays(30);
         var gloss = _glossary.Gloss(notice.Title);
         var alerts = new List<Alerts.Alert>(found.Count);
-        var countryReasons = new Dictionary<string, AlertReason>(StringComparer.Ordinal);
+        // Companies share destination sets (the index interns them), so the relation and its reasons are worked out
+        // once per set, not once per company.
+        var byDestinations = new Dictionary<HashSet<string>, (DestinationRelation Relation, AlertReason[] Reasons)>(ReferenceEqualityComparer.Instance);
 
         // Company ids in ordinal order: the index ranks them once, so ordering the output costs an int sort.
         var ranks = new int[found.Count];
@@ -233,7 +235,18 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         {
             var k = f.Company;
             var company = index.Companies[k];
-            var relation = AddDestinations(f, index.CompanyDestinations[k], notice.Destinations, normalized, countryReasons, notice.Title);
+            var watched = index.CompanyDestinations[k];
+            if (!byDestinations.TryGetValue(watched, out var destinations))
+            {
+                destinations = Destinations(watched, notice.Destinations, normalized, notice.Title);
+                byDestinations[watched] = destinations;
+            }
+
+            foreach (var reason in destinations.Reasons)
+            {
+                f.Add(reason);
+            }
+
             var severity = SeverityRules.Decide(new MatchFacts
             {
                 NamesGoods = f.NamesGoods,
@@ -241,7 +254,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 BroadMeasure = f.IsBroad,
                 Measure = notice.Measure,
                 EffectiveSoon = effectiveSoon,
-                Destination = relation,
+                Destination = destinations.Relation,
             });
             if (severity is not { } level)
             {
@@ -275,50 +288,29 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     }
 
     /// <summary>
-    /// Adds a destination reason for each of the company's countries the notice targets (in code order) and says how the
-    /// notice's destinations relate to the company's.
+    /// How a notice's destinations relate to a set of watched countries, with a destination reason for each watched
+    /// country the notice targets (in code order).
     /// </summary>
-    private static DestinationRelation AddDestinations(
-        Found found,
+    private static (DestinationRelation Relation, AlertReason[] Reasons) Destinations(
         HashSet<string> watched,
         IReadOnlyList<string> noticeDestinations,
         NormalizedText normalized,
-        Dictionary<string, AlertReason> countryReasons,
         string title)
     {
         if (noticeDestinations.Count == 0 || watched.Count == 0)
         {
-            return DestinationRelation.Unknown;
+            return (DestinationRelation.Unknown, []);
         }
 
-        List<string>? overlap = null;
-        foreach (var destination in noticeDestinations)
-        {
-            var country = destination.ToUpperInvariant();
-            if (watched.Contains(country) && !(overlap?.Contains(country) ?? false))
-            {
-                (overlap ??= []).Add(country);
-            }
-        }
-
-        if (overlap is null)
-        {
-            return DestinationRelation.OtherOnly;
-        }
-
-        overlap.Sort(StringComparer.Ordinal);
-        foreach (var country in overlap)
-        {
-            if (!countryReasons.TryGetValue(country, out var reason))
-            {
-                reason = new AlertReason(ReasonKind.Destination, country, CountrySnippet(normalized, country) ?? title);
-                countryReasons[country] = reason;
-            }
-
-            found.Add(reason);
-        }
-
-        return DestinationRelation.Matches;
+        var overlap = noticeDestinations
+            .Select(d => d.ToUpperInvariant())
+            .Where(watched.Contains)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return overlap.Length == 0
+            ? (DestinationRelation.OtherOnly, [])
+            : (DestinationRelation.Matches, [.. overlap.Select(country => new AlertReason(ReasonKind.Destination, country, CountrySnippet(normalized, country) ?? title))]);
     }
 
     /// <summary>Title, body and annex (listed entities, attachment titles): everything a reader of the notice sees.</summary>

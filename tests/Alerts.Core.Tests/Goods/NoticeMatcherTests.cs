@@ -173,6 +173,24 @@ public sealed class NoticeMatcherTests
     }
 
     [Fact]
+    public void Match_CompaniesSharingAndNotSharingDestinations_EachGetsItsOwnRelationInIdOrder()
+    {
+        var notice = Plain("关于对镓实施出口管制", "禁止镓出口。", Measure.ExportBan, "US") with { Published = new DateOnly(2026, 1, 6), Effective = new DateOnly(2026, 1, 6) };
+
+        var alerts = Match(
+            notice,
+            Watching(w => w with { Categories = ["gallium"], Destinations = ["JP"] }, "jp-one"),
+            Watching(w => w with { Categories = ["gallium"], Destinations = ["us"] }, "us-one"),
+            Watching(w => w with { Categories = ["gallium"], Destinations = ["JP"] }, "jp-two"),
+            Watching(w => w with { Categories = ["gallium"], Destinations = ["JP", "US"] }, "us-two"));
+
+        alerts.Select(a => (a.CompanyId, a.Severity)).ShouldBe(
+            [("jp-one", Severity.High), ("jp-two", Severity.High), ("us-one", Severity.Critical), ("us-two", Severity.Critical)]);
+        alerts.Single(a => a.CompanyId == "us-two").Reasons.ShouldContain(r => r.Kind == ReasonKind.Destination && r.Value == "US");
+        alerts.Single(a => a.CompanyId == "jp-two").Reasons.ShouldNotContain(r => r.Kind == ReasonKind.Destination);
+    }
+
+    [Fact]
     public void Match_Alert_CarriesIdsNoticeFieldsAndEnglishGloss()
     {
         var notice = new NoticeBuilder().Build();

@@ -24,7 +24,7 @@ public static class ContentHash
         var length = Math.Max(0, parts.Length - 1);
         foreach (var part in parts)
         {
-            length += Encoding.UTF8.GetMaxByteCount(part.Length);
+            length += Encoding.UTF8.GetMaxByteCount(part?.Length ?? 0); // a null part counts as empty, as string.Join had it
         }
 
         var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
@@ -39,7 +39,7 @@ public static class ContentHash
                     buffer[written++] = (byte)Separator;
                 }
 
-                written += Encoding.UTF8.GetBytes(parts[i], buffer[written..]);
+                written += Encoding.UTF8.GetBytes(parts[i] ?? "", buffer[written..]);
             }
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

@@ -33,4 +33,8 @@ public sealed class ContentHashTests
 
         ContentHash.Of(longPart, "x").ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(longPart + "\u001fx"))));
     }
+
+    [Fact]
+    public void Of_NullPart_HashesLikeAnEmptyPart() =>
+        ContentHash.Of("a", null!, "b").ShouldBe(ContentHash.Of("a", "", "b"));
 }

@@ -12,8 +12,9 @@ namespace Alerts.Infrastructure.SendGrid;
 /// <summary>
 /// E-mail through the SendGrid SDK over a typed HttpClient (azure-notes §7.1): one personalization per recipient, at
 /// most 1,000 per request; categories <c>alert|digest</c> and <c>source:{id}</c>; custom_args alertId and companyId.
-/// The SDK does not throw and does not retry 429, so this class owns the retries: 429 waits until
-/// <c>X-RateLimit-Reset</c>, 5xx and timeouts back off exponentially, other 4xx fail for good.
+/// The SDK does not throw and does not retry 429, so this class decides what to retry (the loop is
+/// <see cref="Delivery.SendRetries"/>): 429 waits until <c>X-RateLimit-Reset</c>, 5xx and timeouts back off
+/// exponentially, other 4xx fail for good.
 /// </summary>
 internal sealed partial class SendGridEmailSender(
     HttpClient http,

@@ -47,6 +47,9 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     /// <summary>How many times the index was built (tests of the cache).</summary>
     internal int IndexBuilds => _cache.Builds;
 
+    /// <summary>The (cached) index <see cref="Match"/> uses for these companies: the benchmark scans with its automaton.</summary>
+    internal MatcherIndex IndexFor(IReadOnlyList<Company> companies) => _cache.Get(companies);
+
     public IReadOnlyList<Alerts.Alert> Match(ChangeEvent change, Notice notice, IReadOnlyList<Company> companies)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -18,11 +18,10 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         );
         """;
 
-    private volatile bool _schemaReady;
 
     public async Task<ApiKeyRecord?> FindByHashAsync(string keyHash, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT owner, key_hash, created_at FROM api_keys WHERE key_hash = $hash";
@@ -45,7 +44,7 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
 
     public async Task DeleteCompanyKeysAsync(string companyId, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM api_keys WHERE owner = $owner";
@@ -55,7 +54,7 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
 
     public async Task<ApiKeyRecord?> GetAdminKeyAsync(CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT key_hash, created_at FROM api_keys WHERE owner = $owner";
@@ -71,7 +70,7 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
 
     private async Task UpsertAsync(string owner, string keyHash, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText =
@@ -85,13 +84,4 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        // Idempotent DDL: two first calls racing both run it, harmlessly.
-        if (!_schemaReady)
-        {
-            await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-    }
 }

@@ -40,7 +40,6 @@ internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusO
         """;
 
     // Idempotent DDL: two racing first calls both running it is harmless.
-    private Task? _schema;
 
     public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken)
     {
@@ -344,7 +343,7 @@ internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusO
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await (_schema ??= database.EnsureSchemaAsync(Schema, CancellationToken.None)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         return await database.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 }

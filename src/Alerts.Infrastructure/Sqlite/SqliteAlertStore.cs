@@ -20,12 +20,11 @@ internal sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
         CREATE INDEX IF NOT EXISTS ix_delivery_alerts_company ON delivery_alerts (company_id, created_at);
         """;
 
-    private readonly SchemaOnce _schema = new(database, Ddl);
 
     public async Task UpsertAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var alert in alerts)
@@ -54,7 +53,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
 
     public async Task<Alert?> GetAsync(string alertId, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM delivery_alerts WHERE alert_id = $id";
@@ -67,7 +66,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
     public async Task<IReadOnlyList<Alert>> QueryAsync(AlertQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = new List<string>();
@@ -113,25 +112,5 @@ internal sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
         }
 
         return results;
-    }
-}
-
-/// <summary>Runs a store's DDL once per instance (again after a failure).</summary>
-internal sealed class SchemaOnce(SqliteDatabase database, string ddl)
-{
-    private readonly Lock _lock = new();
-    private Task? _task;
-
-    public Task EnsureAsync(CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            if (_task is null || _task.IsFaulted || _task.IsCanceled)
-            {
-                _task = database.EnsureSchemaAsync(ddl, cancellationToken);
-            }
-
-            return _task;
-        }
     }
 }

@@ -15,11 +15,10 @@ public sealed class SqliteCompanyStore(SqliteDatabase database) : ICompanyStore
         );
         """;
 
-    private volatile bool _schemaReady;
 
     public async Task<IReadOnlyList<Company>> ListAsync(CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM companies ORDER BY id;";
@@ -35,7 +34,7 @@ public sealed class SqliteCompanyStore(SqliteDatabase database) : ICompanyStore
 
     public async Task<Company?> GetAsync(string companyId, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM companies WHERE id = $id;";
@@ -48,7 +47,7 @@ public sealed class SqliteCompanyStore(SqliteDatabase database) : ICompanyStore
     public async Task UpsertManyAsync(IReadOnlyList<Company> companies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(companies);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var company in companies)
@@ -70,7 +69,7 @@ public sealed class SqliteCompanyStore(SqliteDatabase database) : ICompanyStore
 
     public async Task<bool> DeleteAsync(string companyId, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM companies WHERE id = $id;";
@@ -82,13 +81,4 @@ public sealed class SqliteCompanyStore(SqliteDatabase database) : ICompanyStore
         SubscriptionsService.Complete(JsonSerializer.Deserialize<Company>(json, AlertsJson.Web)
             ?? throw new InvalidOperationException("A stored company is empty."));
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        // Idempotent DDL: two callers racing here both succeed.
-        if (!_schemaReady)
-        {
-            await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-    }
 }

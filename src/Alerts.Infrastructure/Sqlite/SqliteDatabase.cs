@@ -9,6 +9,8 @@ namespace Alerts.Infrastructure.Sqlite;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly Lock _schemaLock = new();
+    private readonly Dictionary<string, Task> _schemas = new(StringComparer.Ordinal);
 
     public SqliteDatabase(string databasePath)
     {
@@ -42,12 +44,31 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>Runs a schema script once per connection string (idempotent DDL).</summary>
-    public async Task EnsureSchemaAsync(string ddl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a schema script (idempotent DDL) once per database, and again only after it failed. Every store calls this
+    /// before its first command; a caller's token ends its own wait, never the script another caller may be waiting on.
+    /// </summary>
+    public Task EnsureSchemaAsync(string ddl, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ddl);
+        Task run;
+        lock (_schemaLock)
+        {
+            if (!_schemas.TryGetValue(ddl, out run!) || run.IsFaulted || run.IsCanceled)
+            {
+                run = RunSchemaAsync(ddl);
+                _schemas[ddl] = run;
+            }
+        }
+
+        return run.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunSchemaAsync(string ddl)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = ddl;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
     }
 }

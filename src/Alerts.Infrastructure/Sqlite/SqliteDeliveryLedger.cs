@@ -17,12 +17,11 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
         CREATE INDEX IF NOT EXISTS ix_delivery_ledger_at ON delivery_ledger (at);
         """;
 
-    private readonly SchemaOnce _schema = new(database, Ddl);
 
     /// <summary>True once the outcome is final: sent, or failed for good (a 400 is not retried).</summary>
     public async Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT outcome FROM delivery_ledger WHERE key = $key";
@@ -34,7 +33,7 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
     public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
 
@@ -57,7 +56,7 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
 
     public async Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT channel, outcome, COUNT(*) FROM delivery_ledger WHERE at >= $since GROUP BY channel, outcome ORDER BY channel, outcome";

@@ -13,11 +13,10 @@ internal sealed class SqliteDigestCursorStore(SqliteDatabase database) : IDigest
             PRIMARY KEY (company_id, email));
         """;
 
-    private readonly SchemaOnce _schema = new(database, Ddl);
 
     public async Task<DigestCursor?> GetAsync(string companyId, string email, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT sent_until, period_key FROM digest_cursors WHERE company_id = $company AND email = $email";
@@ -32,7 +31,7 @@ internal sealed class SqliteDigestCursorStore(SqliteDatabase database) : IDigest
     public async Task SetAsync(DigestCursor cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cursor);
-        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """

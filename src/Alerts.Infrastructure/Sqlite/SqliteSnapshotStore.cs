@@ -27,7 +27,6 @@ internal sealed class SqliteSnapshotStore(SqliteDatabase database) : ISnapshotSt
         """;
 
     // Idempotent DDL: two racing first calls both running it is harmless.
-    private Task? _schema;
 
     public async Task<SourceSnapshot?> LoadAsync(string sourceId, CancellationToken cancellationToken)
     {
@@ -145,7 +144,7 @@ internal sealed class SqliteSnapshotStore(SqliteDatabase database) : ISnapshotSt
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await (_schema ??= database.EnsureSchemaAsync(Schema, CancellationToken.None)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await database.EnsureSchemaAsync(Schema, cancellationToken).ConfigureAwait(false);
         return await database.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,7 +5,7 @@ using Alerts.Infrastructure.ServiceBus;
 using Alerts.Infrastructure.Sqlite;
 using Alerts.Infrastructure.Tables;
 using Azure.Data.Tables;
-using Azure.Identity;
+using Azure.Core;
 using Azure.Messaging.ServiceBus;
 using Azure.Messaging.ServiceBus.Administration;
 using Azure.Storage.Blobs;
@@ -31,10 +31,8 @@ public static class ChangesInfrastructureExtensions
             return services;
         }
 
-        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
+        services.AddAzureStorage();
         services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(sp => CreateTables(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
-        services.TryAddSingleton(sp => CreateBlobs(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));
         services.TryAddSingleton<ISnapshotStore>(sp => new TableSnapshotStore(
             sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<BlobServiceClient>(),
@@ -43,14 +41,14 @@ public static class ChangesInfrastructureExtensions
         {
             var o = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
             return string.IsNullOrWhiteSpace(o.ConnectionString)
-                ? new ServiceBusClient(o.FullyQualifiedNamespace, new DefaultAzureCredential())
+                ? new ServiceBusClient(o.FullyQualifiedNamespace, sp.GetRequiredService<TokenCredential>())
                 : new ServiceBusClient(o.ConnectionString);
         });
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
             return string.IsNullOrWhiteSpace(o.ConnectionString)
-                ? new ServiceBusAdministrationClient(o.FullyQualifiedNamespace, new DefaultAzureCredential())
+                ? new ServiceBusAdministrationClient(o.FullyQualifiedNamespace, sp.GetRequiredService<TokenCredential>())
                 : new ServiceBusAdministrationClient(o.ConnectionString);
         });
         services.TryAddSingleton(sp => new ServiceBusChangeBus(
@@ -68,14 +66,4 @@ public static class ChangesInfrastructureExtensions
         services.TryAddSingleton<IChangeConsumer>(sp => sp.GetRequiredService<TBus>());
         services.TryAddSingleton<IDeadLetterQueue>(sp => sp.GetRequiredService<TBus>());
     }
-
-    private static TableServiceClient CreateTables(TableStorageOptions options) =>
-        !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new TableServiceClient(options.ConnectionString)
-            : new TableServiceClient(options.TableServiceUri ?? throw new InvalidOperationException("Storage: set ConnectionString or TableServiceUri."), new DefaultAzureCredential());
-
-    private static BlobServiceClient CreateBlobs(TableStorageOptions options) =>
-        !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new BlobServiceClient(options.ConnectionString)
-            : new BlobServiceClient(options.BlobServiceUri ?? throw new InvalidOperationException("Storage: set ConnectionString or BlobServiceUri."), new DefaultAzureCredential());
 }

@@ -36,7 +36,7 @@ public static class DeliveryInfrastructureExtensions
         }
         else
         {
-            services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
+            services.AddAzureStorage();
             services.TryAddSingleton<DeliveryTableClients>();
             services.TryAddSingleton<IAlertStore, TableAlertStore>();
             services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();

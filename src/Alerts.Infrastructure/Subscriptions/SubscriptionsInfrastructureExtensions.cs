@@ -2,7 +2,6 @@ using Alerts.Core.Subscriptions;
 using Alerts.Infrastructure.Sqlite;
 using Alerts.Infrastructure.Tables;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,18 +21,7 @@ public static class SubscriptionsInfrastructureExtensions
             return services;
         }
 
-        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
-
-        // Shared with other Table stores: whoever registers first wins, all build it the same way.
-        services.TryAddSingleton(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;
-            return !string.IsNullOrWhiteSpace(storage.ConnectionString)
-                ? new TableServiceClient(storage.ConnectionString)
-                : new TableServiceClient(
-                    storage.TableServiceUri ?? throw new InvalidOperationException("Storage:ConnectionString or Storage:TableServiceUri is required in Azure mode."),
-                    new DefaultAzureCredential());
-        });
+        services.AddAzureStorage();
         services.TryAddSingleton<ICompanyStore>(sp => new TableCompanyStore(
             sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value));

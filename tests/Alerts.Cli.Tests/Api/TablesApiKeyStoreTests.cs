@@ -17,9 +17,8 @@ public sealed class TablesApiKeyStoreTests(AzuriteFixture azurite)
     private static readonly DateTimeOffset At = new(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
     private static int s_table;
 
-    private TablesApiKeyStore Create() => new(ApiInfrastructureExtensions.CreateTableClient(
-        new TableStorageOptions { ConnectionString = azurite.ConnectionString },
-        $"apikeys{Interlocked.Increment(ref s_table)}"));
+    private TablesApiKeyStore Create() => new(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString)
+        .GetTableClient($"apikeys{Interlocked.Increment(ref s_table)}"));
 
     [Fact]
     public async Task SetCompanyKeyAsync_Rotation_KeepsOnlyTheNewHash()

@@ -137,7 +137,7 @@ public sealed class TableDeliveryStoreTests : DeliveryStoreContractTests
 {
     public TableDeliveryStoreTests(AzuriteFixture azurite)
     {
-        var tables = new DeliveryTableClients(Options.Create(new TableStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "dlvtest" }));
+        var tables = new DeliveryTableClients(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), Options.Create(new TableStorageOptions { TablePrefix = "dlvtest" }));
         Alerts = new TableAlertStore(tables);
         Ledger = new TableDeliveryLedger(tables);
         Cursors = new TableDigestCursorStore(tables);

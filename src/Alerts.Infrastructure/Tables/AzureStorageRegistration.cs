@@ -1,0 +1,41 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Infrastructure.Tables;
+
+/// <summary>
+/// The Azure clients every store shares: one credential (each <see cref="DefaultAzureCredential"/> fetches and caches
+/// its own tokens), one Table service client and one Blob service client, from the <c>Storage</c> section.
+/// </summary>
+internal static class AzureStorageRegistration
+{
+    public static IServiceCollection AddAzureStorage(this IServiceCollection services)
+    {
+        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential()); // AZURE_CLIENT_ID picks the app's identity
+        services.TryAddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+            return !string.IsNullOrWhiteSpace(storage.ConnectionString)
+                ? new TableServiceClient(storage.ConnectionString)
+                : new TableServiceClient(
+                    storage.TableServiceUri ?? throw new InvalidOperationException("Storage:ConnectionString or Storage:TableServiceUri is required in Azure mode."),
+                    sp.GetRequiredService<TokenCredential>());
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+            return !string.IsNullOrWhiteSpace(storage.ConnectionString)
+                ? new BlobServiceClient(storage.ConnectionString)
+                : new BlobServiceClient(
+                    storage.BlobServiceUri ?? throw new InvalidOperationException("Storage:ConnectionString or Storage:BlobServiceUri is required in Azure mode."),
+                    sp.GetRequiredService<TokenCredential>());
+        });
+        return services;
+    }
+}

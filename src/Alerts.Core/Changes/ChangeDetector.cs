@@ -51,7 +51,7 @@ public static partial class ChangeDetector
                 health = health with { Outcome = FetchOutcome.LayoutChanged, Detail = result.Detail ?? "the listing had no items" };
             }
 
-            return new DetectionResult(snapshot with { Health = Append(snapshot.Health, health) }, []);
+            return new DetectionResult(snapshot.WithHealth(health), []);
         }
 
         var baseline = !snapshot.Baselined;
@@ -153,13 +153,12 @@ public static partial class ChangeDetector
             validators[url] = value;
         }
 
-        var updated = snapshot with
+        var updated = snapshot.WithHealth(health with { Changes = changes.Count }) with
         {
             Baselined = true,
             Notices = notices,
             KnownItems = knownItems,
             Validators = validators,
-            Health = Append(snapshot.Health, health with { Changes = changes.Count }),
             SequenceGaps = hasNumberedSeries ? SequenceGaps(notices.Keys) : [],
         };
         return new DetectionResult(updated, changes);
@@ -299,9 +298,6 @@ public static partial class ChangeDetector
     }
 
     private static string EntityName(ListedEntity entity) => entity.NameEn is { Length: > 0 } en ? $"{entity.Name} ({en})" : entity.Name;
-
-    private static List<PollHealth> Append(IReadOnlyList<PollHealth> history, PollHealth health) =>
-        [.. history.Skip(Math.Max(0, history.Count - SourceSnapshot.MaxHealthHistory + 1)), health];
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

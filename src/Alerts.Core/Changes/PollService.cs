@@ -175,7 +175,7 @@ public sealed partial class PollService(
         var snapshot = previous ?? new SourceSnapshot(id);
         try
         {
-            await store.SaveAsync(snapshot with { Health = [.. snapshot.Health.TakeLast(SourceSnapshot.MaxHealthHistory - 1), health] }, [], cancellationToken).ConfigureAwait(false);
+            await store.SaveAsync(snapshot.WithHealth(health), [], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -58,6 +58,10 @@ public sealed record SourceSnapshot(string SourceId)
     public IReadOnlyList<string> SequenceGaps { get; init; } = [];
 
     public PollHealth? LastPoll => Health.Count > 0 ? Health[^1] : null;
+
+    /// <summary>This snapshot with <paramref name="health"/> appended, keeping the newest <see cref="MaxHealthHistory"/>.</summary>
+    public SourceSnapshot WithHealth(PollHealth health) =>
+        this with { Health = [.. Health.Skip(Math.Max(0, Health.Count - MaxHealthHistory + 1)), health] };
 }
 
 /// <summary>Another poller saved the snapshot since it was loaded: this poll's result must be dropped.</summary>

@@ -64,12 +64,13 @@ internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusO
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var candidates = new List<(long Seq, string MessageId, string Body, string Properties, long EnqueuedAt, int DeliveryCount)>();
+        // The scan reads no bodies: a backlog of thousands would otherwise be loaded on every receive to lock a few.
+        var candidates = new List<(long Seq, string MessageId, long EnqueuedAt, int DeliveryCount)>();
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
             select.CommandText = """
-                SELECT seq, message_id, body, properties, enqueued_at, delivery_count FROM bus_deliveries
+                SELECT seq, message_id, enqueued_at, delivery_count FROM bus_deliveries
                 WHERE subscription = $sub AND dead = 0 AND (locked_until IS NULL OR locked_until <= $now)
                 ORDER BY seq
                 """;
@@ -78,7 +79,7 @@ internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusO
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                candidates.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt32(5)));
+                candidates.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3)));
             }
         }
 
@@ -105,14 +106,18 @@ internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusO
 
             var count = c.DeliveryCount + 1;
             var token = ContentHash.Short(subscription, c.MessageId, count.ToString(CultureInfo.InvariantCulture), nowMs.ToString(CultureInfo.InvariantCulture));
-            update.CommandText = "UPDATE bus_deliveries SET delivery_count = $count, locked_until = $until, lock_token = $token WHERE seq = $seq";
+            update.CommandText = """
+                UPDATE bus_deliveries SET delivery_count = $count, locked_until = $until, lock_token = $token WHERE seq = $seq;
+                SELECT body, properties FROM bus_deliveries WHERE seq = $seq;
+                """;
             update.Parameters.AddWithValue("$count", count);
             update.Parameters.AddWithValue("$until", (now + settings.LockDuration).ToUnixTimeMilliseconds());
             update.Parameters.AddWithValue("$token", token);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            received.Add(new ReceivedMessage(c.MessageId, subscription, c.Body, count, token, DateTimeOffset.FromUnixTimeMilliseconds(c.EnqueuedAt))
+            await using var locked = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await locked.ReadAsync(cancellationToken).ConfigureAwait(false);
+            received.Add(new ReceivedMessage(c.MessageId, subscription, locked.GetString(0), count, token, DateTimeOffset.FromUnixTimeMilliseconds(c.EnqueuedAt))
             {
-                Properties = JsonSerializer.Deserialize<Dictionary<string, string>>(c.Properties, AlertsJson.Web) ?? [],
+                Properties = JsonSerializer.Deserialize<Dictionary<string, string>>(locked.GetString(1), AlertsJson.Web) ?? [],
             });
         }
 

@@ -65,7 +65,7 @@ public sealed class AlertHandlers(ApiKeyService keys, IAlertStore alerts, IChang
 
         if (!string.IsNullOrEmpty(filter.Category))
         {
-            if (taxonomy.Categories.Any(c => c.Id == filter.Category))
+            if (taxonomy.Contains(filter.Category))
             {
                 query = query with { Category = filter.Category };
             }

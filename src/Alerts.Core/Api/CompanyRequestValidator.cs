@@ -69,10 +69,9 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
             return;
         }
 
-        var known = taxonomy.Categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         ValidateList(watch.Categories, prefix + "categories", errors, (value, field) =>
         {
-            if (!known.Contains(value))
+            if (!taxonomy.Contains(value))
             {
                 errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not a category id of the taxonomy (GET /api/taxonomy)");
             }

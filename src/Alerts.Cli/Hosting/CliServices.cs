@@ -23,17 +23,9 @@ internal static class CliServices
 
     public static ServiceProvider Build(string dataDirectory, IReadOnlyDictionary<string, string?>? configuration = null)
     {
-        var data = Path.GetFullPath(dataDirectory);
-        Directory.CreateDirectory(data);
-        var config = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{HostingOptions.SectionName}:{nameof(HostingOptions.Mode)}"] = nameof(HostingMode.Embedded),
-                [$"{HostingOptions.SectionName}:{nameof(HostingOptions.DataDirectory)}"] = data,
-            })
-            .AddInMemoryCollection(configuration ?? new Dictionary<string, string?>())
-            .Build();
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        builder.AddEmbeddedMode(dataDirectory);
+        var config = builder.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build();
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);

@@ -29,15 +29,8 @@ internal static class EmbeddedHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        var dataDirectory = Path.GetFullPath(settings.DataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        var dataDirectory = builder.Configuration.AddEmbeddedMode(settings.DataDirectory);
         Directory.CreateDirectory(Path.Combine(dataDirectory, "outbox"));
-
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{HostingOptions.SectionName}:{nameof(HostingOptions.Mode)}"] = nameof(HostingMode.Embedded),
-            [$"{HostingOptions.SectionName}:{nameof(HostingOptions.DataDirectory)}"] = dataDirectory,
-        });
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["Delivery:PublicBaseUrl"]))
         {

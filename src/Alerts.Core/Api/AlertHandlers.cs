@@ -24,9 +24,6 @@ public sealed record AlertFilter
     public string? Limit { get; init; }
 }
 
-/// <summary>A change with its full notice, previous version and diff (<c>GET /api/changes/{id}</c>).</summary>
-public sealed record ChangeDetail(ChangeEvent Change, Notices.Notice Notice, Notices.Notice? Previous, string? Diff);
-
 /// <summary>
 /// <c>/api/alerts</c> and <c>/api/changes</c>. Alerts belong to a company: a company key sees only its own, and another
 /// company's alert id answers like an unknown one. Changes are official public notices: any valid key reads them.
@@ -68,7 +65,7 @@ public sealed class AlertHandlers(ApiKeyService keys, IAlertStore alerts, IChang
 
         if (!string.IsNullOrEmpty(filter.Category))
         {
-            if (taxonomy.Categories.Any(c => c.Id == filter.Category))
+            if (taxonomy.Contains(filter.Category))
             {
                 query = query with { Category = filter.Category };
             }
@@ -133,7 +130,7 @@ public sealed class AlertHandlers(ApiKeyService keys, IAlertStore alerts, IChang
         var record = changeId.Length <= 128 ? await changes.GetAsync(changeId, cancellationToken).ConfigureAwait(false) : null;
         return record is null
             ? Problems.NotFound("change", changeId)
-            : ApiResult.Ok(new ChangeDetail(record.Change, record.Notice, record.Previous, record.Diff));
+            : ApiResult.Ok(record);
     }
 
     public static bool TryParseSeverity(string? value, out Severity severity)

@@ -50,23 +50,23 @@ public sealed class ApiKeyService(IApiKeyStore store, IApiKeyGenerator generator
 {
     private const string BearerPrefix = "Bearer ";
 
+    // IOptions<T> yields one value for the container's lifetime and this service is a singleton, so the configured
+    // admin key is hashed once, on first use, instead of on every request. Null when no key is configured.
+    private readonly Lazy<byte[]?> _configuredAdminHash = new(() =>
+        string.IsNullOrEmpty(options.Value.AdminKey) ? null : HashBytes(options.Value.AdminKey));
+
     /// <summary>Lower-case hex SHA-256 of the key's UTF-8 bytes.</summary>
-    public static string Hash(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-    }
+    public static string Hash(string key) => Convert.ToHexStringLower(HashBytes(key));
+
+    /// <summary>The key of an <c>Authorization: Bearer &lt;key&gt;</c> header (prefix case-insensitive, trimmed); null otherwise.</summary>
+    public static string? BearerKey(string? header) =>
+        header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            ? header[BearerPrefix.Length..].Trim()
+            : null;
 
     /// <summary>Reads <c>Authorization: Bearer &lt;key&gt;</c>; null when absent, malformed or unknown.</summary>
-    public Task<ApiCaller?> AuthenticateHeaderAsync(string? authorization, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(authorization) || !authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return Task.FromResult<ApiCaller?>(null);
-        }
-
-        return AuthenticateKeyAsync(authorization[BearerPrefix.Length..].Trim(), cancellationToken);
-    }
+    public Task<ApiCaller?> AuthenticateHeaderAsync(string? authorization, CancellationToken cancellationToken) =>
+        BearerKey(authorization) is { } key ? AuthenticateKeyAsync(key, cancellationToken) : Task.FromResult<ApiCaller?>(null);
 
     /// <summary>Authenticates a raw key (the dashboard's form, cookie or <c>?key=</c>).</summary>
     public async Task<ApiCaller?> AuthenticateKeyAsync(string? key, CancellationToken cancellationToken)
@@ -76,9 +76,9 @@ public sealed class ApiKeyService(IApiKeyStore store, IApiKeyGenerator generator
             return null;
         }
 
-        var presented = Convert.FromHexString(Hash(key));
-        var configured = options.Value.AdminKey;
-        if (!string.IsNullOrEmpty(configured) && FixedTimeEquals(presented, Hash(configured)))
+        var presented = HashBytes(key);
+        var configured = _configuredAdminHash.Value;
+        if (configured is not null && CryptographicOperations.FixedTimeEquals(presented, configured))
         {
             return ApiCaller.Admin;
         }
@@ -94,7 +94,7 @@ public sealed class ApiKeyService(IApiKeyStore store, IApiKeyGenerator generator
         if (record.IsAdmin)
         {
             // A generated admin key counts only while no key is configured: configuring one replaces it.
-            return string.IsNullOrEmpty(configured) ? ApiCaller.Admin : null;
+            return configured is null ? ApiCaller.Admin : null;
         }
 
         return ApiCaller.ForCompany(record.CompanyId!);
@@ -128,6 +128,12 @@ public sealed class ApiKeyService(IApiKeyStore store, IApiKeyGenerator generator
         var key = generator.NewKey();
         await store.SetAdminKeyAsync(Hash(key), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return key;
+    }
+
+    private static byte[] HashBytes(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return SHA256.HashData(Encoding.UTF8.GetBytes(key));
     }
 
     private static bool FixedTimeEquals(byte[] presented, string storedHexHash)

@@ -84,7 +84,7 @@ public static class Problems
 
     /// <summary>The same answer whether the thing does not exist or belongs to another company.</summary>
     public static ApiResult NotFound(string what, string id) => ApiResult.From(new ApiProblem(
-        Rfc9110 + "5", "Not Found", 404, $"No {what} with id '{Truncate(id)}'."));
+        Rfc9110 + "5", "Not Found", 404, $"No {what} with id '{DisplayText.Clip(id, 80)}'."));
 
     public static ApiResult Conflict(string detail) => ApiResult.From(new ApiProblem(Rfc9110 + "10", "Conflict", 409, detail));
 
@@ -103,6 +103,4 @@ public static class Problems
 
     public static ApiResult Invalid(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
-
-    private static string Truncate(string id) => id.Length <= 80 ? id : id[..80] + "…";
 }

@@ -1,5 +1,6 @@
 using Alerts.Core.Goods;
 using Alerts.Core.Dashboard;
+using Alerts.Core.Ops;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddTransient<SafeWebhookRedirectHandler>();
         services.TryAddSingleton<CompanyRequestValidator>();
         services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<HealthService>();
         services.TryAddSingleton<CompanyHandlers>();
         services.TryAddSingleton<AlertHandlers>();
         services.TryAddSingleton<OpsHandlers>();

@@ -57,7 +57,7 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
     }
 
     public Task<ApiResult> GetAsync(string? authorization, string companyId, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, (_, company) => Task.FromResult(ApiResult.Ok(CompanyView.From(company))), cancellationToken);
+        WithCompanyAsync(authorization, companyId, adminOnly: false, company => Task.FromResult(ApiResult.Ok(CompanyView.From(company))), cancellationToken);
 
     public async Task<ApiResult> CreateAsync(string? authorization, string? body, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
 
     /// <summary>Replaces name, watch profile, recipients and webhooks. The id in the body, when given, must match the path.</summary>
     public Task<ApiResult> ReplaceAsync(string? authorization, string companyId, string? body, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, async (_, existing) =>
+        WithCompanyAsync(authorization, companyId, adminOnly: false, async existing =>
         {
             if (!ApiJson.TryRead<CompanyUpdate>(body, MaxBody, out var update, out var error))
             {
@@ -114,11 +114,11 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
                 Recipients = update.Recipients ?? [],
                 Teams = update.Teams ?? [],
             };
-            return await SaveAsync(company, v => v.Validator.ValidateAsync(company, v.Errors, cancellationToken), CompanyView.From(company), cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(company, errors => validator.ValidateAsync(company, errors, cancellationToken), CompanyView.From(company), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<ApiResult> DeleteAsync(string? authorization, string companyId, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: true, async (_, _) =>
+        WithCompanyAsync(authorization, companyId, adminOnly: true, async _ =>
         {
             await companies.DeleteAsync(companyId, cancellationToken).ConfigureAwait(false);
             await keyStore.DeleteCompanyKeysAsync(companyId, cancellationToken).ConfigureAwait(false);
@@ -126,10 +126,10 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
         }, cancellationToken);
 
     public Task<ApiResult> GetWatchAsync(string? authorization, string companyId, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, (_, company) => Task.FromResult(ApiResult.Ok(company.Watch)), cancellationToken);
+        WithCompanyAsync(authorization, companyId, adminOnly: false, company => Task.FromResult(ApiResult.Ok(company.Watch)), cancellationToken);
 
     public Task<ApiResult> ReplaceWatchAsync(string? authorization, string companyId, string? body, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, async (_, existing) =>
+        WithCompanyAsync(authorization, companyId, adminOnly: false, async existing =>
         {
             if (!ApiJson.TryRead<WatchProfile>(body, MaxBody, out var watch, out var error))
             {
@@ -137,14 +137,14 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
             }
 
             var company = existing with { Watch = watch! };
-            return await SaveAsync(company, v => { v.Validator.ValidateWatch(watch, "", v.Errors); return Task.CompletedTask; }, watch!, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(company, errors => { validator.ValidateWatch(watch, "", errors); return Task.CompletedTask; }, watch!, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<ApiResult> GetRecipientsAsync(string? authorization, string companyId, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, (_, company) => Task.FromResult(ApiResult.Ok(company.Recipients)), cancellationToken);
+        WithCompanyAsync(authorization, companyId, adminOnly: false, company => Task.FromResult(ApiResult.Ok(company.Recipients)), cancellationToken);
 
     public Task<ApiResult> ReplaceRecipientsAsync(string? authorization, string companyId, string? body, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, async (_, existing) =>
+        WithCompanyAsync(authorization, companyId, adminOnly: false, async existing =>
         {
             if (!ApiJson.TryRead<List<Recipient>>(body, MaxBody, out var recipients, out var error))
             {
@@ -152,14 +152,14 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
             }
 
             var company = existing with { Recipients = recipients! };
-            return await SaveAsync(company, v => { CompanyRequestValidator.ValidateRecipients(recipients, "body", v.Errors); return Task.CompletedTask; }, recipients!, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(company, errors => { CompanyRequestValidator.ValidateRecipients(recipients, "body", errors); return Task.CompletedTask; }, recipients!, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<ApiResult> GetTeamsAsync(string? authorization, string companyId, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, (_, company) => Task.FromResult(ApiResult.Ok(company.Teams.Select(TeamsWebhookView.From).ToList())), cancellationToken);
+        WithCompanyAsync(authorization, companyId, adminOnly: false, company => Task.FromResult(ApiResult.Ok(company.Teams.Select(TeamsWebhookView.From).ToList())), cancellationToken);
 
     public Task<ApiResult> ReplaceTeamsAsync(string? authorization, string companyId, string? body, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: false, async (_, existing) =>
+        WithCompanyAsync(authorization, companyId, adminOnly: false, async existing =>
         {
             if (!ApiJson.TryRead<List<TeamsWebhook>>(body, MaxBody, out var hooks, out var error))
             {
@@ -167,12 +167,12 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
             }
 
             var company = existing with { Teams = hooks! };
-            return await SaveAsync(company, v => v.Validator.ValidateTeamsAsync(hooks, "body", v.Errors, cancellationToken), hooks!.Select(TeamsWebhookView.From).ToList(), cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(company, errors => validator.ValidateTeamsAsync(hooks, "body", errors, cancellationToken), hooks!.Select(TeamsWebhookView.From).ToList(), cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary><c>POST /api/companies/{id}/keys</c> (admin): creates or rotates the company's key and shows it once.</summary>
     public Task<ApiResult> IssueKeyAsync(string? authorization, string companyId, CancellationToken cancellationToken) =>
-        WithCompanyAsync(authorization, companyId, adminOnly: true, async (_, company) =>
+        WithCompanyAsync(authorization, companyId, adminOnly: true, async company =>
         {
             var issued = await keys.IssueCompanyKeyAsync(company.Id, cancellationToken).ConfigureAwait(false);
             return ApiResult.Created(issued, $"/api/companies/{company.Id}") with
@@ -185,7 +185,7 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
         string? authorization,
         string companyId,
         bool adminOnly,
-        Func<ApiCaller, Company, Task<ApiResult>> action,
+        Func<Company, Task<ApiResult>> action,
         CancellationToken cancellationToken)
     {
         var caller = await keys.AuthenticateHeaderAsync(authorization, cancellationToken).ConfigureAwait(false);
@@ -206,23 +206,21 @@ public sealed class CompanyHandlers(ApiKeyService keys, ICompanyStore companies,
         }
 
         var company = await companies.GetAsync(companyId, cancellationToken).ConfigureAwait(false);
-        return company is null ? Problems.NotFound("company", companyId) : await action(caller, company).ConfigureAwait(false);
+        return company is null ? Problems.NotFound("company", companyId) : await action(company).ConfigureAwait(false);
     }
 
-    private async Task<ApiResult> SaveAsync(Company company, Func<ValidationContext, Task> validate, object answer, CancellationToken cancellationToken)
+    private async Task<ApiResult> SaveAsync(Company company, Func<ValidationErrors, Task> validate, object answer, CancellationToken cancellationToken)
     {
-        var context = new ValidationContext(validator, new ValidationErrors());
-        await validate(context).ConfigureAwait(false);
-        if (!context.Errors.IsEmpty)
+        var errors = new ValidationErrors();
+        await validate(errors).ConfigureAwait(false);
+        if (!errors.IsEmpty)
         {
-            return Problems.Validation(context.Errors.ToDictionary());
+            return Problems.Validation(errors.ToDictionary());
         }
 
         await companies.UpsertAsync(company, cancellationToken).ConfigureAwait(false);
         return ApiResult.Ok(answer);
     }
-
-    private sealed record ValidationContext(CompanyRequestValidator Validator, ValidationErrors Errors);
 }
 
 /// <summary>The body of <c>PUT /api/companies/{id}</c>: everything but the id, which the path gives.</summary>

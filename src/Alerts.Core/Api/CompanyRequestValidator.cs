@@ -69,12 +69,11 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
             return;
         }
 
-        var known = taxonomy.Categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         ValidateList(watch.Categories, prefix + "categories", errors, (value, field) =>
         {
-            if (!known.Contains(value))
+            if (!taxonomy.Contains(value))
             {
-                errors.Add(field, $"'{Clip(value)}' is not a category id of the taxonomy (GET /api/taxonomy)");
+                errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not a category id of the taxonomy (GET /api/taxonomy)");
             }
         });
         ValidateList(watch.Terms, prefix + "terms", errors, (value, field) =>
@@ -88,21 +87,21 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
         {
             if (!CompanyValidator.IsHsCode(value))
             {
-                errors.Add(field, $"'{Clip(value)}' is not an HS code (4–10 digits, dots and spaces allowed: 2805.30, 280530, 2805301910)");
+                errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not an HS code (4–10 digits, dots and spaces allowed: 2805.30, 280530, 2805301910)");
             }
         });
         ValidateList(watch.ControlCodes, prefix + "controlCodes", errors, (value, field) =>
         {
             if (!CompanyValidator.IsControlCode(value))
             {
-                errors.Add(field, $"'{Clip(value)}' is not a control-list code (digit, category letter A–E, three digits, optional sub-items: 1C902, 1C902.a)");
+                errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not a control-list code (digit, category letter A–E, three digits, optional sub-items: 1C902, 1C902.a)");
             }
         });
         ValidateList(watch.Destinations, prefix + "destinations", errors, (value, field) =>
         {
             if (!CompanyValidator.IsDestination(value))
             {
-                errors.Add(field, $"'{Clip(value)}' is not an ISO 3166-1 alpha-2 code (JP, CN, US) or EU");
+                errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not an ISO 3166-1 alpha-2 code (JP, CN, US) or EU");
             }
         });
 
@@ -160,12 +159,12 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
 
             if (!IsValidEmail(recipient.Email))
             {
-                errors.Add(field + ".email", $"'{Clip(recipient.Email ?? "")}' is not an e-mail address");
+                errors.Add(field + ".email", $"'{DisplayText.Clip(recipient.Email ?? "", 60)}' is not an e-mail address");
             }
 
             if (!CompanyValidator.IsTimeZone(recipient.TimeZone))
             {
-                errors.Add(field + ".timeZone", $"'{Clip(recipient.TimeZone ?? "")}' is not an IANA time zone (Asia/Tokyo)");
+                errors.Add(field + ".timeZone", $"'{DisplayText.Clip(recipient.TimeZone ?? "", 60)}' is not an IANA time zone (Asia/Tokyo)");
             }
 
             if (recipient.Hour is < 0 or > 23)
@@ -231,10 +230,4 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
             }
         }
     }
-
-    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
-
-
-
-
 }

@@ -35,7 +35,7 @@ public sealed record ReplayAnswer(string DeadLetterId, string NewMessageId);
 public sealed class OpsHandlers(
     ApiKeyService keys,
     TimeProvider clock,
-    IEnumerable<ISourceHealthReader> healthReaders,
+    HealthService health,
     IDeadLetterQueue deadLetters,
     IDeliveryLedger ledger,
     ITaxonomyReader taxonomy)
@@ -47,7 +47,7 @@ public sealed class OpsHandlers(
             return Problems.Unauthorized();
         }
 
-        return ApiResult.Ok(await ReadSourcesAsync(cancellationToken).ConfigureAwait(false));
+        return ApiResult.Ok(await health.ReadSourcesAsync(cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<ApiResult> TaxonomyAsync(string? authorization, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class OpsHandlers(
             return ApiResult.Ok(new StatusReport(now)
             {
                 Queues = await deadLetters.GetDepthsAsync(cancellationToken).ConfigureAwait(false),
-                Sources = await ReadSourcesAsync(cancellationToken).ConfigureAwait(false),
+                Sources = await health.ReadSourcesAsync(cancellationToken).ConfigureAwait(false),
                 DeliveriesLast24Hours = await ledger.CountAsync(now.AddHours(-24), cancellationToken).ConfigureAwait(false),
                 DeliveriesLast7Days = await ledger.CountAsync(now.AddDays(-7), cancellationToken).ConfigureAwait(false),
             });
@@ -102,16 +102,5 @@ public sealed class OpsHandlers(
         }
 
         return caller.IsAdmin ? await action().ConfigureAwait(false) : Problems.Forbidden();
-    }
-
-    private async Task<List<SourceHealthSummary>> ReadSourcesAsync(CancellationToken cancellationToken)
-    {
-        var sources = new List<SourceHealthSummary>();
-        foreach (var reader in healthReaders)
-        {
-            sources.AddRange(await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
-        }
-
-        return sources;
     }
 }

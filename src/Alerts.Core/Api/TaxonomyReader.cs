@@ -16,6 +16,9 @@ public sealed record TaxonomyCategoryInfo(string Id, string? Parent)
 public interface ITaxonomyReader
 {
     IReadOnlyList<TaxonomyCategoryInfo> Categories { get; }
+
+    /// <summary>Whether <paramref name="categoryId"/> is a category id (ordinal).</summary>
+    bool Contains(string categoryId);
 }
 
 /// <summary>The embedded goods taxonomy (src/Alerts.Core/Goods/taxonomy.json) as the API shows it.</summary>
@@ -30,4 +33,6 @@ public sealed class GoodsTaxonomyReader(GoodsTaxonomy taxonomy) : ITaxonomyReade
             ControlCodes = c.ControlCodes,
         }),
     ];
+
+    public bool Contains(string categoryId) => taxonomy.Contains(categoryId);
 }

@@ -114,7 +114,13 @@ public sealed class WebhookUrlValidator(IHostResolver resolver, IOptions<ApiOpti
             return WebhookUrlVerdict.Refused($"host '{host}' does not resolve");
         }
 
-        // Every address must be public: a name with one private answer could be steered there (DNS rebinding).
+        return CheckAll(addresses, loopbackAllowed, host);
+    }
+
+    /// <summary>The first refusal among <paramref name="addresses"/>, else allowed.</summary>
+    /// <remarks>Every address must be public: a name with one private answer could be steered there (DNS rebinding).</remarks>
+    private static WebhookUrlVerdict CheckAll(IReadOnlyList<IPAddress> addresses, bool loopbackAllowed, string host)
+    {
         foreach (var address in addresses)
         {
             var verdict = Check(address, loopbackAllowed, host);
@@ -160,14 +166,10 @@ public sealed class WebhookUrlValidator(IHostResolver resolver, IOptions<ApiOpti
                 throw new UnsafeWebhookUrlException($"Webhook refused: host '{host}' does not resolve.");
             }
 
-            var loopbackAllowed = options.Value.AllowLoopbackWebhooks;
-            foreach (var address in addresses)
+            var verdict = CheckAll(addresses, options.Value.AllowLoopbackWebhooks, host);
+            if (!verdict.IsAllowed)
             {
-                var verdict = Check(address, loopbackAllowed, host);
-                if (!verdict.IsAllowed)
-                {
-                    throw new UnsafeWebhookUrlException($"Webhook refused at connect: {verdict.Error}.");
-                }
+                throw new UnsafeWebhookUrlException($"Webhook refused at connect: {verdict.Error}.");
             }
 
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -365,10 +367,8 @@ public sealed class SafeWebhookRedirectHandler(WebhookUrlValidator validator) : 
         if (!verdict.IsAllowed)
         {
             var where = hop == 0 ? "the webhook URL" : $"redirect hop {hop}";
-            throw new UnsafeWebhookUrlException($"Webhook refused: {where} {RedactHost(verdict.Error)}.");
+            // The verdict names the host (not the path or query, where the secret lives): that is safe to log.
+            throw new UnsafeWebhookUrlException($"Webhook refused: {where} {verdict.Error ?? "is not allowed"}.");
         }
     }
-
-    // The verdict names the host (not the path or query, where the secret lives): that is safe to log.
-    private static string RedactHost(string? error) => error ?? "is not allowed";
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Notices;
+using Alerts.Core.Ops;
 using Alerts.Core.Subscriptions;
+using static Alerts.Core.DisplayText;
 
 namespace Alerts.Core.Dashboard;
 
@@ -52,10 +53,10 @@ public sealed class DashboardRenderer
         var html = new StringBuilder();
         Head(html, "Alerts — ops dashboard", refreshSeconds: 60);
         html.Append("<header><h1>Alerts — ops dashboard</h1><p class=\"muted\">Generated ")
-            .Append(E(Stamp(model.GeneratedAt))).Append(" · refreshes every 60 s · <a href=\"/api/health\">health JSON</a></p></header><main>");
+            .Append(H(Stamp(model.GeneratedAt))).Append(" · refreshes every 60 s · <a href=\"/api/health\">health JSON</a></p></header><main>");
         if (model.Flash is not null)
         {
-            html.Append("<p class=\"flash\" role=\"status\">").Append(E(model.Flash)).Append("</p>");
+            html.Append("<p class=\"flash\" role=\"status\">").Append(H(model.Flash)).Append("</p>");
         }
 
         html.Append("<div class=\"grid\">");
@@ -79,8 +80,8 @@ public sealed class DashboardRenderer
         var notice = record.Notice;
         var html = new StringBuilder();
         Head(html, $"Change — {Clip(change.Title, 80)}", refreshSeconds: null);
-        html.Append("<header><p><a href=\"").Append(E(Link("/dashboard"))).Append("\">← Dashboard</a></p><h1 lang=\"").Append(E(notice.Language)).Append("\">")
-            .Append(E(change.Title)).Append("</h1></header><main><section class=\"card\"><dl class=\"facts\">");
+        html.Append("<header><p><a href=\"").Append(H(Link("/dashboard"))).Append("\">← Dashboard</a></p><h1 lang=\"").Append(H(notice.Language)).Append("\">")
+            .Append(H(change.Title)).Append("</h1></header><main><section class=\"card\"><dl class=\"facts\">");
         Fact(html, "Change", KindLabel(change.Kind), "change-kind");
         Fact(html, "Source", change.SourceId, null);
         Fact(html, "Number", change.Number ?? "—", null);
@@ -90,9 +91,9 @@ public sealed class DashboardRenderer
         Fact(html, "Destinations", change.Destinations.Count == 0 ? "—" : string.Join(", ", change.Destinations), null);
         Fact(html, "Detected", Stamp(change.DetectedAt), null);
         html.Append("</dl>");
-        if (SafeHref(change.Url) is { } href)
+        if (SafeUrl(change.Url) is { } href)
         {
-            html.Append("<p><a href=\"").Append(E(href)).Append("\" rel=\"noopener noreferrer\">Official page</a></p>");
+            html.Append("<p><a href=\"").Append(H(href)).Append("\" rel=\"noopener noreferrer\">Official page</a></p>");
         }
 
         if (change.Summary.Count > 0)
@@ -100,7 +101,7 @@ public sealed class DashboardRenderer
             html.Append("<h2>What changed</h2><ul>");
             foreach (var line in change.Summary)
             {
-                html.Append("<li>").Append(E(line)).Append("</li>");
+                html.Append("<li>").Append(H(line)).Append("</li>");
             }
 
             html.Append("</ul>");
@@ -120,7 +121,7 @@ public sealed class DashboardRenderer
         else
         {
             html.Append("<h2>Text</h2><p class=\"muted\">A new notice: there is no earlier version to compare with.</p><div class=\"text\" data-testid=\"notice-text\" lang=\"")
-                .Append(E(notice.Language)).Append("\">").Append(E(notice.Body)).Append("</div>");
+                .Append(H(notice.Language)).Append("\">").Append(H(notice.Body)).Append("</div>");
         }
 
         html.Append("</section></main>");
@@ -134,7 +135,7 @@ public sealed class DashboardRenderer
         ArgumentNullException.ThrowIfNull(alerts);
         var html = new StringBuilder();
         Head(html, $"Alerts — {Clip(company.Name, 80)}", refreshSeconds: null);
-        html.Append("<header><h1>").Append(E(company.Name)).Append("</h1><p class=\"muted\">")
+        html.Append("<header><h1>").Append(H(company.Name)).Append("</h1><p class=\"muted\">")
             .Append(alerts.Count.ToString(Invariant)).Append(" alerts, newest first</p></header><main>");
         if (alerts.Count == 0)
         {
@@ -144,28 +145,28 @@ public sealed class DashboardRenderer
         foreach (var alert in alerts)
         {
             html.Append("<article class=\"card alert\" data-testid=\"alert\" style=\"border-left:6px solid ").Append(SeverityColour(alert.Severity)).Append("\">")
-                .Append("<p><span class=\"badge\" style=\"background:").Append(SeverityColour(alert.Severity)).Append("\">").Append(E(SeverityName(alert.Severity)))
-                .Append("</span> <span class=\"muted\">").Append(E(Stamp(alert.CreatedAt))).Append("</span></p>")
-                .Append("<h2><a href=\"").Append(E(Link("/changes/"))).Append(E(Uri.EscapeDataString(alert.ChangeId))).Append("\">").Append(E(alert.Title)).Append("</a></h2>");
+                .Append("<p><span class=\"badge\" style=\"background:").Append(SeverityColour(alert.Severity)).Append("\">").Append(H(SeverityNames.ToWire(alert.Severity)))
+                .Append("</span> <span class=\"muted\">").Append(H(Stamp(alert.CreatedAt))).Append("</span></p>")
+                .Append("<h2><a href=\"").Append(H(Link("/changes/"))).Append(H(Uri.EscapeDataString(alert.ChangeId))).Append("\">").Append(H(alert.Title)).Append("</a></h2>");
             if (!string.IsNullOrEmpty(alert.TitleGloss))
             {
-                html.Append("<p class=\"gloss\" lang=\"en\">").Append(E(alert.TitleGloss)).Append("</p>");
+                html.Append("<p class=\"gloss\" lang=\"en\">").Append(H(alert.TitleGloss)).Append("</p>");
             }
 
-            html.Append("<p class=\"muted\">").Append(E(alert.Number ?? "")).Append(alert.Number is null ? "" : " · ")
-                .Append("published ").Append(E(alert.Published?.ToString("yyyy-MM-dd", Invariant) ?? "—"))
-                .Append(" · effective ").Append(E(alert.Effective?.ToString("yyyy-MM-dd", Invariant) ?? "—"))
-                .Append(" · ").Append(E(alert.Measure)).Append("</p><h3>Why it matched</h3><ul class=\"reasons\">");
+            html.Append("<p class=\"muted\">").Append(H(alert.Number ?? "")).Append(alert.Number is null ? "" : " · ")
+                .Append("published ").Append(H(alert.Published?.ToString("yyyy-MM-dd", Invariant) ?? "—"))
+                .Append(" · effective ").Append(H(alert.Effective?.ToString("yyyy-MM-dd", Invariant) ?? "—"))
+                .Append(" · ").Append(H(alert.Measure)).Append("</p><h3>Why it matched</h3><ul class=\"reasons\">");
             foreach (var reason in alert.Reasons)
             {
-                html.Append("<li><strong>").Append(E(ReasonName(reason.Kind))).Append(":</strong> ").Append(E(reason.Value))
-                    .Append("<blockquote>").Append(E(reason.Snippet)).Append("</blockquote></li>");
+                html.Append("<li><strong>").Append(H(ReasonName(reason.Kind))).Append(":</strong> ").Append(H(reason.Value))
+                    .Append("<blockquote>").Append(H(reason.Snippet)).Append("</blockquote></li>");
             }
 
             html.Append("</ul>");
-            if (SafeHref(alert.Url) is { } href)
+            if (SafeUrl(alert.Url) is { } href)
             {
-                html.Append("<p><a href=\"").Append(E(href)).Append("\" rel=\"noopener noreferrer\">Official page</a></p>");
+                html.Append("<p><a href=\"").Append(H(href)).Append("\" rel=\"noopener noreferrer\">Official page</a></p>");
             }
 
             html.Append("</article>");
@@ -184,10 +185,10 @@ public sealed class DashboardRenderer
         html.Append("<header><h1>Company alerts</h1></header><main><section class=\"card\">");
         if (error is not null)
         {
-            html.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
+            html.Append("<p class=\"error\" role=\"alert\">").Append(H(error)).Append("</p>");
         }
 
-        html.Append("<form method=\"post\" action=\"").Append(E(Link("/companies/"))).Append(E(Uri.EscapeDataString(companyId))).Append("/alerts\">")
+        html.Append("<form method=\"post\" action=\"").Append(H(Link("/companies/"))).Append(H(Uri.EscapeDataString(companyId))).Append("/alerts\">")
             .Append("<label for=\"key\">Your company's API key (or the admin key)</label>")
             .Append("<input id=\"key\" name=\"key\" type=\"password\" autocomplete=\"off\" required>")
             .Append("<button type=\"submit\">Show alerts</button></form>")
@@ -200,8 +201,8 @@ public sealed class DashboardRenderer
     {
         var html = new StringBuilder();
         Head(html, "Alerts — " + title, refreshSeconds: null);
-        html.Append("<header><p><a href=\"").Append(E(Link("/dashboard"))).Append("\">← Dashboard</a></p><h1>").Append(E(title)).Append("</h1></header><main><p>")
-            .Append(E(text)).Append("</p></main>");
+        html.Append("<header><p><a href=\"").Append(H(Link("/dashboard"))).Append("\">← Dashboard</a></p><h1>").Append(H(title)).Append("</h1></header><main><p>")
+            .Append(H(text)).Append("</p></main>");
         Foot(html);
         return html.ToString();
     }
@@ -219,7 +220,7 @@ public sealed class DashboardRenderer
     {
         html.Append("<section class=\"card\"><h2>Alerts by severity</h2><p class=\"muted\">Last ").Append(DashboardModel.AlertDays.ToString(Invariant)).Append(" days, all companies</p>");
         var rows = Enum.GetValues<Severity>().Reverse()
-            .Select(s => new Bar(SeverityName(s), model.AlertsBySeverity.GetValueOrDefault(s), SeverityColour(s), "alerts-" + SeverityName(s)))
+            .Select(s => new Bar(SeverityNames.ToWire(s), model.AlertsBySeverity.GetValueOrDefault(s), SeverityColour(s), "alerts-" + SeverityNames.ToWire(s)))
             .ToList();
         BarChart(html, "Alerts by severity", rows);
         html.Append("</section>");
@@ -227,14 +228,14 @@ public sealed class DashboardRenderer
 
     private static void DeliveriesCard(StringBuilder html, string title, string testId, IReadOnlyList<DeliveryStat> stats)
     {
-        html.Append("<section class=\"card\"><h2>").Append(E(title)).Append("</h2>");
+        html.Append("<section class=\"card\"><h2>").Append(H(title)).Append("</h2>");
         var rows = Enum.GetValues<DeliveryChannel>()
             .SelectMany(channel => Enum.GetValues<DeliveryOutcome>().Select(outcome => (channel, outcome)))
             .Select(pair => new Bar(
-                $"{ChannelName(pair.channel)} {OutcomeName(pair.outcome)}",
+                $"{AlertsTelemetry.ToWire(pair.channel)} {AlertsTelemetry.ToWire(pair.outcome)}",
                 stats.Where(s => s.Channel == pair.channel && s.Outcome == pair.outcome).Sum(s => s.Count),
                 OutcomeColour(pair.outcome),
-                $"{testId}-{ChannelName(pair.channel)}-{OutcomeName(pair.outcome)}"))
+                $"{testId}-{AlertsTelemetry.ToWire(pair.channel)}-{AlertsTelemetry.ToWire(pair.outcome)}"))
             .ToList();
         BarChart(html, title, rows);
         html.Append("</section>");
@@ -256,28 +257,28 @@ public sealed class DashboardRenderer
         foreach (var source in model.Sources)
         {
             var healthy = source.Outcome is "ok" or "not-modified";
-            html.Append("<tr data-testid=\"source-").Append(E(source.Id)).Append("\"><th scope=\"row\">").Append(E(source.DisplayName ?? source.Id))
-                .Append(source.DisplayName is null ? "" : "<br><span class=\"muted small\">" + E(source.Id) + "</span>").Append("</th>")
+            html.Append("<tr data-testid=\"source-").Append(H(source.Id)).Append("\"><th scope=\"row\">").Append(H(source.DisplayName ?? source.Id))
+                .Append(source.DisplayName is null ? "" : "<br><span class=\"muted small\">" + H(source.Id) + "</span>").Append("</th>")
                 .Append("<td><span class=\"status ").Append(healthy ? "ok" : source.Outcome is null or "never-polled" ? "idle" : "bad").Append("\">")
-                .Append(E(source.Outcome ?? "unknown")).Append("</span></td>")
-                .Append("<td>").Append(E(Stamp(source.LastPoll))).Append("</td>")
-                .Append("<td>").Append(E(Stamp(source.LastSuccess))).Append("</td>")
+                .Append(H(source.Outcome ?? "unknown")).Append("</span></td>")
+                .Append("<td>").Append(H(Stamp(source.LastPoll))).Append("</td>")
+                .Append("<td>").Append(H(Stamp(source.LastSuccess))).Append("</td>")
                 .Append("<td>");
             if (source.LastErrorClass is not null || source.LastError is not null)
             {
-                html.Append("<strong>").Append(E(source.LastErrorClass ?? "error")).Append("</strong> ").Append(E(Stamp(source.LastErrorAt)))
-                    .Append("<br><span class=\"small\">").Append(E(Clip(source.LastError ?? "", 160))).Append("</span>");
+                html.Append("<strong>").Append(H(source.LastErrorClass ?? "error")).Append("</strong> ").Append(H(Stamp(source.LastErrorAt)))
+                    .Append("<br><span class=\"small\">").Append(H(Clip(source.LastError ?? "", 160))).Append("</span>");
             }
             else
             {
                 html.Append('—');
             }
 
-            html.Append("</td><td>").Append(source.LatencyMs is { } ms ? E(ms.ToString("0", Invariant) + " ms") : "—").Append("</td>")
-                .Append("<td data-testid=\"failures-").Append(E(source.Id)).Append("\">").Append(source.ConsecutiveFailures?.ToString(Invariant) ?? "—").Append("</td>")
-                .Append("<td>").Append(E(source.CircuitState ?? "—")).Append("</td>")
+            html.Append("</td><td>").Append(source.LatencyMs is { } ms ? H(ms.ToString("0", Invariant) + " ms") : "—").Append("</td>")
+                .Append("<td data-testid=\"failures-").Append(H(source.Id)).Append("\">").Append(source.ConsecutiveFailures?.ToString(Invariant) ?? "—").Append("</td>")
+                .Append("<td>").Append(H(source.CircuitState ?? "—")).Append("</td>")
                 .Append("<td>").Append(source.ItemsKnown?.ToString(Invariant) ?? "—").Append("</td>")
-                .Append("<td>").Append(source.SequenceGaps.Count == 0 ? "none" : E(string.Join(", ", source.SequenceGaps))).Append("</td></tr>");
+                .Append("<td>").Append(source.SequenceGaps.Count == 0 ? "none" : H(string.Join(", ", source.SequenceGaps))).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");
@@ -288,8 +289,8 @@ public sealed class DashboardRenderer
         html.Append("<section class=\"card wide\"><h2>Queues and dead letters</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">Subscription</th><th scope=\"col\">Waiting</th><th scope=\"col\">Dead letters</th></tr></thead><tbody>");
         foreach (var queue in model.Queues)
         {
-            html.Append("<tr><th scope=\"row\">").Append(E(queue.Subscription)).Append("</th><td data-testid=\"queue-").Append(E(queue.Subscription)).Append("-active\">")
-                .Append(queue.Active.ToString(Invariant)).Append("</td><td data-testid=\"queue-").Append(E(queue.Subscription)).Append("-dead\"")
+            html.Append("<tr><th scope=\"row\">").Append(H(queue.Subscription)).Append("</th><td data-testid=\"queue-").Append(H(queue.Subscription)).Append("-active\">")
+                .Append(queue.Active.ToString(Invariant)).Append("</td><td data-testid=\"queue-").Append(H(queue.Subscription)).Append("-dead\"")
                 .Append(queue.DeadLettered > 0 ? " class=\"bad-text\"" : "").Append('>').Append(queue.DeadLettered.ToString(Invariant)).Append("</td></tr>");
         }
 
@@ -303,11 +304,11 @@ public sealed class DashboardRenderer
         html.Append("<h3>Dead letters</h3><p class=\"muted\">Replay sends a copy with a new message id; the delivery ledger stops a second delivery. Needs the admin key.</p><ul class=\"letters\">");
         foreach (var letter in model.DeadLetters)
         {
-            html.Append("<li data-testid=\"deadletter\"><p><strong>").Append(E(letter.Subscription)).Append("</strong> · ").Append(E(letter.Reason))
-                .Append(" · ").Append(E(Stamp(letter.DeadLetteredAt))).Append(" · ").Append(letter.DeliveryCount.ToString(Invariant)).Append(" deliveries<br><span class=\"small\">")
-                .Append(E(Clip(letter.Description, 200))).Append("</span></p><form method=\"post\" action=\"").Append(E(Link("/dashboard/deadletters/")))
-                .Append(E(Uri.EscapeDataString(letter.Id))).Append("/replay\" class=\"inline\"><label class=\"sr\" for=\"k-").Append(E(letter.Id)).Append("\">Admin key</label>")
-                .Append("<input id=\"k-").Append(E(letter.Id)).Append("\" name=\"key\" type=\"password\" placeholder=\"admin key\" autocomplete=\"off\" required>")
+            html.Append("<li data-testid=\"deadletter\"><p><strong>").Append(H(letter.Subscription)).Append("</strong> · ").Append(H(letter.Reason))
+                .Append(" · ").Append(H(Stamp(letter.DeadLetteredAt))).Append(" · ").Append(letter.DeliveryCount.ToString(Invariant)).Append(" deliveries<br><span class=\"small\">")
+                .Append(H(Clip(letter.Description, 200))).Append("</span></p><form method=\"post\" action=\"").Append(H(Link("/dashboard/deadletters/")))
+                .Append(H(Uri.EscapeDataString(letter.Id))).Append("/replay\" class=\"inline\"><label class=\"sr\" for=\"k-").Append(H(letter.Id)).Append("\">Admin key</label>")
+                .Append("<input id=\"k-").Append(H(letter.Id)).Append("\" name=\"key\" type=\"password\" placeholder=\"admin key\" autocomplete=\"off\" required>")
                 .Append("<button type=\"submit\">Replay</button></form></li>");
         }
 
@@ -326,9 +327,9 @@ public sealed class DashboardRenderer
         html.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Detected</th><th scope=\"col\">Change</th><th scope=\"col\">Title</th><th scope=\"col\">Source</th></tr></thead><tbody>");
         foreach (var change in model.RecentChanges)
         {
-            html.Append("<tr data-testid=\"recent-change\"><td class=\"nowrap\">").Append(E(Stamp(change.DetectedAt))).Append("</td><td>").Append(E(KindLabel(change.Kind)))
-                .Append("</td><td class=\"cjk\"><a href=\"").Append(E(Link("/changes/"))).Append(E(Uri.EscapeDataString(change.ChangeId))).Append("\">").Append(E(change.Title)).Append("</a></td><td>")
-                .Append(E(change.SourceId)).Append("</td></tr>");
+            html.Append("<tr data-testid=\"recent-change\"><td class=\"nowrap\">").Append(H(Stamp(change.DetectedAt))).Append("</td><td>").Append(H(KindLabel(change.Kind)))
+                .Append("</td><td class=\"cjk\"><a href=\"").Append(H(Link("/changes/"))).Append(H(Uri.EscapeDataString(change.ChangeId))).Append("\">").Append(H(change.Title)).Append("</a></td><td>")
+                .Append(H(change.SourceId)).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");
@@ -342,16 +343,16 @@ public sealed class DashboardRenderer
         const int rowHeight = 30, labelWidth = 125, barMax = 220, width = 400;
         var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Value));
         var height = rows.Count * rowHeight + 8;
-        html.Append("<svg class=\"chart\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"").Append(E(title)).Append("\"><title>").Append(E(title)).Append("</title>");
+        html.Append("<svg class=\"chart\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"").Append(H(title)).Append("\"><title>").Append(H(title)).Append("</title>");
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var y = i * rowHeight + 4;
             var barWidth = row.Value == 0 ? 0 : Math.Max(2, (int)(barMax * row.Value / max));
-            html.Append("<text x=\"0\" y=\"").Append(y + 19).Append("\" class=\"label\">").Append(E(row.Label)).Append("</text>")
+            html.Append("<text x=\"0\" y=\"").Append(y + 19).Append("\" class=\"label\">").Append(H(row.Label)).Append("</text>")
                 .Append("<rect x=\"").Append(labelWidth).Append("\" y=\"").Append(y + 4).Append("\" width=\"").Append(barWidth).Append("\" height=\"20\" rx=\"3\" fill=\"").Append(row.Colour).Append("\"><title>")
-                .Append(E(row.Label)).Append(": ").Append(row.Value.ToString(Invariant)).Append("</title></rect>")
-                .Append("<text x=\"").Append(labelWidth + barWidth + 8).Append("\" y=\"").Append(y + 19).Append("\" class=\"value\" data-testid=\"").Append(E(row.TestId)).Append("\">")
+                .Append(H(row.Label)).Append(": ").Append(row.Value.ToString(Invariant)).Append("</title></rect>")
+                .Append("<text x=\"").Append(labelWidth + barWidth + 8).Append("\" y=\"").Append(y + 19).Append("\" class=\"value\" data-testid=\"").Append(H(row.TestId)).Append("\">")
                 .Append(row.Value.ToString(Invariant)).Append("</text>");
         }
 
@@ -364,7 +365,7 @@ public sealed class DashboardRenderer
         const int width = 400, height = 180, top = 20, bottom = 150;
         var max = Math.Max(1, columns.Count == 0 ? 1 : columns.Max(c => c.Value));
         var step = columns.Count == 0 ? width : width / columns.Count;
-        html.Append("<svg class=\"chart\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"").Append(E(title)).Append("\"><title>").Append(E(title)).Append("</title>")
+        html.Append("<svg class=\"chart\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"").Append(H(title)).Append("\"><title>").Append(H(title)).Append("</title>")
             .Append("<line x1=\"0\" y1=\"").Append(bottom).Append("\" x2=\"").Append(width).Append("\" y2=\"").Append(bottom).Append("\" stroke=\"#64748b\"/>");
         for (var i = 0; i < columns.Count; i++)
         {
@@ -372,7 +373,7 @@ public sealed class DashboardRenderer
             var columnHeight = (int)((bottom - top) * value / max);
             var x = i * step + 4;
             html.Append("<rect x=\"").Append(x).Append("\" y=\"").Append(bottom - columnHeight).Append("\" width=\"").Append(step - 8).Append("\" height=\"").Append(columnHeight)
-                .Append("\" fill=\"#1d4ed8\"><title>").Append(E(label)).Append(": ").Append(value.ToString(Invariant)).Append("</title></rect>");
+                .Append("\" fill=\"#1d4ed8\"><title>").Append(H(label)).Append(": ").Append(value.ToString(Invariant)).Append("</title></rect>");
             if (value > 0)
             {
                 html.Append("<text x=\"").Append(x + (step - 8) / 2).Append("\" y=\"").Append(bottom - columnHeight - 4).Append("\" text-anchor=\"middle\" class=\"value\">").Append(value.ToString(Invariant)).Append("</text>");
@@ -381,7 +382,7 @@ public sealed class DashboardRenderer
             // Every other day, counted back from today so today always has its label.
             if ((columns.Count - 1 - i) % 2 == 0)
             {
-                html.Append("<text x=\"").Append(x + (step - 8) / 2).Append("\" y=\"").Append(bottom + 18).Append("\" text-anchor=\"middle\" class=\"label\">").Append(E(label)).Append("</text>");
+                html.Append("<text x=\"").Append(x + (step - 8) / 2).Append("\" y=\"").Append(bottom + 18).Append("\" text-anchor=\"middle\" class=\"label\">").Append(H(label)).Append("</text>");
             }
         }
 
@@ -390,7 +391,7 @@ public sealed class DashboardRenderer
 
     private static void Segments(StringBuilder html, IReadOnlyList<DiffSegment> segments, string language)
     {
-        html.Append("<div class=\"text diff\" data-testid=\"diff\" lang=\"").Append(E(language)).Append("\">");
+        html.Append("<div class=\"text diff\" data-testid=\"diff\" lang=\"").Append(H(language)).Append("\">");
         foreach (var segment in segments)
         {
             html.Append(segment.Op switch
@@ -398,7 +399,7 @@ public sealed class DashboardRenderer
                 DiffOp.Deleted => "<del>",
                 DiffOp.Inserted => "<ins>",
                 _ => "",
-            }).Append(E(segment.Text)).Append(segment.Op switch
+            }).Append(H(segment.Text)).Append(segment.Op switch
             {
                 DiffOp.Deleted => "</del>",
                 DiffOp.Inserted => "</ins>",
@@ -411,13 +412,13 @@ public sealed class DashboardRenderer
 
     private static void Fact(StringBuilder html, string name, string value, string? testId)
     {
-        html.Append("<dt>").Append(E(name)).Append("</dt><dd");
+        html.Append("<dt>").Append(H(name)).Append("</dt><dd");
         if (testId is not null)
         {
-            html.Append(" data-testid=\"").Append(E(testId)).Append('"');
+            html.Append(" data-testid=\"").Append(H(testId)).Append('"');
         }
 
-        html.Append('>').Append(E(value)).Append("</dd>");
+        html.Append('>').Append(H(value)).Append("</dd>");
     }
 
     private static void Head(StringBuilder html, string title, int? refreshSeconds)
@@ -428,7 +429,7 @@ public sealed class DashboardRenderer
             html.Append("<meta http-equiv=\"refresh\" content=\"").Append(seconds.ToString(Invariant)).Append("\">");
         }
 
-        html.Append("<meta name=\"referrer\" content=\"no-referrer\"><title>").Append(E(title)).Append("</title><style>").Append(Css).Append("</style></head><body>");
+        html.Append("<meta name=\"referrer\" content=\"no-referrer\"><title>").Append(H(title)).Append("</title><style>").Append(Css).Append("</style></head><body>");
     }
 
     private static void Foot(StringBuilder html) => html.Append("</body></html>");
@@ -457,36 +458,7 @@ public sealed class DashboardRenderer
         ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}" +
         "@media (max-width:600px){h1{font-size:1.3rem}body{font-size:15px}th,td{padding:4px 6px}}";
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    private static string? SafeHref(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : null;
-
     private static string Stamp(DateTimeOffset? at) => at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Invariant) : "—";
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "…";
-
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Critical => "critical",
-        Severity.High => "high",
-        Severity.Medium => "medium",
-        _ => "low",
-    };
-
-    private static string ChannelName(DeliveryChannel channel) => channel switch
-    {
-        DeliveryChannel.Email => "email",
-        DeliveryChannel.Teams => "teams",
-        _ => "digest",
-    };
-
-    private static string OutcomeName(DeliveryOutcome outcome) => outcome switch
-    {
-        DeliveryOutcome.Sent => "sent",
-        DeliveryOutcome.Failed => "failed",
-        _ => "retrying",
-    };
 
     private static string ReasonName(ReasonKind kind) => kind switch
     {

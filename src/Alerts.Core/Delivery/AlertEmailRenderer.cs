@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Alerts.Core.Alerts;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
+using static Alerts.Core.DisplayText;
 
 namespace Alerts.Core.Delivery;
 
@@ -132,12 +132,6 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
     }
 
     internal static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated";
-
-    internal static string H(string? value) => WebUtility.HtmlEncode(value ?? "");
-
-    /// <summary>Only absolute http(s) URLs become links: a <c>javascript:</c> URL from a hostile page stays text-free.</summary>
-    internal static string? SafeUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.AbsoluteUri : null;
 
     internal static string OneLine(string value, int max)
     {

@@ -159,7 +159,7 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         }
 
         var actions = new JsonArray();
-        if (AlertEmailRenderer.SafeUrl(alert.Url) is { } source)
+        if (DisplayText.SafeUrl(alert.Url) is { } source)
         {
             actions.Add(OpenUrl("Original notice", source));
         }

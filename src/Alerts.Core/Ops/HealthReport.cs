@@ -27,13 +27,20 @@ public sealed class HealthService(TimeProvider clock, IEnumerable<ISourceHealthR
 
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
+        var sources = await ReadSourcesAsync(cancellationToken).ConfigureAwait(false);
+        var degraded = sources.Any(s => s.Outcome is not ("ok" or "not-modified" or "never-polled"));
+        return new HealthReport(degraded ? "degraded" : "ok", Version, clock.GetUtcNow()) { Sources = sources };
+    }
+
+    /// <summary>Every reader's sources, in reader order (also <c>GET /api/sources</c> and the ops status).</summary>
+    public async Task<IReadOnlyList<SourceHealthSummary>> ReadSourcesAsync(CancellationToken cancellationToken)
+    {
         var sources = new List<SourceHealthSummary>();
         foreach (var reader in readers)
         {
             sources.AddRange(await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        var degraded = sources.Any(s => s.Outcome is not ("ok" or "not-modified" or "never-polled"));
-        return new HealthReport(degraded ? "degraded" : "ok", Version, clock.GetUtcNow()) { Sources = sources };
+        return sources;
     }
 }

@@ -155,10 +155,6 @@ public static class AlertsTelemetry
     public static Activity? StartDrain(string subscription) =>
         ActivitySource.StartActivity("drain " + subscription, ActivityKind.Consumer)?.SetTag(Tags.Subscription, subscription);
 
-    /// <summary>Starts the span of one delivery on a channel (null when nobody listens).</summary>
-    public static Activity? StartDelivery(DeliveryChannel channel) =>
-        ActivitySource.StartActivity("deliver " + ToWire(channel), ActivityKind.Client)?.SetTag(Tags.Channel, ToWire(channel));
-
     internal static string ToWire(ChangeKind kind) => kind switch
     {
         ChangeKind.Baseline => "baseline",

@@ -80,10 +80,9 @@ public static class ApiHttp
             key = request.Cookies[cookieName];
         }
 
-        var header = Auth(request);
-        if (string.IsNullOrEmpty(key) && header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(key))
         {
-            key = header["Bearer ".Length..].Trim();
+            key = ApiKeyService.BearerKey(Auth(request)) ?? key;
         }
 
         return key;

@@ -23,7 +23,7 @@ public static partial class DetailPageParser
         using var document = HtmlText.Parse(html ?? "");
         var container = First(document, ChineseBodySelectors);
         var lines = HtmlText.Lines(container);
-        var body = NoticeExtraction.NormaliseBody(lines);
+        var body = string.Join('\n', lines);
         var title = ChineseTitle(document, item, url);
         var head = body.Length > 3000 ? body[..3000] : body;
 
@@ -67,7 +67,7 @@ public static partial class DetailPageParser
         using var document = HtmlText.Parse(html ?? "");
         var container = First(document, JapaneseBodySelectors);
         var lines = HtmlText.Lines(container);
-        var body = NoticeExtraction.NormaliseBody(lines);
+        var body = string.Join('\n', lines);
         var title = NoticeExtraction.CollapseWhitespace(
             HtmlText.Text(document.QuerySelector("h1"))
             is { Length: > 0 } h1 ? h1

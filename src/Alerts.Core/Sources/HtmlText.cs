@@ -89,7 +89,10 @@ internal static class HtmlText
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template" };
 
-    /// <summary>Text of <paramref name="root"/> split into lines at block elements (iterative, depth-safe).</summary>
+    /// <summary>
+    /// Text of <paramref name="root"/> split into lines at block elements (iterative, depth-safe). Every line is already
+    /// whitespace-collapsed and none is empty, so callers can join them as they are.
+    /// </summary>
     public static IReadOnlyList<string> Lines(INode? root, int maxChars = 2_000_000)
     {
         var lines = new List<string>();

@@ -25,10 +25,11 @@ internal static class HtmlText
         return new HtmlParser(ParserOptions).ParseDocument(cut < input.Length ? input[..cut] : input);
     }
 
-    private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Looked up by span so the pre-scan allocates nothing per tag (OrdinalIgnoreCase supports span lookups).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A linear pre-scan: the index where the approximate element depth first exceeds <see cref="MaxNesting"/>, or the
@@ -62,7 +63,7 @@ internal static class HtmlText
                 end++;
             }
 
-            if (VoidTags.Contains(input.AsSpan(i + 1, end - i - 1).ToString()))
+            if (VoidTags.Contains(input.AsSpan(i + 1, end - i - 1)))
             {
                 continue;
             }

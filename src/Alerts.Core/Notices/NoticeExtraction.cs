@@ -300,8 +300,11 @@ internal static partial class NoticeExtraction
         return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    public static string CollapseWhitespace(string text) =>
-        Whitespace().Replace(text.Replace('\u00A0', ' ').Replace('\u3000', ' '), " ").Trim();
+    /// <summary>
+    /// Runs of whitespace → one space, trimmed. <c>\s</c> (not ECMAScript) covers \p{Z}, so no-break (U+00A0) and
+    /// ideographic (U+3000) spaces collapse too.
+    /// </summary>
+    public static string CollapseWhitespace(string text) => Whitespace().Replace(text, " ").Trim();
 
     /// <summary>2026-01-06, 2026-01-06 09:30, 2026年1月6日, 2026/01/06.</summary>
     public static DateOnly? ParseLooseDate(string? text)

@@ -118,6 +118,7 @@ public static partial class DetailPageParser
         }
 
         var attachments = new List<Attachment>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var anchor in container.QuerySelectorAll("a[href]").Take(500))
         {
             var href = anchor.GetAttribute("href");
@@ -127,7 +128,7 @@ public static partial class DetailPageParser
             }
 
             var text = NoticeExtraction.CollapseWhitespace(anchor.TextContent);
-            if (attachments.All(a => a.Url != absolute.ToString()))
+            if (seen.Add(absolute.ToString()))
             {
                 attachments.Add(new Attachment(text.Length > 0 ? text : absolute.Segments[^1], absolute.ToString()));
             }

@@ -29,6 +29,7 @@ public sealed partial class MetiPressSource(IPageFetcher fetcher) : NoticeSource
     {
         using var document = HtmlText.Parse(text ?? "");
         var items = new List<ListingItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in document.QuerySelectorAll("ul.float_li > li").Take(1000))
         {
             var anchor = row.QuerySelector("a.cut_txt[href], a[href]");
@@ -58,7 +59,7 @@ public sealed partial class MetiPressSource(IPageFetcher fetcher) : NoticeSource
         {
             var url = SourceUrls.Resolve(href, listingUrl, baseUrl, Descriptor);
             var clean = NoticeExtraction.CollapseWhitespace(title ?? "");
-            if (url is not null && clean.Length > 0 && DetailPath().IsMatch(url.AbsolutePath) && items.All(i => i.Url != url.ToString()))
+            if (url is not null && clean.Length > 0 && DetailPath().IsMatch(url.AbsolutePath) && seen.Add(url.ToString()))
             {
                 items.Add(new ListingItem(url.ToString(), clean, date));
             }
@@ -132,6 +133,7 @@ internal static class MofaList
     {
         using var document = HtmlText.Parse(html ?? "");
         var items = new List<ListingItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var lists = document.QuerySelectorAll("#pressrelease dl.title-list, dl.title-list");
         foreach (var list in lists.Take(50))
         {
@@ -149,7 +151,7 @@ internal static class MofaList
                     var url = SourceUrls.Resolve(anchor.GetAttribute("href"), listingUrl, baseUrl, descriptor);
                     var title = NoticeExtraction.CollapseWhitespace(anchor.TextContent);
                     // Regional pages (日中関係 …) are mixed into the list; only press releases count.
-                    if (url is not null && title.Length > 0 && pressPath.IsMatch(url.AbsolutePath) && items.All(i => i.Url != url.ToString()))
+                    if (url is not null && title.Length > 0 && pressPath.IsMatch(url.AbsolutePath) && seen.Add(url.ToString()))
                     {
                         items.Add(new ListingItem(url.ToString(), title, current));
                     }
@@ -251,6 +253,7 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
         }
 
         var items = new List<ListingItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in feed.Descendants().Where(e => e.Name.LocalName == "item").Take(500))
         {
             var title = NoticeExtraction.CollapseWhitespace(Child(element, "title") ?? "");
@@ -263,7 +266,7 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
 
             var url = SourceUrls.Resolve(link, listingUrl, baseUrl, Descriptor)
                 ?? new Uri(listingUrl, "#item-" + ContentHash.Short(title, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""));
-            if (items.All(i => i.Url != url.ToString()))
+            if (seen.Add(url.ToString()))
             {
                 items.Add(new ListingItem(url.ToString(), title, date));
             }

@@ -222,7 +222,7 @@ public sealed partial class MofaPressEnSource(IPageFetcher fetcher) : NoticeSour
 /// <c>jp-kantei-news</c>: the Kantei RSS 2.0 feed <c>index-jnews.rdf</c>. Its guid (<c>item_N</c>) is positional, never
 /// an id; items with an empty <c>&lt;link/&gt;</c> are keyed by title + date and built from the feed alone (sources.md §1.11).
 /// </summary>
-public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fetcher)
+public sealed partial class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fetcher)
 {
     public const string Id = "jp-kantei-news";
 
@@ -305,6 +305,9 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
     private static string? Child(XElement element, string name) =>
         element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
+    private static readonly string[] Rfc822Formats =
+        ["dd MMM yyyy HH:mm:ss zzz", "ddd, dd MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "yyyy-MM-ddTHH:mm:sszzz"];
+
     /// <summary><c>07 Jan 2026 12:10:00 +0900</c> (the feed's RFC-822 with an offset) → the Japan-time date.</summary>
     internal static DateOnly? ParseRfc822(string? value)
     {
@@ -313,10 +316,13 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
             return null;
         }
 
-        string[] formats = ["dd MMM yyyy HH:mm:ss zzz", "ddd, dd MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "yyyy-MM-ddTHH:mm:sszzz"];
-        var cleaned = Regex.Replace(value.Trim(), @"([+-]\d{2})(\d{2})$", "$1:$2", RegexOptions.None, TimeSpan.FromMilliseconds(250));
-        return DateTimeOffset.TryParseExact(cleaned, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+        var cleaned = OffsetWithoutColon().Replace(value.Trim(), "$1:$2");
+        return DateTimeOffset.TryParseExact(cleaned, Rfc822Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? DateOnly.FromDateTime(parsed.ToOffset(TimeSpan.FromHours(9)).DateTime)
             : NoticeExtraction.ParseLooseDate(value);
     }
+
+    /// <summary><c>+0900</c> → <c>+09:00</c>, the offset shape <c>zzz</c> parses.</summary>
+    [GeneratedRegex(@"([+-]\d{2})(\d{2})$", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex OffsetWithoutColon();
 }

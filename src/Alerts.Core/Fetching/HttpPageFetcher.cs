@@ -153,10 +153,8 @@ public sealed partial class HttpPageFetcher(
     {
         403 or 405 or 412 or 429 or 451 => FetchOutcome.Blocked,
         404 or 410 => FetchOutcome.Gone,
-        >= 500 => FetchOutcome.ServerError,
         >= 400 => FetchOutcome.ServerError,
-        202 => null,
-        _ => null,
+        _ => null, // 2xx/3xx, including the 202 of a WAF challenge, are judged by their body
     };
 
     /// <summary>Reads at most <paramref name="cap"/> bytes; null when the body is larger (never buffers it all).</summary>
@@ -204,11 +202,7 @@ public sealed partial class HttpPageFetcher(
         TimeoutRejectedException => new FetchResult(FetchOutcome.Timeout, url) { Detail = exception.Message },
         OperationCanceledException => new FetchResult(FetchOutcome.Timeout, url) { Detail = "the request timed out" },
         BrokenCircuitException => new FetchResult(FetchOutcome.Connection, url) { Detail = "circuit open: " + exception.Message },
-        HttpRequestException { InnerException: SocketException } or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError }
-            => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.Message },
-        HttpRequestException { InnerException: IOException } => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.Message },
-        HttpRequestException => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.Message },
-        IOException or SocketException => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.Message },
+        HttpRequestException or IOException or SocketException => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.Message },
         _ => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.GetType().Name + ": " + exception.Message },
     };
 

@@ -23,7 +23,7 @@ public static partial class DetailPageParser
         using var document = HtmlText.Parse(html ?? "");
         var container = First(document, ChineseBodySelectors);
         var lines = HtmlText.Lines(container);
-        var body = NoticeExtraction.NormaliseBody(lines);
+        var body = string.Join('\n', lines);
         var title = ChineseTitle(document, item, url);
         var head = body.Length > 3000 ? body[..3000] : body;
 
@@ -67,7 +67,7 @@ public static partial class DetailPageParser
         using var document = HtmlText.Parse(html ?? "");
         var container = First(document, JapaneseBodySelectors);
         var lines = HtmlText.Lines(container);
-        var body = NoticeExtraction.NormaliseBody(lines);
+        var body = string.Join('\n', lines);
         var title = NoticeExtraction.CollapseWhitespace(
             HtmlText.Text(document.QuerySelector("h1"))
             is { Length: > 0 } h1 ? h1
@@ -118,6 +118,7 @@ public static partial class DetailPageParser
         }
 
         var attachments = new List<Attachment>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var anchor in container.QuerySelectorAll("a[href]").Take(500))
         {
             var href = anchor.GetAttribute("href");
@@ -127,7 +128,7 @@ public static partial class DetailPageParser
             }
 
             var text = NoticeExtraction.CollapseWhitespace(anchor.TextContent);
-            if (attachments.All(a => a.Url != absolute.ToString()))
+            if (seen.Add(absolute.ToString()))
             {
                 attachments.Add(new Attachment(text.Length > 0 ? text : absolute.Segments[^1], absolute.ToString()));
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Alerts.Core.Notices;
@@ -301,31 +300,11 @@ internal static partial class NoticeExtraction
         return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    /// <summary>Collapses whitespace inside lines and drops empty lines.</summary>
-    public static string NormaliseBody(IEnumerable<string> paragraphs)
-    {
-        var builder = new StringBuilder();
-        foreach (var paragraph in paragraphs)
-        {
-            var line = Whitespace().Replace(paragraph.Replace('\u00A0', ' ').Replace('\u3000', ' '), " ").Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            if (builder.Length > 0)
-            {
-                builder.Append('\n');
-            }
-
-            builder.Append(line);
-        }
-
-        return builder.ToString();
-    }
-
-    public static string CollapseWhitespace(string text) =>
-        Whitespace().Replace(text.Replace('\u00A0', ' ').Replace('\u3000', ' '), " ").Trim();
+    /// <summary>
+    /// Runs of whitespace → one space, trimmed. <c>\s</c> (not ECMAScript) covers \p{Z}, so no-break (U+00A0) and
+    /// ideographic (U+3000) spaces collapse too.
+    /// </summary>
+    public static string CollapseWhitespace(string text) => Whitespace().Replace(text, " ").Trim();
 
     /// <summary>2026-01-06, 2026-01-06 09:30, 2026年1月6日, 2026/01/06.</summary>
     public static DateOnly? ParseLooseDate(string? text)

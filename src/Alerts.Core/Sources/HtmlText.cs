@@ -25,10 +25,11 @@ internal static class HtmlText
         return new HtmlParser(ParserOptions).ParseDocument(cut < input.Length ? input[..cut] : input);
     }
 
-    private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Looked up by span so the pre-scan allocates nothing per tag (OrdinalIgnoreCase supports span lookups).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A linear pre-scan: the index where the approximate element depth first exceeds <see cref="MaxNesting"/>, or the
@@ -62,7 +63,7 @@ internal static class HtmlText
                 end++;
             }
 
-            if (VoidTags.Contains(input.AsSpan(i + 1, end - i - 1).ToString()))
+            if (VoidTags.Contains(input.AsSpan(i + 1, end - i - 1)))
             {
                 continue;
             }
@@ -89,7 +90,10 @@ internal static class HtmlText
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template" };
 
-    /// <summary>Text of <paramref name="root"/> split into lines at block elements (iterative, depth-safe).</summary>
+    /// <summary>
+    /// Text of <paramref name="root"/> split into lines at block elements (iterative, depth-safe). Every line is already
+    /// whitespace-collapsed and none is empty, so callers can join them as they are.
+    /// </summary>
     public static IReadOnlyList<string> Lines(INode? root, int maxChars = 2_000_000)
     {
         var lines = new List<string>();

@@ -3,7 +3,6 @@ using Alerts.Core.Notices;
 
 namespace Alerts.Core.Sources;
 
-/// <summary>One listing to read in a poll. Optional listings (last year's index) may fail without failing the poll.</summary>
 /// <summary>
 /// One listing to read in a poll. A listing that is not <paramref name="Required"/> (the policy-release list) may fail
 /// without failing the poll; with <paramref name="AllowGone"/> a 404 is only a warning (a new year's index that does
@@ -104,7 +103,6 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
     public virtual async Task<SourcePollResult> PollAsync(SourcePollContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var started = context.Now;
         var requests = 0;
         var items = new List<ListingItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -155,18 +153,11 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                     continue;
                 }
 
-                return Unhealthy(result.Outcome, $"{key}: {result.Detail}", requests, warnings);
+                return Unhealthy(result.Outcome, $"{key}: {result.Detail}");
             }
 
-            ListingParse parsed;
-            try
-            {
-                parsed = ParseListing(result.Text, listing.Fetch.Url, context.BaseUrl, context.Now);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
-            {
-                parsed = ListingParse.Failed(FetchOutcome.LayoutChanged, exception.GetType().Name + ": " + exception.Message);
-            }
+            // ParseListing never throws: it turns a parser exception into a LayoutChanged parse.
+            var parsed = ParseListing(result.Text, listing.Fetch.Url, context.BaseUrl, context.Now);
 
             if (parsed.Outcome != FetchOutcome.Ok)
             {
@@ -176,7 +167,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                     continue;
                 }
 
-                return Unhealthy(parsed.Outcome, $"{key}: {parsed.Detail}", requests, warnings);
+                return Unhealthy(parsed.Outcome, $"{key}: {parsed.Detail}");
             }
 
             anyModified = true;
@@ -196,7 +187,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
 
         if (!anyModified && validators.Count == 0)
         {
-            return Unhealthy(FetchOutcome.LayoutChanged, "no listing could be read: " + string.Join("; ", warnings), requests, warnings);
+            return Unhealthy(FetchOutcome.LayoutChanged, "no listing could be read: " + string.Join("; ", warnings));
         }
 
         if (!anyModified)
@@ -238,11 +229,10 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             Validators = validators,
             Warnings = warnings,
             Requests = requests,
-            Elapsed = TimeSpan.Zero,
         };
 
-        SourcePollResult Unhealthy(FetchOutcome outcome, string detail, int count, List<string> notes) =>
-            new(Descriptor.Id, outcome) { Detail = detail, Requests = count, Warnings = notes, Validators = context.Validators, Elapsed = context.Now - started };
+        SourcePollResult Unhealthy(FetchOutcome outcome, string detail) =>
+            new(Descriptor.Id, outcome) { Detail = detail, Requests = requests, Warnings = warnings, Validators = context.Validators };
     }
 
     /// <summary>Fetches a detail page (following JS redirects and iframes) and parses it; failures become warnings.</summary>

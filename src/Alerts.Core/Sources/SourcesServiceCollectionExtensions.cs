@@ -12,14 +12,23 @@ namespace Alerts.Core.Sources;
 
 public static class SourcesServiceCollectionExtensions
 {
-    /// <summary>Every source id, in catalog order.</summary>
-    public static IReadOnlyList<SourceDescriptor> Descriptors { get; } =
+    /// <summary>Every source with its adapter, in catalog order; <see cref="Descriptors"/> and the registrations follow it.</summary>
+    private static readonly (SourceDescriptor Descriptor, Type Adapter)[] Catalog =
     [
-        MofcomAnnouncementsSource.DescriptorValue, MofcomBisSource.DescriptorValue, MofcomExportControlSource.DescriptorValue,
-        MofcomSpokespersonSource.DescriptorValue, MetiPressSource.DescriptorValue, MetiAnpoSource.DescriptorValue,
-        MofaPressJaSource.DescriptorValue, MofaPressEnSource.DescriptorValue, KanteiNewsSource.DescriptorValue,
-        GaccAnnouncementsSource.DescriptorValue,
+        (MofcomAnnouncementsSource.DescriptorValue, typeof(MofcomAnnouncementsSource)),
+        (MofcomBisSource.DescriptorValue, typeof(MofcomBisSource)),
+        (MofcomExportControlSource.DescriptorValue, typeof(MofcomExportControlSource)),
+        (MofcomSpokespersonSource.DescriptorValue, typeof(MofcomSpokespersonSource)),
+        (MetiPressSource.DescriptorValue, typeof(MetiPressSource)),
+        (MetiAnpoSource.DescriptorValue, typeof(MetiAnpoSource)),
+        (MofaPressJaSource.DescriptorValue, typeof(MofaPressJaSource)),
+        (MofaPressEnSource.DescriptorValue, typeof(MofaPressEnSource)),
+        (KanteiNewsSource.DescriptorValue, typeof(KanteiNewsSource)),
+        (GaccAnnouncementsSource.DescriptorValue, typeof(GaccAnnouncementsSource)),
     ];
+
+    /// <summary>Every source id, in catalog order.</summary>
+    public static IReadOnlyList<SourceDescriptor> Descriptors { get; } = [.. Catalog.Select(source => source.Descriptor)];
 
     /// <summary>
     /// Sources, fetching and parsers: <see cref="SourceOptions"/> per source id (named options bound from
@@ -43,16 +52,11 @@ public static class SourcesServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IPageFetcher, HttpPageFetcher>();
-        services.AddSingleton<INoticeSource, MofcomAnnouncementsSource>();
-        services.AddSingleton<INoticeSource, MofcomBisSource>();
-        services.AddSingleton<INoticeSource, MofcomExportControlSource>();
-        services.AddSingleton<INoticeSource, MofcomSpokespersonSource>();
-        services.AddSingleton<INoticeSource, MetiPressSource>();
-        services.AddSingleton<INoticeSource, MetiAnpoSource>();
-        services.AddSingleton<INoticeSource, MofaPressJaSource>();
-        services.AddSingleton<INoticeSource, MofaPressEnSource>();
-        services.AddSingleton<INoticeSource, KanteiNewsSource>();
-        services.AddSingleton<INoticeSource, GaccAnnouncementsSource>();
+        foreach (var source in Catalog)
+        {
+            services.AddSingleton(typeof(INoticeSource), source.Adapter);
+        }
+
         services.TryAddSingleton<SourceCatalog>();
         services.TryAddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<SourceCatalog>());
         return services;

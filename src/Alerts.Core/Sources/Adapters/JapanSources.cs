@@ -29,6 +29,7 @@ public sealed partial class MetiPressSource(IPageFetcher fetcher) : NoticeSource
     {
         using var document = HtmlText.Parse(text ?? "");
         var items = new List<ListingItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in document.QuerySelectorAll("ul.float_li > li").Take(1000))
         {
             var anchor = row.QuerySelector("a.cut_txt[href], a[href]");
@@ -58,7 +59,7 @@ public sealed partial class MetiPressSource(IPageFetcher fetcher) : NoticeSource
         {
             var url = SourceUrls.Resolve(href, listingUrl, baseUrl, Descriptor);
             var clean = NoticeExtraction.CollapseWhitespace(title ?? "");
-            if (url is not null && clean.Length > 0 && DetailPath().IsMatch(url.AbsolutePath) && items.All(i => i.Url != url.ToString()))
+            if (url is not null && clean.Length > 0 && DetailPath().IsMatch(url.AbsolutePath) && seen.Add(url.ToString()))
             {
                 items.Add(new ListingItem(url.ToString(), clean, date));
             }
@@ -132,6 +133,7 @@ internal static class MofaList
     {
         using var document = HtmlText.Parse(html ?? "");
         var items = new List<ListingItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var lists = document.QuerySelectorAll("#pressrelease dl.title-list, dl.title-list");
         foreach (var list in lists.Take(50))
         {
@@ -149,7 +151,7 @@ internal static class MofaList
                     var url = SourceUrls.Resolve(anchor.GetAttribute("href"), listingUrl, baseUrl, descriptor);
                     var title = NoticeExtraction.CollapseWhitespace(anchor.TextContent);
                     // Regional pages (日中関係 …) are mixed into the list; only press releases count.
-                    if (url is not null && title.Length > 0 && pressPath.IsMatch(url.AbsolutePath) && items.All(i => i.Url != url.ToString()))
+                    if (url is not null && title.Length > 0 && pressPath.IsMatch(url.AbsolutePath) && seen.Add(url.ToString()))
                     {
                         items.Add(new ListingItem(url.ToString(), title, current));
                     }
@@ -220,7 +222,7 @@ public sealed partial class MofaPressEnSource(IPageFetcher fetcher) : NoticeSour
 /// <c>jp-kantei-news</c>: the Kantei RSS 2.0 feed <c>index-jnews.rdf</c>. Its guid (<c>item_N</c>) is positional, never
 /// an id; items with an empty <c>&lt;link/&gt;</c> are keyed by title + date and built from the feed alone (sources.md §1.11).
 /// </summary>
-public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fetcher)
+public sealed partial class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fetcher)
 {
     public const string Id = "jp-kantei-news";
 
@@ -251,6 +253,7 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
         }
 
         var items = new List<ListingItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in feed.Descendants().Where(e => e.Name.LocalName == "item").Take(500))
         {
             var title = NoticeExtraction.CollapseWhitespace(Child(element, "title") ?? "");
@@ -263,7 +266,7 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
 
             var url = SourceUrls.Resolve(link, listingUrl, baseUrl, Descriptor)
                 ?? new Uri(listingUrl, "#item-" + ContentHash.Short(title, date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""));
-            if (items.All(i => i.Url != url.ToString()))
+            if (seen.Add(url.ToString()))
             {
                 items.Add(new ListingItem(url.ToString(), title, date));
             }
@@ -302,6 +305,9 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
     private static string? Child(XElement element, string name) =>
         element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
+    private static readonly string[] Rfc822Formats =
+        ["dd MMM yyyy HH:mm:ss zzz", "ddd, dd MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "yyyy-MM-ddTHH:mm:sszzz"];
+
     /// <summary><c>07 Jan 2026 12:10:00 +0900</c> (the feed's RFC-822 with an offset) → the Japan-time date.</summary>
     internal static DateOnly? ParseRfc822(string? value)
     {
@@ -310,10 +316,13 @@ public sealed class KanteiNewsSource(IPageFetcher fetcher) : NoticeSourceBase(fe
             return null;
         }
 
-        string[] formats = ["dd MMM yyyy HH:mm:ss zzz", "ddd, dd MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "yyyy-MM-ddTHH:mm:sszzz"];
-        var cleaned = Regex.Replace(value.Trim(), @"([+-]\d{2})(\d{2})$", "$1:$2", RegexOptions.None, TimeSpan.FromMilliseconds(250));
-        return DateTimeOffset.TryParseExact(cleaned, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+        var cleaned = OffsetWithoutColon().Replace(value.Trim(), "$1:$2");
+        return DateTimeOffset.TryParseExact(cleaned, Rfc822Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? DateOnly.FromDateTime(parsed.ToOffset(TimeSpan.FromHours(9)).DateTime)
             : NoticeExtraction.ParseLooseDate(value);
     }
+
+    /// <summary><c>+0900</c> → <c>+09:00</c>, the offset shape <c>zzz</c> parses.</summary>
+    [GeneratedRegex(@"([+-]\d{2})(\d{2})$", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex OffsetWithoutColon();
 }

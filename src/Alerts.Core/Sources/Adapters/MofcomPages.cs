@@ -152,6 +152,13 @@ public static partial class MofcomPages
             }
         }
 
+        // The HTML tokenizer builds an iframe element only from a literal "<iframe" (tag names fold ASCII case only), so
+        // a page without one cannot hold the iframe shell; skip a full parse (ParseDetail parses the page anyway).
+        if (!text.Contains("<iframe", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         using var document = HtmlText.Parse(text);
         var container = document.QuerySelector("div.art-con, div.artCon");
         if (container?.QuerySelector("iframe[src]") is { } frame && HtmlText.Text(container).Length < 80)

@@ -61,7 +61,7 @@ public sealed partial class DigestService(
 
         foreach (var company in list)
         {
-            foreach (var recipient in company.Recipients.Where(r => r.Role == RecipientRole.Digest).DistinctBy(r => r.Email.Trim().ToLowerInvariant()))
+            foreach (var recipient in company.Recipients.Where(r => r.Role == RecipientRole.Digest).DistinctBy(r => EmailAddresses.Normalize(r.Email)))
             {
                 try
                 {
@@ -96,7 +96,7 @@ public sealed partial class DigestService(
             : company.Recipients.FirstOrDefault(r => string.Equals(r.Email, recipientEmail, StringComparison.OrdinalIgnoreCase))
               ?? new Recipient { Email = recipientEmail, Role = RecipientRole.Digest };
         var now = time.GetUtcNow();
-        var cursor = await cursors.GetAsync(company.Id, Normalize(recipient.Email), cancellationToken).ConfigureAwait(false);
+        var cursor = await cursors.GetAsync(company.Id, EmailAddresses.Normalize(recipient.Email), cancellationToken).ConfigureAwait(false);
         var since = cursor?.SentUntil ?? now - PeriodLength(recipient);
         var rendered = await RenderAsync(company, recipient, since, now, cancellationToken).ConfigureAwait(false);
         return new DigestPreview(company.Id, recipient.Email, since, now, rendered);
@@ -138,7 +138,7 @@ public sealed partial class DigestService(
 
     private async Task<SendStatus?> RunOneAsync(Company company, Recipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var address = Normalize(recipient.Email);
+        var address = EmailAddresses.Normalize(recipient.Email);
         var cursor = await cursors.GetAsync(company.Id, address, cancellationToken).ConfigureAwait(false);
         var period = DuePeriod(recipient, now, cursor);
         if (period is null || cursor?.PeriodKey == period)
@@ -221,8 +221,6 @@ public sealed partial class DigestService(
     }
 
     private static TimeSpan PeriodLength(Recipient recipient) => recipient.Cadence == DigestCadence.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
-
-    private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {CompanyId} sent for {Period} with {Count} alert(s)")]
     private static partial void LogDigestSent(ILogger logger, string companyId, string period, int count);

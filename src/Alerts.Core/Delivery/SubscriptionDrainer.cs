@@ -279,7 +279,7 @@ public sealed partial class SubscriptionDrainer(
                     .Select(r => r.Email.Trim())
                     .Distinct(StringComparer.OrdinalIgnoreCase))
                 {
-                    if (!await ledger.WasSentAsync(alert.AlertId, DeliveryChannel.Email, address.ToLowerInvariant(), cancellationToken).ConfigureAwait(false))
+                    if (!await ledger.WasSentAsync(alert.AlertId, DeliveryChannel.Email, EmailAddresses.Normalize(address), cancellationToken).ConfigureAwait(false))
                     {
                         pending.Add(address);
                     }
@@ -305,7 +305,7 @@ public sealed partial class SubscriptionDrainer(
                         _ => DeliveryOutcome.Retrying,
                     };
                     await ledger.RecordAsync(
-                        new DeliveryRecord(alert.AlertId, DeliveryChannel.Email, result.Recipient.Trim().ToLowerInvariant(), ledgerOutcome, time.GetUtcNow()) { Detail = result.Result.Detail },
+                        new DeliveryRecord(alert.AlertId, DeliveryChannel.Email, EmailAddresses.Normalize(result.Recipient), ledgerOutcome, time.GetUtcNow()) { Detail = result.Result.Detail },
                         cancellationToken).ConfigureAwait(false);
                     AlertsTelemetry.RecordDelivery(DeliveryChannel.Email, ledgerOutcome);
                     if (result.Result.Status == SendStatus.Retryable)

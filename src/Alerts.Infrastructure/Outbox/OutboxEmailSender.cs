@@ -18,7 +18,7 @@ internal sealed class OutboxEmailSender(IOptions<HostingOptions> hosting, IOptio
         var results = new List<EmailRecipientResult>();
         foreach (var recipient in message.Recipients)
         {
-            var recipientHash = ContentHash.Short(recipient.Trim().ToLowerInvariant())[..12];
+            var recipientHash = ContentHash.Short(EmailAddresses.Normalize(recipient))[..12];
             using var mime = new MimeMessage();
             mime.From.Add(new MailboxAddress(sendGrid.Value.FromName, sendGrid.Value.FromEmail));
             mime.To.Add(MailboxAddress.Parse(recipient));

@@ -25,6 +25,12 @@ public enum EmailKind
     Digest,
 }
 
+internal static class EmailKindNames
+{
+    /// <summary>The kind as SendGrid categories, outbox headers and outbox file names spell it.</summary>
+    public static string ToWire(this EmailKind kind) => kind == EmailKind.Digest ? "digest" : "alert";
+}
+
 /// <summary>One e-mail with the same content for each recipient (one personalization per recipient).</summary>
 /// <param name="Key">Deterministic id of this e-mail (alert id, or digest id): names outbox files.</param>
 public sealed record EmailMessage(
@@ -37,7 +43,8 @@ public sealed record EmailMessage(
     string Text,
     IReadOnlyList<string> Recipients)
 {
-    public string? AlertId { get; init; }
+    /// <summary>The alert an alert e-mail is about (its key); null for a digest, which covers many.</summary>
+    public string? AlertId => Kind == EmailKind.Alert ? Key : null;
 }
 
 /// <summary>Per-recipient result of one send (a batch may be half accepted).</summary>

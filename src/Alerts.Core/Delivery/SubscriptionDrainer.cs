@@ -291,10 +291,7 @@ public sealed partial class SubscriptionDrainer(
                 }
 
                 var rendered = emailRenderer.Render(alert, company.Name);
-                var message = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, pending)
-                {
-                    AlertId = alert.AlertId,
-                };
+                var message = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, pending);
                 var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 foreach (var result in results)
                 {

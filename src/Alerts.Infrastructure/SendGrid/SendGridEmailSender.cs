@@ -53,7 +53,7 @@ internal sealed partial class SendGridEmailSender(
             PlainTextContent = message.Text,
             HtmlContent = message.Html,
             Personalizations = recipients.Select(r => new Personalization { Tos = [new EmailAddress(r.Trim())] }).ToList(),
-            Categories = [message.Kind == EmailKind.Digest ? "digest" : "alert", "source:" + message.SourceId],
+            Categories = [message.Kind.ToWire(), "source:" + message.SourceId],
             CustomArgs = new Dictionary<string, string> { ["companyId"] = message.CompanyId },
         };
         if (message.AlertId is not null)

@@ -208,8 +208,7 @@ public sealed partial class DigestService(
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime),
             today,
             periodAlerts,
-            recent,
-            today);
+            recent);
     }
 
     private async Task<IReadOnlyList<Alert>> QueryAsync(string companyId, Severity minSeverity, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)

@@ -14,6 +14,17 @@ public enum SendStatus
     Failed,
 }
 
+internal static class SendStatusOutcomes
+{
+    /// <summary>What the ledger records for a send: anything not sent or failed for good is retried.</summary>
+    public static DeliveryOutcome ToLedgerOutcome(this SendStatus status) => status switch
+    {
+        SendStatus.Sent => DeliveryOutcome.Sent,
+        SendStatus.Failed => DeliveryOutcome.Failed,
+        _ => DeliveryOutcome.Retrying,
+    };
+}
+
 public sealed record SendResult(SendStatus Status, string? Detail = null)
 {
     public static SendResult Ok { get; } = new(SendStatus.Sent);

@@ -1,4 +1,3 @@
-using Alerts.Core.Ops;
 using System.Globalization;
 using Alerts.Core.Alerts;
 using Alerts.Core.Subscriptions;
@@ -169,14 +168,7 @@ public sealed partial class DigestService(
         var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var status = results.Count == 0 ? SendStatus.Retryable : results[0].Result.Status;
         var detail = results.Count == 0 ? "no result" : results[0].Result.Detail;
-        var outcome = status switch
-        {
-            SendStatus.Sent => DeliveryOutcome.Sent,
-            SendStatus.Failed => DeliveryOutcome.Failed,
-            _ => DeliveryOutcome.Retrying,
-        };
-        await ledger.RecordAsync(new DeliveryRecord(digestId, DeliveryChannel.Digest, address, outcome, time.GetUtcNow()) { Detail = detail }, cancellationToken).ConfigureAwait(false);
-        AlertsTelemetry.RecordDelivery(DeliveryChannel.Digest, outcome);
+        await ledger.RecordSendAsync(digestId, DeliveryChannel.Digest, address, status, detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (status == SendStatus.Retryable)
         {
             // The period stays open: later hourly runs of the same local day try again from the same start.

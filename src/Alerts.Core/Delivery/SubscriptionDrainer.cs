@@ -273,17 +273,11 @@ public sealed partial class SubscriptionDrainer(
 
             try
             {
-                var pending = new List<string>();
-                foreach (var address in company.Recipients
+                var addresses = company.Recipients
                     .Where(r => r.Role == RecipientRole.Immediate && alert.Severity >= r.MinSeverity)
                     .Select(r => r.Email.Trim())
-                    .Distinct(StringComparer.OrdinalIgnoreCase))
-                {
-                    if (!await ledger.WasSentAsync(alert.AlertId, DeliveryChannel.Email, EmailAddresses.Normalize(address), cancellationToken).ConfigureAwait(false))
-                    {
-                        pending.Add(address);
-                    }
-                }
+                    .Distinct(StringComparer.OrdinalIgnoreCase);
+                var pending = await ledger.UnsentAsync(addresses, DeliveryChannel.Email, address => (alert.AlertId, EmailAddresses.Normalize(address)), cancellationToken).ConfigureAwait(false);
 
                 if (pending.Count == 0)
                 {
@@ -295,16 +289,8 @@ public sealed partial class SubscriptionDrainer(
                 var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 foreach (var result in results)
                 {
-                    var ledgerOutcome = result.Result.Status switch
-                    {
-                        SendStatus.Sent => DeliveryOutcome.Sent,
-                        SendStatus.Failed => DeliveryOutcome.Failed,
-                        _ => DeliveryOutcome.Retrying,
-                    };
-                    await ledger.RecordAsync(
-                        new DeliveryRecord(alert.AlertId, DeliveryChannel.Email, EmailAddresses.Normalize(result.Recipient), ledgerOutcome, time.GetUtcNow()) { Detail = result.Result.Detail },
-                        cancellationToken).ConfigureAwait(false);
-                    AlertsTelemetry.RecordDelivery(DeliveryChannel.Email, ledgerOutcome);
+                    await ledger.RecordSendAsync(
+                        alert.AlertId, DeliveryChannel.Email, EmailAddresses.Normalize(result.Recipient), result.Result.Status, result.Result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                     if (result.Result.Status == SendStatus.Retryable)
                     {
                         outcome = Outcome.Retry;
@@ -347,14 +333,7 @@ public sealed partial class SubscriptionDrainer(
                 var recipient = WebhookIdentity.Hash(url);
                 try
                 {
-                    var pending = new List<Alert>();
-                    foreach (var alert in group.Where(a => a.Severity >= minSeverity))
-                    {
-                        if (!await ledger.WasSentAsync(alert.AlertId, DeliveryChannel.Teams, recipient, cancellationToken).ConfigureAwait(false))
-                        {
-                            pending.Add(alert);
-                        }
-                    }
+                    var pending = await ledger.UnsentAsync(group.Where(a => a.Severity >= minSeverity), DeliveryChannel.Teams, a => (a.AlertId, recipient), cancellationToken).ConfigureAwait(false);
 
                     if (pending.Count == 0)
                     {
@@ -364,18 +343,9 @@ public sealed partial class SubscriptionDrainer(
                     var json = cardBuilder.Build(company.Name, pending);
                     var key = ContentHash.Short([recipient, .. pending.Select(a => a.AlertId).Order(StringComparer.Ordinal)]);
                     var result = await teams.SendAsync(new TeamsCard(key, company.Id, url, json), cancellationToken).ConfigureAwait(false);
-                    var ledgerOutcome = result.Status switch
-                    {
-                        SendStatus.Sent => DeliveryOutcome.Sent,
-                        SendStatus.Failed => DeliveryOutcome.Failed,
-                        _ => DeliveryOutcome.Retrying,
-                    };
                     foreach (var alert in pending)
                     {
-                        await ledger.RecordAsync(
-                            new DeliveryRecord(alert.AlertId, DeliveryChannel.Teams, recipient, ledgerOutcome, time.GetUtcNow()) { Detail = result.Detail },
-                            cancellationToken).ConfigureAwait(false);
-                        AlertsTelemetry.RecordDelivery(DeliveryChannel.Teams, ledgerOutcome);
+                        await ledger.RecordSendAsync(alert.AlertId, DeliveryChannel.Teams, recipient, result.Status, result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                         if (result.Status == SendStatus.Retryable)
                         {
                             retry.Add(alert.AlertId);

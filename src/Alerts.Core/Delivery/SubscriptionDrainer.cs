@@ -62,7 +62,7 @@ public sealed partial class SubscriptionDrainer(
         var deadline = time.GetUtcNow() + _options.DrainBudget;
         using var activity = AlertsTelemetry.StartDrain(subscription);
         int received = 0, completed = 0, retried = 0, deadLettered = 0;
-        IReadOnlyList<Company>? companyList = null;
+        DrainCompanies? drainCompanies = null;
         while (time.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
         {
             IReadOnlyList<ReceivedMessage> batch;
@@ -93,7 +93,7 @@ public sealed partial class SubscriptionDrainer(
 
             try
             {
-                companyList ??= await companies.ListAsync(cancellationToken).ConfigureAwait(false);
+                drainCompanies ??= new DrainCompanies(await companies.ListAsync(cancellationToken).ConfigureAwait(false));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -107,7 +107,7 @@ public sealed partial class SubscriptionDrainer(
                 continue;
             }
 
-            var outcomes = await ProcessBatchAsync(subscription, batch, companyList, cancellationToken).ConfigureAwait(false);
+            var outcomes = await ProcessBatchAsync(subscription, batch, drainCompanies, cancellationToken).ConfigureAwait(false);
             foreach (var (message, outcome, reason, description) in outcomes)
             {
                 await SettleAsync(message, outcome, reason, description, cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ public sealed partial class SubscriptionDrainer(
     }
 
     private async Task<List<(ReceivedMessage Message, Outcome Outcome, string Reason, string Description)>> ProcessBatchAsync(
-        string subscription, IReadOnlyList<ReceivedMessage> batch, IReadOnlyList<Company> companyList, CancellationToken cancellationToken)
+        string subscription, IReadOnlyList<ReceivedMessage> batch, DrainCompanies drainCompanies, CancellationToken cancellationToken)
     {
         var results = new List<(ReceivedMessage, Outcome, string, string)>();
         var matched = new List<(ReceivedMessage Message, IReadOnlyList<Alert> Alerts)>();
@@ -154,7 +154,7 @@ public sealed partial class SubscriptionDrainer(
                     continue;
                 }
 
-                matched.Add((message, matcher.Match(record.Change, record.Notice, companyList)));
+                matched.Add((message, matcher.Match(record.Change, record.Notice, drainCompanies.List)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -168,7 +168,7 @@ public sealed partial class SubscriptionDrainer(
             return results;
         }
 
-        var byId = companyList.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var byId = drainCompanies.ById;
         switch (subscription)
         {
             case Messaging.Subscriptions.Alerts:
@@ -369,6 +369,16 @@ public sealed partial class SubscriptionDrainer(
         }
 
         return retry;
+    }
+
+    /// <summary>The companies, loaded once per drain, and their index by id, built the first time a batch matches.</summary>
+    private sealed class DrainCompanies(IReadOnlyList<Company> list)
+    {
+        private Dictionary<string, Company>? _byId;
+
+        public IReadOnlyList<Company> List => list;
+
+        public Dictionary<string, Company> ById => _byId ??= list.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
     private async Task SettleAsync(ReceivedMessage message, Outcome outcome, string reason, string description, CancellationToken cancellationToken)

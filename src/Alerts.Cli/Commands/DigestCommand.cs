@@ -2,6 +2,10 @@ using System.CommandLine;
 using Alerts.Cli.Hosting;
 using Alerts.Core;
 using Alerts.Core.Delivery;
+using Alerts.Infrastructure;
+using Alerts.Infrastructure.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Cli.Commands;
 
@@ -55,8 +59,8 @@ internal static class DigestCommand
                 return ExitCodes.BadInput;
             }
 
-            var path = parseResult.GetValue(output) ?? Path.Combine(Path.GetFullPath(dataDirectory), "outbox",
-                $"digest-preview-{Safe(companyId)}-{ContentHash.Short(rendered.Recipient.ToLowerInvariant())[..12]}.html");
+            var path = parseResult.GetValue(output) ?? Path.Combine(services.GetRequiredService<IOptions<HostingOptions>>().Value.OutboxDirectory,
+                $"digest-preview-{OutboxFiles.Safe(companyId)}-{ContentHash.Short(rendered.Recipient.ToLowerInvariant())[..12]}.html");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await File.WriteAllTextAsync(path, rendered.Email.Html, cancellationToken).ConfigureAwait(false);
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(Path.GetFullPath(path)).ConfigureAwait(false);
@@ -64,6 +68,4 @@ internal static class DigestCommand
         });
         return command;
     }
-
-    private static string Safe(string value) => new(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 }

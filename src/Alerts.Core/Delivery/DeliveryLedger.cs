@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Alerts.Core.Ops;
 
 namespace Alerts.Core.Delivery;
 
@@ -36,4 +37,35 @@ public interface IDeliveryLedger
     Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken);
+}
+
+/// <summary>The check before and the record after a send, the same for e-mail, Teams and digests.</summary>
+internal static class DeliveryLedgerSends
+{
+    /// <summary>The items the ledger has not seen sent to their recipient, in order: a redelivery sends only what is missing.</summary>
+    public static async Task<List<T>> UnsentAsync<T>(
+        this IDeliveryLedger ledger, IEnumerable<T> items, DeliveryChannel channel, Func<T, (string Id, string Recipient)> key, CancellationToken cancellationToken)
+    {
+        var unsent = new List<T>();
+        foreach (var item in items)
+        {
+            var (id, recipient) = key(item);
+            if (!await ledger.WasSentAsync(id, channel, recipient, cancellationToken).ConfigureAwait(false))
+            {
+                unsent.Add(item);
+            }
+        }
+
+        return unsent;
+    }
+
+    /// <summary>Records one send in the ledger and counts it in telemetry.</summary>
+    public static async Task<DeliveryOutcome> RecordSendAsync(
+        this IDeliveryLedger ledger, string id, DeliveryChannel channel, string recipient, SendStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var outcome = status.ToLedgerOutcome();
+        await ledger.RecordAsync(new DeliveryRecord(id, channel, recipient, outcome, at) { Detail = detail }, cancellationToken).ConfigureAwait(false);
+        AlertsTelemetry.RecordDelivery(channel, outcome);
+        return outcome;
+    }
 }

@@ -14,6 +14,17 @@ public enum SendStatus
     Failed,
 }
 
+internal static class SendStatusOutcomes
+{
+    /// <summary>What the ledger records for a send: anything not sent or failed for good is retried.</summary>
+    public static DeliveryOutcome ToLedgerOutcome(this SendStatus status) => status switch
+    {
+        SendStatus.Sent => DeliveryOutcome.Sent,
+        SendStatus.Failed => DeliveryOutcome.Failed,
+        _ => DeliveryOutcome.Retrying,
+    };
+}
+
 public sealed record SendResult(SendStatus Status, string? Detail = null)
 {
     public static SendResult Ok { get; } = new(SendStatus.Sent);
@@ -23,6 +34,12 @@ public enum EmailKind
 {
     Alert,
     Digest,
+}
+
+internal static class EmailKindNames
+{
+    /// <summary>The kind as SendGrid categories, outbox headers and outbox file names spell it.</summary>
+    public static string ToWire(this EmailKind kind) => kind == EmailKind.Digest ? "digest" : "alert";
 }
 
 /// <summary>One e-mail with the same content for each recipient (one personalization per recipient).</summary>
@@ -37,7 +54,8 @@ public sealed record EmailMessage(
     string Text,
     IReadOnlyList<string> Recipients)
 {
-    public string? AlertId { get; init; }
+    /// <summary>The alert an alert e-mail is about (its key); null for a digest, which covers many.</summary>
+    public string? AlertId => Kind == EmailKind.Alert ? Key : null;
 }
 
 /// <summary>Per-recipient result of one send (a batch may be half accepted).</summary>

@@ -17,7 +17,7 @@ public sealed class DigestRenderer(IOptions<DeliveryOptions> deliveryOptions, IO
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
     private readonly DigestOptions _digest = digestOptions.Value;
 
-    public RenderedEmail Render(string companyName, DateOnly from, DateOnly to, IReadOnlyList<Alert> alerts, IReadOnlyList<Alert> upcoming, DateOnly today)
+    public RenderedEmail Render(string companyName, DateOnly from, DateOnly to, IReadOnlyList<Alert> alerts, IReadOnlyList<Alert> upcoming)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(upcoming);
@@ -66,7 +66,8 @@ public sealed class DigestRenderer(IOptions<DeliveryOptions> deliveryOptions, IO
         }
 
         html.Append("</table>");
-        var soon = upcoming.Where(a => a.Effective is { } e && e >= today && e <= today.AddDays(_digest.UpcomingDays))
+        // "Upcoming" counts from the period's last day, the recipient's local today.
+        var soon = upcoming.Where(a => a.Effective is { } e && e >= to && e <= to.AddDays(_digest.UpcomingDays))
             .DistinctBy(a => a.ChangeId).OrderBy(a => a.Effective).ThenBy(a => a.AlertId, StringComparer.Ordinal).ToList();
         html.Append("<h3>Taking effect in the next ").Append(_digest.UpcomingDays).Append(" days</h3>");
         text.Append("\nTaking effect in the next ").Append(_digest.UpcomingDays).Append(" days:\n");

@@ -1,4 +1,3 @@
-using Alerts.Core.Ops;
 using System.Globalization;
 using Alerts.Core.Alerts;
 using Alerts.Core.Subscriptions;
@@ -61,7 +60,7 @@ public sealed partial class DigestService(
 
         foreach (var company in list)
         {
-            foreach (var recipient in company.Recipients.Where(r => r.Role == RecipientRole.Digest).DistinctBy(r => r.Email.Trim().ToLowerInvariant()))
+            foreach (var recipient in company.Recipients.Where(r => r.Role == RecipientRole.Digest).DistinctBy(r => EmailAddresses.Normalize(r.Email)))
             {
                 try
                 {
@@ -96,7 +95,7 @@ public sealed partial class DigestService(
             : company.Recipients.FirstOrDefault(r => string.Equals(r.Email, recipientEmail, StringComparison.OrdinalIgnoreCase))
               ?? new Recipient { Email = recipientEmail, Role = RecipientRole.Digest };
         var now = time.GetUtcNow();
-        var cursor = await cursors.GetAsync(company.Id, Normalize(recipient.Email), cancellationToken).ConfigureAwait(false);
+        var cursor = await cursors.GetAsync(company.Id, EmailAddresses.Normalize(recipient.Email), cancellationToken).ConfigureAwait(false);
         var since = cursor?.SentUntil ?? now - PeriodLength(recipient);
         var rendered = await RenderAsync(company, recipient, since, now, cancellationToken).ConfigureAwait(false);
         return new DigestPreview(company.Id, recipient.Email, since, now, rendered);
@@ -138,7 +137,7 @@ public sealed partial class DigestService(
 
     private async Task<SendStatus?> RunOneAsync(Company company, Recipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var address = Normalize(recipient.Email);
+        var address = EmailAddresses.Normalize(recipient.Email);
         var cursor = await cursors.GetAsync(company.Id, address, cancellationToken).ConfigureAwait(false);
         var period = DuePeriod(recipient, now, cursor);
         if (period is null || cursor?.PeriodKey == period)
@@ -169,14 +168,7 @@ public sealed partial class DigestService(
         var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var status = results.Count == 0 ? SendStatus.Retryable : results[0].Result.Status;
         var detail = results.Count == 0 ? "no result" : results[0].Result.Detail;
-        var outcome = status switch
-        {
-            SendStatus.Sent => DeliveryOutcome.Sent,
-            SendStatus.Failed => DeliveryOutcome.Failed,
-            _ => DeliveryOutcome.Retrying,
-        };
-        await ledger.RecordAsync(new DeliveryRecord(digestId, DeliveryChannel.Digest, address, outcome, time.GetUtcNow()) { Detail = detail }, cancellationToken).ConfigureAwait(false);
-        AlertsTelemetry.RecordDelivery(DeliveryChannel.Digest, outcome);
+        await ledger.RecordSendAsync(digestId, DeliveryChannel.Digest, address, status, detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (status == SendStatus.Retryable)
         {
             // The period stays open: later hourly runs of the same local day try again from the same start.
@@ -208,8 +200,7 @@ public sealed partial class DigestService(
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime),
             today,
             periodAlerts,
-            recent,
-            today);
+            recent);
     }
 
     private async Task<IReadOnlyList<Alert>> QueryAsync(string companyId, Severity minSeverity, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
@@ -221,8 +212,6 @@ public sealed partial class DigestService(
     }
 
     private static TimeSpan PeriodLength(Recipient recipient) => recipient.Cadence == DigestCadence.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
-
-    private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest for {CompanyId} sent for {Period} with {Count} alert(s)")]
     private static partial void LogDigestSent(ILogger logger, string companyId, string period, int count);

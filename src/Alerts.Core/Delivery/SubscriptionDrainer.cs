@@ -62,7 +62,7 @@ public sealed partial class SubscriptionDrainer(
         var deadline = time.GetUtcNow() + _options.DrainBudget;
         using var activity = AlertsTelemetry.StartDrain(subscription);
         int received = 0, completed = 0, retried = 0, deadLettered = 0;
-        IReadOnlyList<Company>? companyList = null;
+        DrainCompanies? drainCompanies = null;
         while (time.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
         {
             IReadOnlyList<ReceivedMessage> batch;
@@ -93,7 +93,7 @@ public sealed partial class SubscriptionDrainer(
 
             try
             {
-                companyList ??= await companies.ListAsync(cancellationToken).ConfigureAwait(false);
+                drainCompanies ??= new DrainCompanies(await companies.ListAsync(cancellationToken).ConfigureAwait(false));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -107,7 +107,7 @@ public sealed partial class SubscriptionDrainer(
                 continue;
             }
 
-            var outcomes = await ProcessBatchAsync(subscription, batch, companyList, cancellationToken).ConfigureAwait(false);
+            var outcomes = await ProcessBatchAsync(subscription, batch, drainCompanies, cancellationToken).ConfigureAwait(false);
             foreach (var (message, outcome, reason, description) in outcomes)
             {
                 await SettleAsync(message, outcome, reason, description, cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ public sealed partial class SubscriptionDrainer(
     }
 
     private async Task<List<(ReceivedMessage Message, Outcome Outcome, string Reason, string Description)>> ProcessBatchAsync(
-        string subscription, IReadOnlyList<ReceivedMessage> batch, IReadOnlyList<Company> companyList, CancellationToken cancellationToken)
+        string subscription, IReadOnlyList<ReceivedMessage> batch, DrainCompanies drainCompanies, CancellationToken cancellationToken)
     {
         var results = new List<(ReceivedMessage, Outcome, string, string)>();
         var matched = new List<(ReceivedMessage Message, IReadOnlyList<Alert> Alerts)>();
@@ -154,7 +154,7 @@ public sealed partial class SubscriptionDrainer(
                     continue;
                 }
 
-                matched.Add((message, matcher.Match(record.Change, record.Notice, companyList)));
+                matched.Add((message, matcher.Match(record.Change, record.Notice, drainCompanies.List)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -168,7 +168,7 @@ public sealed partial class SubscriptionDrainer(
             return results;
         }
 
-        var byId = companyList.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var byId = drainCompanies.ById;
         switch (subscription)
         {
             case Messaging.Subscriptions.Alerts:
@@ -273,17 +273,11 @@ public sealed partial class SubscriptionDrainer(
 
             try
             {
-                var pending = new List<string>();
-                foreach (var address in company.Recipients
+                var addresses = company.Recipients
                     .Where(r => r.Role == RecipientRole.Immediate && alert.Severity >= r.MinSeverity)
                     .Select(r => r.Email.Trim())
-                    .Distinct(StringComparer.OrdinalIgnoreCase))
-                {
-                    if (!await ledger.WasSentAsync(alert.AlertId, DeliveryChannel.Email, address.ToLowerInvariant(), cancellationToken).ConfigureAwait(false))
-                    {
-                        pending.Add(address);
-                    }
-                }
+                    .Distinct(StringComparer.OrdinalIgnoreCase);
+                var pending = await ledger.UnsentAsync(addresses, DeliveryChannel.Email, address => (alert.AlertId, EmailAddresses.Normalize(address)), cancellationToken).ConfigureAwait(false);
 
                 if (pending.Count == 0)
                 {
@@ -291,23 +285,12 @@ public sealed partial class SubscriptionDrainer(
                 }
 
                 var rendered = emailRenderer.Render(alert, company.Name);
-                var message = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, pending)
-                {
-                    AlertId = alert.AlertId,
-                };
+                var message = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, pending);
                 var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 foreach (var result in results)
                 {
-                    var ledgerOutcome = result.Result.Status switch
-                    {
-                        SendStatus.Sent => DeliveryOutcome.Sent,
-                        SendStatus.Failed => DeliveryOutcome.Failed,
-                        _ => DeliveryOutcome.Retrying,
-                    };
-                    await ledger.RecordAsync(
-                        new DeliveryRecord(alert.AlertId, DeliveryChannel.Email, result.Recipient.Trim().ToLowerInvariant(), ledgerOutcome, time.GetUtcNow()) { Detail = result.Result.Detail },
-                        cancellationToken).ConfigureAwait(false);
-                    AlertsTelemetry.RecordDelivery(DeliveryChannel.Email, ledgerOutcome);
+                    await ledger.RecordSendAsync(
+                        alert.AlertId, DeliveryChannel.Email, EmailAddresses.Normalize(result.Recipient), result.Result.Status, result.Result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                     if (result.Result.Status == SendStatus.Retryable)
                     {
                         outcome = Outcome.Retry;
@@ -350,14 +333,7 @@ public sealed partial class SubscriptionDrainer(
                 var recipient = WebhookIdentity.Hash(url);
                 try
                 {
-                    var pending = new List<Alert>();
-                    foreach (var alert in group.Where(a => a.Severity >= minSeverity))
-                    {
-                        if (!await ledger.WasSentAsync(alert.AlertId, DeliveryChannel.Teams, recipient, cancellationToken).ConfigureAwait(false))
-                        {
-                            pending.Add(alert);
-                        }
-                    }
+                    var pending = await ledger.UnsentAsync(group.Where(a => a.Severity >= minSeverity), DeliveryChannel.Teams, a => (a.AlertId, recipient), cancellationToken).ConfigureAwait(false);
 
                     if (pending.Count == 0)
                     {
@@ -367,18 +343,9 @@ public sealed partial class SubscriptionDrainer(
                     var json = cardBuilder.Build(company.Name, pending);
                     var key = ContentHash.Short([recipient, .. pending.Select(a => a.AlertId).Order(StringComparer.Ordinal)]);
                     var result = await teams.SendAsync(new TeamsCard(key, company.Id, url, json), cancellationToken).ConfigureAwait(false);
-                    var ledgerOutcome = result.Status switch
-                    {
-                        SendStatus.Sent => DeliveryOutcome.Sent,
-                        SendStatus.Failed => DeliveryOutcome.Failed,
-                        _ => DeliveryOutcome.Retrying,
-                    };
                     foreach (var alert in pending)
                     {
-                        await ledger.RecordAsync(
-                            new DeliveryRecord(alert.AlertId, DeliveryChannel.Teams, recipient, ledgerOutcome, time.GetUtcNow()) { Detail = result.Detail },
-                            cancellationToken).ConfigureAwait(false);
-                        AlertsTelemetry.RecordDelivery(DeliveryChannel.Teams, ledgerOutcome);
+                        await ledger.RecordSendAsync(alert.AlertId, DeliveryChannel.Teams, recipient, result.Status, result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                         if (result.Status == SendStatus.Retryable)
                         {
                             retry.Add(alert.AlertId);
@@ -402,6 +369,16 @@ public sealed partial class SubscriptionDrainer(
         }
 
         return retry;
+    }
+
+    /// <summary>The companies, loaded once per drain, and their index by id, built the first time a batch matches.</summary>
+    private sealed class DrainCompanies(IReadOnlyList<Company> list)
+    {
+        private Dictionary<string, Company>? _byId;
+
+        public IReadOnlyList<Company> List => list;
+
+        public Dictionary<string, Company> ById => _byId ??= list.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
     private async Task SettleAsync(ReceivedMessage message, Outcome outcome, string reason, string description, CancellationToken cancellationToken)

@@ -26,7 +26,9 @@ public static class DeliveryInfrastructureExtensions
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDeliveryDelay, RealDelay>();
+
+        // Core registers the same delay first; this keeps Infrastructure complete when registered without Core.
+        services.TryAddSingleton<IDeliveryDelay, TimeProviderDelay>();
 
         if (mode == HostingMode.Embedded)
         {
@@ -75,11 +77,5 @@ public static class DeliveryInfrastructureExtensions
         }
 
         return services;
-    }
-
-    private sealed class RealDelay(TimeProvider time) : IDeliveryDelay
-    {
-        public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-            delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
     }
 }

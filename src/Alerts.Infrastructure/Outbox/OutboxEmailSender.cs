@@ -18,14 +18,14 @@ internal sealed class OutboxEmailSender(IOptions<HostingOptions> hosting, IOptio
         var results = new List<EmailRecipientResult>();
         foreach (var recipient in message.Recipients)
         {
-            var recipientHash = ContentHash.Short(recipient.Trim().ToLowerInvariant())[..12];
+            var recipientHash = ContentHash.Short(EmailAddresses.Normalize(recipient))[..12];
             using var mime = new MimeMessage();
             mime.From.Add(new MailboxAddress(sendGrid.Value.FromName, sendGrid.Value.FromEmail));
             mime.To.Add(MailboxAddress.Parse(recipient));
             mime.Subject = message.Subject;
             mime.Date = time.GetUtcNow();
             mime.MessageId = $"{message.Key}.{recipientHash}@alerts.local";
-            mime.Headers.Add("X-Alerts-Kind", message.Kind == EmailKind.Digest ? "digest" : "alert");
+            mime.Headers.Add("X-Alerts-Kind", message.Kind.ToWire());
             mime.Headers.Add("X-Alerts-Source", message.SourceId);
             mime.Headers.Add("X-Alerts-Company", message.CompanyId);
             if (message.AlertId is not null)
@@ -34,8 +34,7 @@ internal sealed class OutboxEmailSender(IOptions<HostingOptions> hosting, IOptio
             }
 
             mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
-            var kind = message.Kind == EmailKind.Digest ? "digest" : "alert";
-            var fileName = $"{kind}-{OutboxFiles.Safe(message.CompanyId)}-{OutboxFiles.Safe(message.Key)}-{recipientHash}.eml";
+            var fileName = $"{message.Kind.ToWire()}-{OutboxFiles.Safe(message.CompanyId)}-{OutboxFiles.Safe(message.Key)}-{recipientHash}.eml";
             await OutboxFiles.WriteAtomicallyAsync(hosting.Value.OutboxDirectory, fileName, (stream, ct) => mime.WriteToAsync(stream, ct), cancellationToken).ConfigureAwait(false);
             results.Add(new EmailRecipientResult(recipient, SendResult.Ok));
         }

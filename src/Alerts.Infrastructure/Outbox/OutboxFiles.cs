@@ -2,7 +2,8 @@ using System.Text;
 
 namespace Alerts.Infrastructure.Outbox;
 
-internal static class OutboxFiles
+/// <summary>File names and writes in the outbox folder (public for the CLI's digest preview, which names its file alike).</summary>
+public static class OutboxFiles
 {
     /// <summary>Keeps ids readable in file names and never lets one escape the folder.</summary>
     public static string Safe(string value)
@@ -17,7 +18,7 @@ internal static class OutboxFiles
     }
 
     /// <summary>Write to a temporary name, then rename: a crash never leaves half a file under the real name.</summary>
-    public static async Task WriteAtomicallyAsync(string directory, string fileName, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    internal static async Task WriteAtomicallyAsync(string directory, string fileName, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, fileName);

@@ -35,7 +35,7 @@ internal sealed partial class SendGridEmailSender(
         var results = new List<EmailRecipientResult>();
 
         // Each address once per request (SendGrid rejects duplicates).
-        foreach (var chunk in message.Recipients.DistinctBy(r => r.Trim().ToLowerInvariant()).Chunk(MaxPersonalizations))
+        foreach (var chunk in message.Recipients.DistinctBy(EmailAddresses.Normalize).Chunk(MaxPersonalizations))
         {
             var result = await SendChunkAsync(client, Build(message, chunk), cancellationToken).ConfigureAwait(false);
             results.AddRange(chunk.Select(r => new EmailRecipientResult(r, result)));
@@ -53,7 +53,7 @@ internal sealed partial class SendGridEmailSender(
             PlainTextContent = message.Text,
             HtmlContent = message.Html,
             Personalizations = recipients.Select(r => new Personalization { Tos = [new EmailAddress(r.Trim())] }).ToList(),
-            Categories = [message.Kind == EmailKind.Digest ? "digest" : "alert", "source:" + message.SourceId],
+            Categories = [message.Kind.ToWire(), "source:" + message.SourceId],
             CustomArgs = new Dictionary<string, string> { ["companyId"] = message.CompanyId },
         };
         if (message.AlertId is not null)

@@ -21,7 +21,7 @@ public sealed class OutboxSenderTests : IDisposable
     private OutboxEmailSender EmailSender() => new(Hosting, Options.Create(new SendGridOptions { FromEmail = "alerts@example.com" }), _time);
 
     private static EmailMessage Message() =>
-        new(EmailKind.Alert, "alert-1", "acme-trading", "cn-mofcom-announcements", "[HIGH] 商务部公告", "<p>商务部</p>", "商务部", ["a@acme.example", "b@acme.example"]) { AlertId = "alert-1" };
+        new(EmailKind.Alert, "alert-1", "acme-trading", "cn-mofcom-announcements", "[HIGH] 商务部公告", "<p>商务部</p>", "商务部", ["a@acme.example", "b@acme.example"]);
 
     [Fact]
     public async Task Email_TwoRecipients_WritesOneEmlEachWithHtmlAndText()

@@ -34,7 +34,7 @@ public sealed class SendGridEmailSenderTests : IDisposable
     private SendGridEmailSender Sender() => new(_http, Options.Create(_options), _delay, _time, NullLogger<SendGridEmailSender>.Instance);
 
     private static EmailMessage Message(params string[] recipients) =>
-        new(EmailKind.Alert, "alert-1", "acme-trading", "cn-mofcom-announcements", "[HIGH] Subject", "<p>html</p>", "text", recipients) { AlertId = "alert-1" };
+        new(EmailKind.Alert, "alert-1", "acme-trading", "cn-mofcom-announcements", "[HIGH] Subject", "<p>html</p>", "text", recipients);
 
     private void Respond(int status) =>
         _server.Given(Request.Create().WithPath("/v3/mail/send").UsingPost()).RespondWith(Response.Create().WithStatusCode(status));

@@ -60,12 +60,11 @@ internal static class DeliveryLedgerSends
     }
 
     /// <summary>Records one send in the ledger and counts it in telemetry.</summary>
-    public static async Task<DeliveryOutcome> RecordSendAsync(
+    public static async Task RecordSendAsync(
         this IDeliveryLedger ledger, string id, DeliveryChannel channel, string recipient, SendStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var outcome = status.ToLedgerOutcome();
         await ledger.RecordAsync(new DeliveryRecord(id, channel, recipient, outcome, at) { Detail = detail }, cancellationToken).ConfigureAwait(false);
         AlertsTelemetry.RecordDelivery(channel, outcome);
-        return outcome;
     }
 }

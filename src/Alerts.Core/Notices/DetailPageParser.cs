@@ -22,43 +22,25 @@ public static partial class DetailPageParser
         ArgumentNullException.ThrowIfNull(url);
         using var document = HtmlText.Parse(html ?? "");
         var container = First(document, ChineseBodySelectors);
-        var lines = HtmlText.Lines(container);
-        var body = string.Join('\n', lines);
-        var title = ChineseTitle(document, item, url);
-        var head = body.Length > 3000 ? body[..3000] : body;
-
-        var number = NoticeExtraction.FindNumber(title) ?? NoticeExtraction.FindNumber(head);
-        var published = NoticeExtraction.FindIssueDate(head)
-            ?? NoticeExtraction.ParseLooseDate(HtmlText.Meta(document, "PubDate"))
-            ?? NoticeExtraction.ParseLooseDate(JsPublishTime().Match(html ?? "") is { Success: true } js ? js.Groups[1].Value : null);
-        var issuers = number?.Issuers.ToList() ?? [];
-        if (issuers.Count == 0 && IssuingUnit().Match(head) is { Success: true } unit)
+        var pageDate = NoticeExtraction.ParseLooseDate(HtmlText.Meta(document, "PubDate"))
+            ?? NoticeExtraction.ParseLooseDate(JsPublishTime().Match(html ?? "") is { Success: true } js ? js.Groups[1].Value : null)
+            ?? item?.ListedOn;
+        var notice = NoticeReader.Read(new NoticeText
         {
-            issuers.Add(unit.Groups[1].Value.Trim());
+            SourceId = sourceId,
+            Title = ChineseTitle(document, item, url),
+            Lines = HtmlText.Lines(container),
+            Url = url,
+            Language = "zh-Hans",
+            PageDate = pageDate,
+            Attachments = Attachments(container, url),
+        });
+        if (notice.Issuers.Count == 0 && IssuingUnit().Match(notice.Body.Length > 3000 ? notice.Body[..3000] : notice.Body) is { Success: true } unit)
+        {
+            notice = notice with { Issuers = [unit.Groups[1].Value.Trim()] };
         }
 
-        var entities = NoticeExtraction.FindEntities(lines);
-        return new Notice
-        {
-            Key = number?.Key ?? CanonicalUrl(url),
-            SourceId = sourceId,
-            Issuers = issuers,
-            Number = number?.Printed,
-            Title = title,
-            Language = "zh-Hans",
-            Urls = [url.ToString()],
-            Published = published,
-            Effective = NoticeExtraction.FindEffectiveDate(body, published),
-            Measure = NoticeExtraction.ClassifyMeasure(title, body),
-            Destinations = NoticeExtraction.FindDestinations(title, body, "zh-Hans"),
-            Entities = entities,
-            ControlCodes = NoticeExtraction.FindControlCodes(body),
-            HsCodes = NoticeExtraction.FindHsCodes(body),
-            Attachments = Attachments(container, url),
-            StatedEntityCount = NoticeExtraction.FindStatedEntityCount(title, entities.Count > 0 ? head : ""),
-            Body = body,
-            BodyHash = ContentHash.Of(body),
-        };
+        return notice;
     }
 
     public static Notice ParseJapanese(string sourceId, string language, string html, Uri url, ListingItem? item, string? key = null)
@@ -66,33 +48,20 @@ public static partial class DetailPageParser
         ArgumentNullException.ThrowIfNull(url);
         using var document = HtmlText.Parse(html ?? "");
         var container = First(document, JapaneseBodySelectors);
-        var lines = HtmlText.Lines(container);
-        var body = string.Join('\n', lines);
-        var title = NoticeExtraction.CollapseWhitespace(
-            HtmlText.Text(document.QuerySelector("h1"))
-            is { Length: > 0 } h1 ? h1
-            : document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") ?? item?.Title ?? document.Title ?? url.ToString());
-        var head = body.Length > 1500 ? body[..1500] : body;
-        var published = FirstJapaneseDate(head) ?? item?.ListedOn;
-        return new Notice
+        var title = HtmlText.Text(document.QuerySelector("h1")) is { Length: > 0 } h1
+            ? h1
+            : document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") ?? item?.Title ?? document.Title ?? url.ToString();
+        return NoticeReader.Read(new NoticeText
         {
-            Key = key ?? CanonicalUrl(url),
             SourceId = sourceId,
-            Issuers = [],
             Title = title,
+            Lines = HtmlText.Lines(container),
+            Url = url,
             Language = language,
-            Urls = [url.ToString()],
-            Published = published,
-            Effective = NoticeExtraction.FindEffectiveDate(body, published),
-            Measure = NoticeExtraction.ClassifyMeasure(title, body),
-            Destinations = NoticeExtraction.FindDestinations(title, body, language),
-            Entities = [],
-            ControlCodes = NoticeExtraction.FindControlCodes(body),
-            HsCodes = [],
+            PageDate = item?.ListedOn,
+            Key = key,
             Attachments = Attachments(container, url),
-            Body = body,
-            BodyHash = ContentHash.Of(body),
-        };
+        });
     }
 
     /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026).</summary>
@@ -159,8 +128,6 @@ public static partial class DetailPageParser
 
         return document.DocumentElement;
     }
-
-    private static string CanonicalUrl(Uri url) => url.GetLeftPart(UriPartial.Query);
 
     [GeneratedRegex(@"\.(pdf|docx?|xlsx?|zip)(\?|$)|document/download", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
     private static partial Regex AttachmentHref();

@@ -19,6 +19,12 @@ public enum Measure
     [JsonStringEnumMemberName("catalogue-change")] CatalogueChange,
     [JsonStringEnumMemberName("statement")] Statement,
     [JsonStringEnumMemberName("consultation")] Consultation,
+    [JsonStringEnumMemberName("lifting")] Lifting,
+    [JsonStringEnumMemberName("scope-adjustment")] ScopeAdjustment,
+    [JsonStringEnumMemberName("investigation")] Investigation,
+    [JsonStringEnumMemberName("countermeasure")] Countermeasure,
+    [JsonStringEnumMemberName("fine")] Fine,
+    [JsonStringEnumMemberName("trade-remedy")] TradeRemedy,
 }
 
 public static class MeasureNames
@@ -37,6 +43,12 @@ public static class MeasureNames
         Measure.CatalogueChange => "catalogue-change",
         Measure.Statement => "statement",
         Measure.Consultation => "consultation",
+        Measure.Lifting => "lifting",
+        Measure.ScopeAdjustment => "scope-adjustment",
+        Measure.Investigation => "investigation",
+        Measure.Countermeasure => "countermeasure",
+        Measure.Fine => "fine",
+        Measure.TradeRemedy => "trade-remedy",
         _ => "other",
     };
 }

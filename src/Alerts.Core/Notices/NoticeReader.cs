@@ -1,0 +1,130 @@
+namespace Alerts.Core.Notices;
+
+/// <summary>
+/// What a page or a file gives the reader: a title, the body as lines, and the hints around it (the page's own date,
+/// a key the source assigns, the annexes linked). Built by <see cref="DetailPageParser"/> from HTML and by
+/// <c>alerts match --file</c> from a text file, so both read a notice the same way.
+/// </summary>
+public sealed record NoticeText
+{
+    public required string SourceId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The body, one paragraph (or annex line) a line, whitespace collapsed.</summary>
+    public required IReadOnlyList<string> Lines { get; init; }
+
+    public required Uri Url { get; init; }
+
+    /// <summary>BCP 47 language: <c>zh-Hans</c>, <c>zh-Hant</c>, <c>ja</c>, <c>en</c>.</summary>
+    public string Language { get; init; } = "zh-Hans";
+
+    /// <summary>A date the page or listing shows (meta PubDate, the listing row): used only when the text has none.</summary>
+    public DateOnly? PageDate { get; init; }
+
+    /// <summary>A key the source assigns itself (METI's document number), preferred to one read from the text.</summary>
+    public string? Key { get; init; }
+
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+}
+
+/// <summary>
+/// The one reader of a notice: every source's detail parser and <c>alerts match --file</c> call it, so what the running
+/// system understands of a text is what a user who saved the page is told.
+/// </summary>
+public static class NoticeReader
+{
+    public static Notice Read(NoticeText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Lines;
+        var body = string.Join('\n', lines);
+        var title = NoticeExtraction.CollapseWhitespace(text.Title);
+        var head = body.Length > 3000 ? body[..3000] : body;
+        var chinese = text.Language.StartsWith("zh", StringComparison.Ordinal);
+
+        var number = chinese ? NoticeExtraction.FindNumber(title) ?? NoticeExtraction.FindNumber(head) : null;
+        var fromText = chinese ? NoticeExtraction.FindIssueDate(head) : DetailPageParser.FirstJapaneseDate(head.Length > 1500 ? head[..1500] : head);
+        var published = fromText ?? text.PageDate;
+        var issuers = number?.Issuers.ToList() ?? [];
+        var entities = chinese ? NoticeExtraction.FindEntities(lines) : [];
+        var notice = new Notice
+        {
+            Key = text.Key ?? number?.Key ?? CanonicalUrl(text.Url),
+            SourceId = text.SourceId,
+            Issuers = issuers,
+            Number = number?.Printed,
+            Title = title,
+            Language = text.Language,
+            Urls = [text.Url.ToString()],
+            Published = published,
+            PublishedFromListing = fromText is null && published is not null,
+            Effective = NoticeExtraction.FindEffectiveDate(body, published),
+            Measure = NoticeExtraction.ClassifyMeasure(title, body),
+            Destinations = NoticeExtraction.FindDestinations(title, body, text.Language),
+            Entities = entities,
+            ControlCodes = NoticeExtraction.FindControlCodes(body),
+            HsCodes = chinese ? NoticeExtraction.FindHsCodes(body) : [],
+            Attachments = text.Attachments,
+            StatedEntityCount = chinese ? NoticeExtraction.FindStatedEntityCount(title, entities.Count > 0 ? head : "") : null,
+            Body = body,
+            BodyHash = ContentHash.Of(body),
+        };
+        return notice with { Warnings = Warn(notice) };
+    }
+
+    /// <summary>
+    /// The notice with its fetched annexes: entities, control and HS codes found in an annex count as the notice's;
+    /// an annex that could not be read is a warning, never a failed notice.
+    /// </summary>
+    public static Notice WithAnnexes(Notice notice, IReadOnlyList<Attachment> attachments, IReadOnlyList<string> annexWarnings)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(attachments);
+        ArgumentNullException.ThrowIfNull(annexWarnings);
+        var entities = notice.Entities.ToList();
+        var controlCodes = notice.ControlCodes.ToList();
+        var hsCodes = notice.HsCodes.ToList();
+        foreach (var attachment in attachments)
+        {
+            if (attachment.Text.Length == 0)
+            {
+                continue;
+            }
+
+            var lines = attachment.Text.Split('\n');
+            foreach (var entity in NoticeExtraction.FindEntities(lines))
+            {
+                if (!entities.Exists(e => e.Name == entity.Name))
+                {
+                    entities.Add(entity);
+                }
+            }
+
+            controlCodes.AddRange(NoticeExtraction.FindControlCodes(attachment.Text).Except(controlCodes, StringComparer.Ordinal));
+            hsCodes.AddRange(NoticeExtraction.FindHsCodes(attachment.Text).Except(hsCodes, StringComparer.Ordinal));
+        }
+
+        var read = notice with
+        {
+            Attachments = attachments,
+            Entities = entities,
+            ControlCodes = controlCodes,
+            HsCodes = hsCodes,
+        };
+        return read with { Warnings = [.. Warn(read), .. annexWarnings] };
+    }
+
+    private static List<string> Warn(Notice notice)
+    {
+        var warnings = new List<string>();
+        if (notice.EntityCountMismatch)
+        {
+            warnings.Add($"The text states {notice.StatedEntityCount} entities; {notice.Entities.Count} were read.");
+        }
+
+        return warnings;
+    }
+
+    private static string CanonicalUrl(Uri url) => url.GetLeftPart(UriPartial.Query);
+}

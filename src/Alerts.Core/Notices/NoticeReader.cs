@@ -40,33 +40,46 @@ public static class NoticeReader
         var lines = text.Lines;
         var body = string.Join('\n', lines);
         var title = NoticeExtraction.CollapseWhitespace(text.Title);
-        var head = body.Length > 3000 ? body[..3000] : body;
         var chinese = text.Language.StartsWith("zh", StringComparison.Ordinal);
 
-        var number = chinese ? NoticeExtraction.FindNumber(title) ?? NoticeExtraction.FindNumber(head) : null;
-        var fromText = chinese ? NoticeExtraction.FindIssueDate(head) : DetailPageParser.FirstJapaneseDate(head.Length > 1500 ? head[..1500] : head);
+        var fromText = chinese
+            ? NoticeExtraction.FindPublished(lines)
+            : DetailPageParser.FirstJapaneseDate(body.Length > 1500 ? body[..1500] : body);
         var published = fromText ?? text.PageDate;
-        var issuers = number?.Issuers.ToList() ?? [];
-        var entities = chinese ? NoticeExtraction.FindEntities(lines) : [];
+        var number = NoticeExtraction.FindOwnNumber(title, body);
+        if (number is not null && published is { } date)
+        {
+            number = NoticeExtraction.WithYear(number, date.Year);
+        }
+
+        var measure = NoticeExtraction.ClassifyMeasure(title, body);
+        var effective = NoticeExtraction.FindEffectiveDate(NoticeExtraction.OperativeText(body), published);
+        var (destinations, origins) = NoticeExtraction.FindTargets(title, body, text.Language, measure);
+        var entities = NoticeExtraction.FindEntities(lines, measure);
+        var key = text.Key ?? (number is { Year: > 0 } ? number.Key : null) ?? CanonicalUrl(text.Url);
+        var relations = NoticeExtraction.FindRelations(title, body, key, measure);
         var notice = new Notice
         {
-            Key = text.Key ?? number?.Key ?? CanonicalUrl(text.Url),
+            Key = key,
             SourceId = text.SourceId,
-            Issuers = issuers,
+            Issuers = number?.Issuers.ToList() ?? [],
             Number = number?.Printed,
             Title = title,
             Language = text.Language,
             Urls = [text.Url.ToString()],
             Published = published,
             PublishedFromListing = fromText is null && published is not null,
-            Effective = NoticeExtraction.FindEffectiveDate(body, published),
-            Measure = NoticeExtraction.ClassifyMeasure(title, body),
-            Destinations = NoticeExtraction.FindDestinations(title, body, text.Language),
+            Effective = effective,
+            Measure = measure,
+            Destinations = destinations,
+            Origins = origins,
             Entities = entities,
             ControlCodes = NoticeExtraction.FindControlCodes(body),
-            HsCodes = chinese ? NoticeExtraction.FindHsCodes(body) : [],
+            HsCodes = NoticeExtraction.FindHsCodes(body),
             Attachments = text.Attachments,
-            StatedEntityCount = chinese ? NoticeExtraction.FindStatedEntityCount(title, entities.Count > 0 ? head : "") : null,
+            StatedEntityCount = NoticeExtraction.ActsOnParties(measure) ? NoticeExtraction.FindStatedEntityCount(title, body) : null,
+            Windows = NoticeExtraction.FindWindows(body, measure, effective, relations),
+            Relations = relations,
             Body = body,
             BodyHash = ContentHash.Of(body),
         };

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+
+namespace Alerts.Core.Notices;
+
+/// <summary>The dates a notice's own text gives: when it was issued and when its measure applies.</summary>
+internal static partial class NoticeExtraction
+{
+    private const string DateCn = @"(?<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日";
+
+    /// <summary>【发文日期】2025年04月04日, 发文日期：2025年4月4日, 【发文日期】20251009 (xkzj mirror).</summary>
+    public static DateOnly? FindIssueDate(string text)
+    {
+        var match = IssueDate().Match(Fold(text));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        return match.Groups["compact"].Success
+            ? ParseCompact(match.Groups["compact"].Value)
+            : MakeDate(match.Groups["y"].Value, match.Groups["m"].Value, match.Groups["d"].Value);
+    }
+
+    /// <summary>
+    /// The date the text says the notice was issued: the 发文日期 field, else the signature block (the issuer's name,
+    /// then a line that is only a date: 商务部 / 2025年4月4日, or 二〇二五年四月四日), else a date line at the head (a
+    /// repost's dateline). The annex often repeats the date (（2025年4月4日）), so a signature before 附件 wins.
+    /// </summary>
+    public static DateOnly? FindPublished(IReadOnlyList<string> lines)
+    {
+        var field = FindIssueDate(string.Join('\n', lines.Take(40)));
+        if (field is not null)
+        {
+            return field;
+        }
+
+        DateOnly? signature = null;
+        DateOnly? anyStandalone = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = Fold(lines[i]).Trim();
+            if (line.Length > 40)
+            {
+                continue;
+            }
+
+            var standalone = StandaloneDate().Match(line);
+            if (!standalone.Success)
+            {
+                // 商务部 2025年4月4日 on one line (the signature printed inline).
+                var inline = SignatureInline().Match(line);
+                if (inline.Success && MakeDate(inline.Groups["y"].Value, inline.Groups["m"].Value, inline.Groups["d"].Value) is { } signed)
+                {
+                    signature ??= signed;
+                }
+
+                continue;
+            }
+
+            var date = MakeDate(standalone.Groups["y"].Value, standalone.Groups["m"].Value, standalone.Groups["d"].Value);
+            if (date is null)
+            {
+                continue;
+            }
+
+            anyStandalone ??= date;
+            var previous = i > 0 ? Fold(lines[i - 1]).Trim() : "";
+            if (previous.Length <= 40 && SignatureIssuer().IsMatch(previous))
+            {
+                signature ??= date;
+            }
+        }
+
+        return signature ?? anyStandalone;
+    }
+
+    /// <summary>
+    /// When the measure applies: 自2025年11月8日起施行 → that date; 自公布之日起 / 自发布之日起 / 自即日起 → the published
+    /// date; 令和8年1月6日から施行 → that date. A date of another notice cited in the text (商务部于2025年4月4日发布…) is not one.
+    /// </summary>
+    public static DateOnly? FindEffectiveDate(string text, DateOnly? published)
+    {
+        var folded = Fold(text);
+        var explicitDate = EffectiveDate().Match(folded);
+        var onPublication = EffectiveOnPublication().Match(folded);
+        if (explicitDate.Success && (!onPublication.Success || explicitDate.Index < onPublication.Index))
+        {
+            return MakeDate(explicitDate.Groups["y"].Value, explicitDate.Groups["m"].Value, explicitDate.Groups["d"].Value);
+        }
+
+        if (onPublication.Success)
+        {
+            return published;
+        }
+
+        var japanese = JapaneseEffective().Match(folded);
+        if (japanese.Success)
+        {
+            return JapaneseDates.Parse(japanese.Groups["date"].Value);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:发文日期|成文日期|发布日期)\s*[】\]]?\s*[：:]?\s*(?:(?<y>\d{4})\s*[年\-/.]\s*(?<m>\d{1,2})\s*[月\-/.]\s*(?<d>\d{1,2})\s*日?|(?<compact>\d{8}))", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex IssueDate();
+
+    [GeneratedRegex(@"^[(\[【〔]?\s*" + DateCn + @"\s*[)\]】〕]?$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex StandaloneDate();
+
+    [GeneratedRegex(@"^(?:商务部|海关总署|工业和信息化部|国家密码管理局|科技部|外交部|不可靠实体清单工作机制)[\s、]*" + DateCn + @"$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex SignatureInline();
+
+    [GeneratedRegex(@"(?:商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|中央军委装备发展部|国家原子能机构|外交部|工作机制|办公室|部长)\s*$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex SignatureIssuer();
+
+    [GeneratedRegex(@"(?:自|从|于)\s*" + DateCn + @"\s*(?:零时|0时)?\s*(?:起|开始)|" + DateCn + @"\s*起\s*(?:正式)?(?:施行|实施|生效|执行)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EffectiveDate();
+
+    [GeneratedRegex(@"自(?:本公告|本决定|本命令|本令)?(?:公布|发布|印发|公告)之日起|自?即日起|自决定公布之日起", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EffectiveOnPublication();
+
+    [GeneratedRegex(@"(?<date>(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:から|より|以降)?\s*(?:施行|適用|実施|発効)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex JapaneseEffective();
+}

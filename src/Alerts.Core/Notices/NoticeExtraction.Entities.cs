@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Alerts.Core.Notices;
+
+/// <summary>
+/// The parties a measure acts on: numbered annex lines (<c>1.</c>, <c>1、</c>, <c>（1）</c>, <c>１．</c>), names inline in the
+/// operative sentence (决定将A公司（English）、B公司列入…), each with its English name when one is printed, and the count
+/// the text states (20家日本实体) to reconcile with what was found.
+/// </summary>
+internal static partial class NoticeExtraction
+{
+    /// <summary>Measures that act on named parties; other notices name companies only as context.</summary>
+    public static bool ActsOnParties(Measure measure) => measure is Measure.ControlListAddition or Measure.WatchListAddition
+        or Measure.UnreliableEntityAddition or Measure.Investigation or Measure.Countermeasure or Measure.Fine
+        or Measure.Removal or Measure.Suspension or Measure.Lifting or Measure.Resumption;
+
+    /// <summary>Entities of a notice: numbered lines, then names inline in the operative text, each once, in printed order.</summary>
+    public static IReadOnlyList<ListedEntity> FindEntities(IReadOnlyList<string> lines, Measure measure)
+    {
+        if (!ActsOnParties(measure))
+        {
+            return [];
+        }
+
+        var entities = FindEntities(lines).ToList();
+        var inline = FindInlineEntities(string.Join('\n', lines));
+        foreach (var entity in inline)
+        {
+            if (!entities.Exists(e => SameName(e, entity)))
+            {
+                entities.Add(entity);
+            }
+        }
+
+        return entities;
+    }
+
+    /// <summary>Numbered lines <c>n. 中文名（English name）</c>, each optionally followed by 地址/邮编/别名 lines.</summary>
+    public static IReadOnlyList<ListedEntity> FindEntities(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var entities = new List<ListedEntity>();
+        ListedEntity? current = null;
+        var inList = false;
+        foreach (var raw in lines)
+        {
+            var line = Fold(raw).Trim();
+            if (line.Length is 0 or > 600)
+            {
+                continue;
+            }
+
+            var numbered = NumberedLine().Match(line);
+            if (numbered.Success && ParseEntity(numbered.Groups["rest"].Value, inList) is { } entity)
+            {
+                if (current is not null)
+                {
+                    entities.Add(current);
+                }
+
+                current = entity;
+                continue;
+            }
+
+            if (ListHeading().IsMatch(line))
+            {
+                inList = true;
+            }
+
+            if (current is null)
+            {
+                continue;
+            }
+
+            var address = AddressLine().Match(line);
+            if (address.Success)
+            {
+                current = current with { Address = address.Groups[1].Value.Trim() };
+                continue;
+            }
+
+            var postcode = PostcodeLine().Match(line);
+            if (postcode.Success)
+            {
+                current = current with { Postcode = postcode.Groups[1].Value.Trim() };
+            }
+        }
+
+        if (current is not null)
+        {
+            entities.Add(current);
+        }
+
+        return entities.DistinctBy(e => NameKey(e.Name)).ToList();
+    }
+
+    /// <summary>决定将A公司（A Inc.）、B公司（B Corp.）列入…; 对A公司、B公司采取反制措施; 对A公司进行调查.</summary>
+    internal static IReadOnlyList<ListedEntity> FindInlineEntities(string body)
+    {
+        var entities = new List<ListedEntity>();
+        var folded = Fold(body.Length > 8000 ? body[..8000] : body);
+        foreach (var regex in new[] { InlineListing(), InlineCountermeasure(), InlineInvestigation() })
+        {
+            foreach (Match match in regex.Matches(folded))
+            {
+                foreach (var part in SplitTopLevel(match.Groups["list"].Value))
+                {
+                    if (ParseEntity(part, inList: false) is { } entity && !entities.Exists(e => SameName(e, entity)))
+                    {
+                        entities.Add(entity);
+                    }
+                }
+            }
+        }
+
+        return entities;
+    }
+
+    /// <summary>The count a title states (<c>20家</c>), else the body's first; null when none.</summary>
+    public static int? FindStatedEntityCount(string title, string body)
+    {
+        var match = EntityCount().Match(Fold(title));
+        if (!match.Success)
+        {
+            match = EntityCount().Match(Fold(body.Length > 3000 ? body[..3000] : body));
+        }
+
+        return match.Success ? ParseNumber(match.Groups["n"].Value) : null;
+    }
+
+    /// <summary>
+    /// One entity from the text after a list number or between separators: the name up to its bracketed English part,
+    /// accepted when it reads as an organisation (an English name, or a name ending in 公司/集团/株式会社/研究所…) and not
+    /// as a clause of the notice (禁止…, 出口经营者…).
+    /// </summary>
+    private static ListedEntity? ParseEntity(string text, bool inList)
+    {
+        var rest = text.Trim().TrimEnd('。', '；', ';', ',', '，', '、');
+        if (rest.Length < 2 || ClauseStart().IsMatch(rest) || ItemWords().IsMatch(rest))
+        {
+            return null;
+        }
+
+        string name;
+        string? english = null;
+        var open = rest.IndexOf('(', StringComparison.Ordinal);
+        if (open > 0)
+        {
+            name = rest[..open].Trim();
+            var depth = 0;
+            var close = -1;
+            for (var i = open; i < rest.Length; i++)
+            {
+                depth += rest[i] == '(' ? 1 : rest[i] == ')' ? -1 : 0;
+                if (depth == 0)
+                {
+                    close = i;
+                    break;
+                }
+            }
+
+            var inside = close > open ? rest[(open + 1)..close] : rest[(open + 1)..];
+            inside = EnglishPrefix().Replace(inside, "").Trim();
+            if (LatinLetters().Count(inside) >= 3)
+            {
+                english = inside;
+            }
+        }
+        else
+        {
+            name = AfterName().Split(rest, 2)[0].Trim();
+        }
+
+        name = NamePrefix().Replace(name, "").Trim();
+        if (name.Length is < 2 or > 100 || ClauseStart().IsMatch(name) || GroupWord().IsMatch(name))
+        {
+            return null;
+        }
+
+        var organisation = OrgSuffix().IsMatch(name) || (english is not null && (OrgSuffix().IsMatch(english) || english.Contains(' ', StringComparison.Ordinal)));
+        if (!organisation && !(inList && english is not null))
+        {
+            return null;
+        }
+
+        return new ListedEntity(name, english);
+    }
+
+    /// <summary>Splits 、 和 及 separated names, never inside brackets (English names hold commas).</summary>
+    private static IEnumerable<string> SplitTopLevel(string list)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < list.Length; i++)
+        {
+            var c = list[i];
+            depth += c is '(' or '（' ? 1 : c is ')' or '）' ? -1 : 0;
+            if (depth != 0)
+            {
+                continue;
+            }
+
+            var separator = c is '、' or ';' or '；' ? 1
+                : list.AsSpan(i).StartsWith("以及", StringComparison.Ordinal) ? 2
+                : (c is '和' or '及') && i > start && list[i - 1] is ')' or '）' or '司' or '团' ? 1 : 0;
+            if (separator > 0)
+            {
+                yield return list[start..i];
+                start = i + separator;
+                i += separator - 1;
+            }
+        }
+
+        yield return list[start..];
+    }
+
+    private static bool SameName(ListedEntity a, ListedEntity b) =>
+        NameKey(a.Name) == NameKey(b.Name)
+        || (a.NameEn is { } x && b.NameEn is { } y && NameKey(x) == NameKey(y));
+
+    /// <summary>A name's comparison key: folded, lower case, letters and digits only.</summary>
+    internal static string NameKey(string name)
+    {
+        var folded = Fold(name).ToLower(CultureInfo.InvariantCulture);
+        return string.Concat(folded.Where(char.IsLetterOrDigit));
+    }
+
+    [GeneratedRegex(@"^(?:\(\s*\d{1,3}\s*\)|\d{1,3}\s*[.、,:](?!\d)|\d{1,3}\s+(?=\S))\s*(?<rest>.+)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NumberedLine();
+
+    [GeneratedRegex(@"名单|清单|实体|如下|附件|以下|List", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ListHeading();
+
+    [GeneratedRegex(@"^(?:禁止|不得|应当|应|可以|可|须|对|将|在|自|本|上述|相关|有关|出口经营者|任何|经|根据|依据|如|凡|其|该|即|并|为|已|现|请|各|一律|包括|涉及)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ClauseStart();
+
+    [GeneratedRegex(@"海关商品编号|税则号列|物项|纯度|含量|参数|≥|≤|%", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ItemWords();
+
+    [GeneratedRegex(@"^\s*(?:英文名称|英文名|英文)\s*[:：]\s*", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishPrefix();
+
+    [GeneratedRegex(@"[A-Za-z]", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex LatinLetters();
+
+    [GeneratedRegex(@"[,，;；。]|地址|邮编|\s{2,}|\t|\|", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AfterName();
+
+    [GeneratedRegex(@"^(?:以下|下列|上述)?(?:\d+\s*家)?", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NamePrefix();
+
+    /// <summary>A group description, not a name: 16家美国实体, 美国实体, 有关实体.</summary>
+    [GeneratedRegex(@"^(?:\d+\s*家|[一二三四五六七八九十]+家)|^(?:以下|上述|有关|相关|部分|其他)?(?:美国|日本|欧盟|台湾地区|外国|境外)?(?:的)?(?:实体|企业|单位|机构|公司)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GroupWord();
+
+    [GeneratedRegex(@"(?:公司|集团|株式会社|会社|研究所|研究院|研究中心|大学|学院|实验室|中心|协会|基金会|工厂|厂|银行|事务所|合伙企业|有限|重工|工业|系统|航空航天|防务|国防|Inc\.?|Corp\.?|Corporation|Company|Co\.,?\s*Ltd\.?|Ltd\.?|LLC|L\.L\.C\.|LP|GmbH|AG|S\.A\.|plc|Limited|Group|Laboratories|University|Institute|Systems|Technologies|Agency)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex OrgSuffix();
+
+    [GeneratedRegex(@"将(?<list>[^。；;]{2,3000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:列入|纳入|移出)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex InlineListing();
+
+    [GeneratedRegex(@"对(?<list>[^。；;]{2,2000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:及其高级管理人员)?(?:采取|实施)(?:以下|如下)?反制措施", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex InlineCountermeasure();
+
+    [GeneratedRegex(@"对(?<list>[^。；;]{2,800}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:进行|开展|启动)?(?:立案)?调查", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex InlineInvestigation();
+
+    [GeneratedRegex(@"^\s*(?:地\s*址|地點|住所|Address)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AddressLine();
+
+    [GeneratedRegex(@"^\s*(?:邮\s*编|邮政编码)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PostcodeLine();
+
+    [GeneratedRegex(@"(?<n>\d{1,4}|[一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,10}?)(?:实体|企业|公司|机构|单位|组织)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EntityCount();
+}

@@ -1,0 +1,308 @@
+using System.Text.RegularExpressions;
+
+namespace Alerts.Core.Notices;
+
+/// <summary>
+/// What a notice does, read from its title and then its operative text — never from the laws it cites: every export
+/// control notice cites 《两用物项出口管制条例》, and a UEL decision may cite 《反外国制裁法》 without being a countermeasure.
+/// </summary>
+internal static partial class NoticeExtraction
+{
+    /// <summary>The measure: the title's when it says one, else the operative text's (sources.md §1.3 "Action class").</summary>
+    public static Measure ClassifyMeasure(string title, string body)
+    {
+        var foldedTitle = Fold(title);
+        if (IsRemark(foldedTitle))
+        {
+            return Measure.Statement;
+        }
+
+        var fromTitle = ClassifyText(WithoutCitations(foldedTitle));
+        if (fromTitle != Measure.Other)
+        {
+            return fromTitle;
+        }
+
+        var operative = OperativeText(body.Length > 6000 ? body[..6000] : body);
+
+        // A Japanese or English text that regrets, protests or asks for a withdrawal is a reaction to a measure (METI,
+        // MOFA, the Chief Cabinet Secretary), whatever export-control words it repeats.
+        if (!HasHan(foldedTitle + operative, chineseOnly: true) && Reaction().IsMatch(operative))
+        {
+            return Measure.Statement;
+        }
+
+        return ClassifyText(operative);
+    }
+
+    /// <summary>Spokesperson answers, press conferences, protests and statements: remarks, whatever they discuss.</summary>
+    internal static bool IsRemark(string foldedTitle) => Remark().IsMatch(foldedTitle);
+
+    /// <summary>
+    /// The text with its legal basis and reasons taken out: 《…》 titles of laws and notices, and clauses opening with
+    /// 根据 / 依据 / 为了 / 鉴于 / 由于 / 因 (the basis and the reason, not what is done). What remains is what the notice does.
+    /// </summary>
+    public static string OperativeText(string text)
+    {
+        var folded = WithoutCitations(Fold(text));
+        var clauses = ClauseSplit().Split(folded);
+        var kept = new System.Text.StringBuilder(folded.Length);
+        foreach (var clause in clauses)
+        {
+            if (clause.Length == 0 || ReasonClause().IsMatch(clause))
+            {
+                continue;
+            }
+
+            kept.Append(clause).Append('。');
+        }
+
+        return kept.ToString();
+    }
+
+    /// <summary>True for text with Han characters; with <paramref name="chineseOnly"/>, only when it has no kana either.</summary>
+    internal static bool HasHan(string text, bool chineseOnly = false)
+    {
+        var han = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\u3040' and <= '\u30ff')
+            {
+                return !chineseOnly;
+            }
+
+            han |= c is >= '\u4e00' and <= '\u9fff';
+        }
+
+        return han;
+    }
+
+    private static string WithoutCitations(string folded) => Citation().Replace(folded, "《》");
+
+    private static Measure ClassifyText(string text)
+    {
+        if (text.Length == 0)
+        {
+            return Measure.Other;
+        }
+
+        if (TradeRemedy().IsMatch(text))
+        {
+            return Measure.TradeRemedy;
+        }
+
+        if (Resumption().IsMatch(text))
+        {
+            return Measure.Resumption;
+        }
+
+        if (Suspension().IsMatch(text))
+        {
+            return Measure.Suspension;
+        }
+
+        if (Lifting().IsMatch(text))
+        {
+            return Measure.Lifting;
+        }
+
+        if (Removal().IsMatch(text))
+        {
+            return Measure.Removal;
+        }
+
+        if (Countermeasure().IsMatch(text))
+        {
+            return Measure.Countermeasure;
+        }
+
+        var listing = ListAddition().Match(text);
+        if (listing.Success)
+        {
+            return listing.Groups["list"].Value switch
+            {
+                "关注名单" => Measure.WatchListAddition,
+                "不可靠实体清单" => Measure.UnreliableEntityAddition,
+                _ => Measure.ControlListAddition,
+            };
+        }
+
+        if (Investigation().IsMatch(text))
+        {
+            return Measure.Investigation;
+        }
+
+        if (Fine().IsMatch(text))
+        {
+            return Measure.Fine;
+        }
+
+        if (Consultation().IsMatch(text))
+        {
+            return Measure.Consultation;
+        }
+
+        if (ScopeAdjustment().IsMatch(text))
+        {
+            return Measure.ScopeAdjustment;
+        }
+
+        if (Ban().IsMatch(text))
+        {
+            return Measure.ExportBan;
+        }
+
+        if (Catalogue().IsMatch(text))
+        {
+            return Measure.CatalogueChange;
+        }
+
+        if (Licensing().IsMatch(text))
+        {
+            return Measure.LicensingRequirement;
+        }
+
+        if (Amendment().IsMatch(text))
+        {
+            return Measure.Amendment;
+        }
+
+        if (Remark().IsMatch(text))
+        {
+            return Measure.Statement;
+        }
+
+        return Measure.Other;
+    }
+
+    /// <summary>
+    /// Windows the text sets: 自即日起至2026年11月27日…暂停实施 → suspended from publication until 2026-11-27; 继续暂停…90天
+    /// → 90 days from the effective date. The target is the first notice the suspension names, with its clause (第二款).
+    /// </summary>
+    public static IReadOnlyList<MeasureWindow> FindWindows(string body, Measure measure, DateOnly? effective, IReadOnlyList<NoticeRelation> relations)
+    {
+        if (measure is not Measure.Suspension)
+        {
+            return [];
+        }
+
+        var folded = Fold(body);
+        var target = relations.FirstOrDefault(r => r.Kind == "suspends");
+        var until = UntilDate().Match(folded);
+        if (until.Success && MakeDate(until.Groups["y"].Value, until.Groups["m"].Value, until.Groups["d"].Value) is { } end)
+        {
+            return [new MeasureWindow("suspended-until", effective, end, target?.Key, target?.Clause)];
+        }
+
+        var days = ForDays().Match(folded);
+        if (days.Success && effective is { } from && ParseNumber(days.Groups["n"].Value) is { } n and > 0)
+        {
+            return [new MeasureWindow("suspended-until", from, from.AddDays(n), target?.Key, target?.Clause)];
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// The notices this one acts on: 暂停实施商务部公告2024年第46号第二款 → suspends cn-mofcom:2024:46 clause 2; 停止执行 →
+    /// lifts; 修改 / 调整 → amends; 废止 → supersedes; a remark about a notice → answers.
+    /// </summary>
+    public static IReadOnlyList<NoticeRelation> FindRelations(string title, string body, string? ownKey, Measure measure)
+    {
+        var folded = Fold(title + "\n" + (body.Length > 6000 ? body[..6000] : body));
+        var relations = new List<NoticeRelation>();
+        foreach (var number in FindNumbers(folded))
+        {
+            if (number.Key == ownKey || number.Year == 0 || relations.Exists(r => r.Key == number.Key))
+            {
+                continue;
+            }
+
+            var before = folded[Math.Max(0, number.Index - 12)..number.Index];
+            var after = folded[(number.Index + number.Length)..Math.Min(folded.Length, number.Index + number.Length + 12)];
+            var clause = ClauseAfter().Match(after) is { Success: true } c ? (ParseNumber(c.Groups["n"].Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+            var kind = measure switch
+            {
+                Measure.Statement => "answers",
+                _ when before.Contains("暂停", StringComparison.Ordinal) || measure == Measure.Suspension => "suspends",
+                _ when before.Contains("停止", StringComparison.Ordinal) || before.Contains("取消", StringComparison.Ordinal) || measure == Measure.Lifting => "lifts",
+                _ when before.Contains("恢复", StringComparison.Ordinal) || measure == Measure.Resumption => "resumes",
+                _ when before.Contains("废止", StringComparison.Ordinal) || after.Contains("废止", StringComparison.Ordinal) => "supersedes",
+                _ when before.Contains("调整", StringComparison.Ordinal) || before.Contains("修改", StringComparison.Ordinal) || measure is Measure.ScopeAdjustment or Measure.Amendment => "amends",
+                _ => "cites",
+            };
+            relations.Add(new NoticeRelation(kind, number.Key, clause));
+        }
+
+        return relations;
+    }
+
+    [GeneratedRegex(@"《[^《》\n]{1,80}》", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Citation();
+
+    [GeneratedRegex(@"[,，;；。\n]", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ClauseSplit();
+
+    [GeneratedRegex(@"^\s*(?:根据|依据|按照|依照|为了|为维护|为进一步|为履行|为|鉴于|由于|因为|因其|因|基于)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ReasonClause();
+
+    [GeneratedRegex(@"发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex Remark();
+
+    [GeneratedRegex(@"遺憾|抗議|申入れ|申し入れ|撤回を求め|強く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex Reaction();
+
+    [GeneratedRegex(@"反倾销|反补贴|保障措施|反规避|产业损害|倾销及倾销幅度|倾销调查", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex TradeRemedy();
+
+    [GeneratedRegex(@"恢复(?:实施|执行)|解除暂停", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Resumption();
+
+    [GeneratedRegex(@"暂停(?:实施|执行|适用|采取)|继续暂停|暂停.{0,30}?措施", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Suspension();
+
+    [GeneratedRegex(@"停止(?:实施|执行|适用)|取消(?:.{0,20}?)(?:措施|限制)|解除(?:.{0,20}?)(?:措施|限制)|不再(?:实施|执行)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Lifting();
+
+    [GeneratedRegex(@"移出|移除", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Removal();
+
+    [GeneratedRegex(@"反制措施|采取反制|外交部令", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Countermeasure();
+
+    [GeneratedRegex(@"(?:列入|纳入|增列).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
+    private static partial Regex ListAddition();
+
+    [GeneratedRegex(@"立案调查|启动调查|进行调查|开展调查|发起调查", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Investigation();
+
+    [GeneratedRegex(@"罚款|处以.{0,20}?罚|行政处罚", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Fine();
+
+    [GeneratedRegex(@"征求意见|意見募集|パブリックコメント", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Consultation();
+
+    [GeneratedRegex(@"优化调整|调整.{0,20}?(?:管制范围|管控范围|适用范围)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ScopeAdjustment();
+
+    [GeneratedRegex(@"禁止.{0,40}?(?:出口|转移|提供)|禁止向|輸出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Ban();
+
+    [GeneratedRegex(@"(?:公布|发布|调整|修订|印发).{0,4}《》|管理目录|出口管制清单|管制清单|许可证.{0,10}目录", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Catalogue();
+
+    [GeneratedRegex(@"实施出口管制|出口许可|许可证管理|未经许可.{0,6}不得出口|輸出許可|輸出規制|輸出管理", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Licensing();
+
+    [GeneratedRegex(@"调整|修订|修改|改正|更正", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Amendment();
+
+    [GeneratedRegex(@"至\s*" + DateCn, RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex UntilDate();
+
+    [GeneratedRegex(@"(?:暂停|继续暂停).{0,40}?(?<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:天|日)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ForDays();
+
+    [GeneratedRegex(@"^\s*第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[款条项]", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ClauseAfter();
+}

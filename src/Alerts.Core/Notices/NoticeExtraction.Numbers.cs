@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+
+namespace Alerts.Core.Notices;
+
+/// <summary>Notice numbers in every printed form, and the numbers of the other notices a text cites.</summary>
+internal static partial class NoticeExtraction
+{
+    private static readonly (string Name, string Slug)[] IssuerSlugs =
+    [
+        ("商务部", "mofcom"), ("海关总署", "customs"), ("工业和信息化部", "miit"), ("国家密码管理局", "crypto"),
+        ("国家密码局", "crypto"), ("科技部", "most"), ("中央军委装备发展部", "cmc-edd"), ("国家原子能机构", "caea"),
+    ];
+
+    /// <param name="Year">0 for a 外交部令, whose number carries no year: the reader takes the year of the text's date.</param>
+    public sealed record NumberInfo(string Key, string Printed, IReadOnlyList<string> Issuers, int Year, int Sequence, int Index = 0, int Length = 0, bool News = false);
+
+    /// <summary>
+    /// The notice's OWN number: in the title, at the start of a line (the number line under the title), or where a
+    /// news copy says the issuer published it (商务部发布2025年第21号公告). A number cited inside a sentence
+    /// (暂停实施商务部公告2024年第46号第二款) is another notice's, not this one's. Forms: 商务部公告2025年第61号,
+    /// 商务部公告2025第61号, …第58 (no 号), 商务部 海关总署公告…, 不可靠实体清单工作机制〔2025〕4号, 外交部令第19号,
+    /// 商務部公告2026年第1號, 2026年第一號公告.
+    /// </summary>
+    public static NumberInfo? FindNumber(string text) => FindOwnNumber(text, "");
+
+    /// <summary>The own number from the title first, then the body's number line or a news copy's "published" sentence.</summary>
+    public static NumberInfo? FindOwnNumber(string title, string body)
+    {
+        var foldedTitle = Fold(title);
+        foreach (var number in FindNumbers(foldedTitle))
+        {
+            // A title that ends with the number (关于…的公告 商务部公告2025年第3号) names its own.
+            if (IsOwn(foldedTitle, number) || foldedTitle[(number.Index + number.Length)..].Trim().Length == 0)
+            {
+                return number;
+            }
+        }
+
+        var folded = Fold(body.Length > 4000 ? body[..4000] : body);
+        foreach (var number in FindNumbers(folded))
+        {
+            if (IsOwn(folded, number))
+            {
+                return number;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A number opening its line is the notice's own; one inside a sentence is own only in a news copy's "the ministry
+    /// published No. N" and never after a word that cites another notice (根据, 暂停实施, 就 …).
+    /// </summary>
+    private static bool IsOwn(string folded, NumberInfo number)
+    {
+        var lineStart = number.Index == 0 ? 0 : folded.LastIndexOf('\n', number.Index - 1) + 1;
+        var before = folded[lineStart..number.Index].Trim();
+        if (before.Length <= 2)
+        {
+            return true;
+        }
+
+        var tail = before.Length > 10 ? before[^10..] : before;
+        return !CitedBy().IsMatch(tail) && (number.News || before.Length <= 12);
+    }
+
+    /// <summary>Every notice number in a (folded) text, in order.</summary>
+    internal static IEnumerable<NumberInfo> FindNumbers(string folded)
+    {
+        var found = new List<NumberInfo>();
+        foreach (Match uel in UelNumber().Matches(folded))
+        {
+            var year = ParseNumber(uel.Groups["year"].Value) ?? 0;
+            var n = ParseNumber(uel.Groups["n"].Value) ?? 0;
+            found.Add(new NumberInfo($"cn-uel:{year}:{n}", uel.Value.Trim(), ["不可靠实体清单工作机制"], year, n, uel.Index, uel.Length));
+        }
+
+        foreach (Match order in MfaOrder().Matches(folded))
+        {
+            var n = ParseNumber(order.Groups["n"].Value) ?? 0;
+            found.Add(new NumberInfo($"cn-mfa-order:0:{n}", order.Value.Trim(), ["外交部"], 0, n, order.Index, order.Length));
+        }
+
+        foreach (var (pattern, news) in new[] { (AnnouncementNumber(), false), (NewsNumber(), true) })
+        {
+            foreach (Match match in pattern.Matches(folded))
+            {
+                if (found.Exists(f => f.Index <= match.Index && match.Index < f.Index + f.Length))
+                {
+                    continue;
+                }
+
+                var issuers = new List<string>();
+                var slugs = new List<string>();
+                foreach (var name in IssuerName().Matches(match.Groups["issuers"].Value).Select(m => m.Value))
+                {
+                    var slug = IssuerSlugs.First(i => i.Name == name).Slug;
+                    if (!slugs.Contains(slug))
+                    {
+                        issuers.Add(name);
+                        slugs.Add(slug);
+                    }
+                }
+
+                if (slugs.Count == 0 || ParseNumber(match.Groups["year"].Value) is not { } year || ParseNumber(match.Groups["n"].Value) is not { } n || n == 0)
+                {
+                    continue;
+                }
+
+                var printed = CollapseWhitespace(match.Value);
+                found.Add(new NumberInfo($"cn-{string.Join('-', slugs)}:{year}:{n}", printed, issuers, year, n, match.Index, match.Length, news));
+            }
+        }
+
+        return found.OrderBy(f => f.Index);
+    }
+
+    /// <summary>The key a 外交部令 gets once its year is known (the number itself carries none).</summary>
+    internal static NumberInfo WithYear(NumberInfo number, int year) =>
+        number.Year != 0 || !number.Key.StartsWith("cn-mfa-order:", StringComparison.Ordinal)
+            ? number
+            : number with { Key = $"cn-mfa-order:{year}:{number.Sequence}", Year = year };
+
+    private const string Issuer = "商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|中央军委装备发展部|国家原子能机构";
+    private const string Numeral = @"\d{1,4}|[〇零一二三四五六七八九十百]{1,6}";
+
+    [GeneratedRegex(Issuer, RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex IssuerName();
+
+    /// <summary>商务部公告2025年第61号, 商务部 海关总署公告2025第58, 商务部公告〔2025〕61号.</summary>
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})公告\s*[〔\[(【]?\s*(?<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*[〕\])】]?\s*年?\s*第?\s*(?<n>" + Numeral + @")(?:\s*号|(?![\d年月日〇零一二三四五六七八九十百]))", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AnnouncementNumber();
+
+    /// <summary>News copies: 商务部发布2025年第21号公告, 商务部、海关总署2025年第10号公告, 商务部2026年第一號公告.</summary>
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:联合)?(?:发布|公布|发出|印发)?(?:了)?\s*(?<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*(?<n>" + Numeral + @")\s*号\s*公告", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NewsNumber();
+
+    /// <summary>不可靠实体清单工作机制公告〔2025〕7号, 不可靠实体清单工作机制〔2025〕4号 (no 公告), 【2025】第4号.</summary>
+    [GeneratedRegex(@"不可靠实体清单工作机制(?:公告)?\s*[〔\[【(]\s*(?<year>\d{4})\s*[〕\]】)]\s*(?:第\s*)?(?<n>" + Numeral + @")\s*号?", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex UelNumber();
+
+    /// <summary>外交部令第19号 (Anti-Foreign Sanctions Law countermeasure decisions; numbered across years).</summary>
+    [GeneratedRegex(@"外交部令\s*(?:\(\s*\d{4}\s*\)\s*)?第\s*(?<n>" + Numeral + @")\s*号", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex MfaOrder();
+
+    [GeneratedRegex(@"根据|依据|按照|暂停|停止|恢复|执行|调整|修改|修订|废止|取消|对于|关于|就|对|和|及|与|见|原|即|落实", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex CitedBy();
+}

@@ -173,6 +173,13 @@ internal static partial class NoticeExtraction
         }
 
         name = NamePrefix().Replace(name, "").Trim();
+        name = InlineQualifier().Replace(name, "").Trim();
+        var etc = EtcTail().Match(name);
+        if (etc.Success)
+        {
+            name = name[..etc.Index].Trim();
+        }
+
         if (name.Length is < 2 or > 100 || ClauseStart().IsMatch(name) || GroupWord().IsMatch(name))
         {
             return null;
@@ -226,7 +233,7 @@ internal static partial class NoticeExtraction
         return string.Concat(folded.Where(char.IsLetterOrDigit));
     }
 
-    [GeneratedRegex(@"^(?:\(\s*\d{1,3}\s*\)|\d{1,3}\s*[.、,:](?!\d)|\d{1,3}\s+(?=\S))\s*(?<rest>.+)$", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^(?:\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,4})\s*\)|\d{1,3}\s*[.、,:](?!\d)|[一二三四五六七八九十]{1,4}\s*、|\d{1,3}\s+(?=\S))\s*(?<rest>.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NumberedLine();
 
     [GeneratedRegex(@"名单|清单|实体|如下|附件|以下|List", RegexOptions.CultureInvariant, Timeout)]
@@ -249,6 +256,14 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"^(?:以下|下列|上述)?(?:\d+\s*家)?", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NamePrefix();
+
+    /// <summary>参与向中国台湾地区出售武器的美国通用原子航空系统公司 → 通用原子航空系统公司: the reason and the nationality.</summary>
+    [GeneratedRegex(@"^(?:(?:参与|涉及|协助|向|对|长期|持续)[^、]{0,40}?的)?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?=[^\s]{2,})", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex InlineQualifier();
+
+    /// <summary>通用动力陆地系统公司等后附《反制清单》列明的企业 → the name before 等.</summary>
+    [GeneratedRegex(@"等(?=.*(?:家|后附|列明|企业|实体|单位|机构|人员))", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EtcTail();
 
     /// <summary>A group description, not a name: 16家美国实体, 美国实体, 有关实体.</summary>
     [GeneratedRegex(@"^(?:\d+\s*家|[一二三四五六七八九十]+家)|^(?:以下|上述|有关|相关|部分|其他)?(?:美国|日本|欧盟|台湾地区|外国|境外)?(?:的)?(?:实体|企业|单位|机构|公司)$", RegexOptions.CultureInvariant, Timeout)]

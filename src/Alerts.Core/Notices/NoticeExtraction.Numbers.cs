@@ -54,6 +54,11 @@ internal static partial class NoticeExtraction
     /// </summary>
     private static bool IsOwn(string folded, NumberInfo number)
     {
+        if (number.Key.StartsWith("cn-mfa-order:", StringComparison.Ordinal))
+        {
+            return true; // （2024年4月11日中华人民共和国外交部令第5号公布…）: an order is cited by its own text only.
+        }
+
         var lineStart = number.Index == 0 ? 0 : folded.LastIndexOf('\n', number.Index - 1) + 1;
         var before = folded[lineStart..number.Index].Trim();
         if (before.Length <= 2)

@@ -26,6 +26,29 @@ public sealed record NoticeText
     public string? Key { get; init; }
 
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// A saved plain-text notice: its title on the first non-empty line, the body after it. Japanese when the text has
+    /// kana, else Chinese (traditional copies are read through the same folding).
+    /// </summary>
+    public static NoticeText FromPlainText(string sourceId, string text, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Select(NoticeExtraction.CollapseWhitespace)
+            .Where(l => l.Length > 0)
+            .ToList();
+        var title = lines.Count > 0 ? lines[0] : "";
+        var japanese = text.Any(c => c is >= '\u3040' and <= '\u30ff');
+        return new NoticeText
+        {
+            SourceId = sourceId,
+            Title = title,
+            Lines = lines.Skip(1).ToList(),
+            Url = url,
+            Language = japanese ? "ja" : "zh-Hans",
+        };
+    }
 }
 
 /// <summary>

@@ -26,7 +26,46 @@ internal static partial class NoticeExtraction
     /// then a line that is only a date: 商务部 / 2025年4月4日, or 二〇二五年四月四日), else a date line at the head (a
     /// repost's dateline). The annex often repeats the date (（2025年4月4日）), so a signature before 附件 wins.
     /// </summary>
-    public static DateOnly? FindPublished(IReadOnlyList<string> lines)
+    public static DateOnly? FindPublished(IReadOnlyList<string> lines) => FindPublished("", lines, null);
+
+    /// <summary>
+    /// As <see cref="FindPublished(IReadOnlyList{string})"/>, then a repost's dateline (a short line at the head with a
+    /// date: 2023-07-05 15:39:57, 发布时间：2010年12月23日), then a news lead's year-less date (7月3日，商务部…发布公告)
+    /// completed with the year of the notice's own number.
+    /// </summary>
+    public static DateOnly? FindPublished(string title, IReadOnlyList<string> lines, int? numberYear)
+    {
+        var read = FindPublishedInText(lines);
+        if (read is not null)
+        {
+            return read;
+        }
+
+        var head = new[] { title }.Concat(lines.Take(4)).Select(l => Fold(l).Trim()).ToList();
+        foreach (var line in head)
+        {
+            if (line.Length <= 80 && (Dateline().Match(line) is { Success: true } dateline))
+            {
+                return MakeDate(dateline.Groups["y"].Value, dateline.Groups["m"].Value, dateline.Groups["d"].Value);
+            }
+        }
+
+        if (numberYear is { } year)
+        {
+            foreach (var line in head.Skip(1).Take(3))
+            {
+                var lead = NewsLead().Match(line);
+                if (lead.Success && MakeDate(year.ToString(System.Globalization.CultureInfo.InvariantCulture), lead.Groups["m"].Value, lead.Groups["d"].Value) is { } date)
+                {
+                    return date;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly? FindPublishedInText(IReadOnlyList<string> lines)
     {
         var field = FindIssueDate(string.Join('\n', lines.Take(40)));
         if (field is not null)
@@ -104,6 +143,13 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"(?:发文日期|成文日期|发布日期)\s*[】\]]?\s*[：:]?\s*(?:(?<y>\d{4})\s*[年\-/.]\s*(?<m>\d{1,2})\s*[月\-/.]\s*(?<d>\d{1,2})\s*日?|(?<compact>\d{8}))", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex IssueDate();
+
+    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*(?:-|/|年)\s*(?<m>\d{1,2})\s*(?:-|/|月)\s*(?<d>\d{1,2})\s*日?(?:\s*\(\S{1,4}\))?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Dateline();
+
+    /// <summary>7月3日,商务部、海关总署两部门发布公告: a news lead dated without a year.</summary>
+    [GeneratedRegex(@"^(?:[^,，。]{0,20}?)(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*(?:电)?\s*[,，]?[^。]{0,30}?(?:发布|公布|宣布|印发|发佈)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NewsLead();
 
     [GeneratedRegex(@"^[(\[【〔]?\s*" + DateCn + @"\s*[)\]】〕]?$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex StandaloneDate();

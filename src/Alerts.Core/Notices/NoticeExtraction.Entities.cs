@@ -52,7 +52,10 @@ internal static partial class NoticeExtraction
             }
 
             var numbered = NumberedLine().Match(line);
-            if (numbered.Success && ParseEntity(numbered.Groups["rest"].Value, inList) is { } entity)
+            var entity = numbered.Success ? ParseEntity(numbered.Groups["rest"].Value, inList)
+                : PersonLine().IsMatch(line) ? ParseEntity(line, inList: false)
+                : null;
+            if (entity is not null)
             {
                 if (current is not null)
                 {
@@ -104,7 +107,22 @@ internal static partial class NoticeExtraction
         {
             foreach (Match match in regex.Matches(folded))
             {
-                foreach (var part in SplitTopLevel(match.Groups["list"].Value))
+                // A sentence that recounts an earlier decision (2023年2月16日，工作机制将A、B列入…) is context.
+                var sentenceStart = Math.Max(folded.LastIndexOfAny(['。', '\n'], Math.Max(0, match.Index - 1)) + 1, 0);
+                var lead = folded[sentenceStart..match.Index];
+                if (FullDate().IsMatch(lead) && !lead.Contains("决定", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var list = match.Groups["list"].Value;
+                var comma = LastTopLevelComma(list);
+                if (comma >= 0)
+                {
+                    list = list[(comma + 1)..];
+                }
+
+                foreach (var part in SplitTopLevel(GroupTail().Replace(list, "")))
                 {
                     if (ParseEntity(part, inList: false) is { } entity && !entities.Exists(e => SameName(e, entity)))
                     {
@@ -121,12 +139,21 @@ internal static partial class NoticeExtraction
     public static int? FindStatedEntityCount(string title, string body)
     {
         var match = EntityCount().Match(Fold(title));
-        if (!match.Success)
+        if (match.Success)
         {
-            match = EntityCount().Match(Fold(body.Length > 3000 ? body[..3000] : body));
+            return ParseNumber(match.Groups["n"].Value);
         }
 
-        return match.Success ? ParseNumber(match.Groups["n"].Value) : null;
+        // 等12家后附《反制清单》列明的企业 … 等10名…高级管理人员: a decision on firms and people states both counts.
+        var operative = OperativeText(body.Length > 3000 ? body[..3000] : body);
+        match = EntityCount().Match(operative);
+        var people = PersonCount().Match(operative);
+        if (!match.Success && !people.Success)
+        {
+            return null;
+        }
+
+        return (match.Success ? ParseNumber(match.Groups["n"].Value) ?? 0 : 0) + (people.Success ? ParseNumber(people.Groups["n"].Value) ?? 0 : 0);
     }
 
     /// <summary>
@@ -185,13 +212,31 @@ internal static partial class NoticeExtraction
             return null;
         }
 
+        // A person: a transliterated name (凯西·沃登), or a name followed by 男 / 女 (余茂春，男).
+        var person = name.Contains('·', StringComparison.Ordinal) || name.Contains('・', StringComparison.Ordinal) || Gender().IsMatch(rest);
         var organisation = OrgSuffix().IsMatch(name) || (english is not null && (OrgSuffix().IsMatch(english) || english.Contains(' ', StringComparison.Ordinal)));
-        if (!organisation && !(inList && english is not null))
+        if (!organisation && !person && !(inList && (english is not null || name.Length <= 30)))
         {
             return null;
         }
 
         return new ListedEntity(name, english);
+    }
+
+    private static int LastTopLevelComma(string list)
+    {
+        var depth = 0;
+        var last = -1;
+        for (var i = 0; i < list.Length; i++)
+        {
+            depth += list[i] is '(' ? 1 : list[i] is ')' ? -1 : 0;
+            if (depth == 0 && list[i] is ',' or '，')
+            {
+                last = i;
+            }
+        }
+
+        return last;
     }
 
     /// <summary>Splits 、 和 及 separated names, never inside brackets (English names hold commas).</summary>
@@ -210,7 +255,7 @@ internal static partial class NoticeExtraction
 
             var separator = c is '、' or ';' or '；' ? 1
                 : list.AsSpan(i).StartsWith("以及", StringComparison.Ordinal) ? 2
-                : (c is '和' or '及') && i > start && list[i - 1] is ')' or '）' or '司' or '团' ? 1 : 0;
+                : (c is '和' or '及') && i > start && (list[i - 1] is ')' or '）' or '司' or '团' or '社' or '所' or '院' or '行' or '馆' || char.IsAsciiLetter(list[i - 1])) ? 1 : 0;
             if (separator > 0)
             {
                 yield return list[start..i];
@@ -236,10 +281,10 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^(?:\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,4})\s*\)|\d{1,3}\s*[.、,:](?!\d)|[一二三四五六七八九十]{1,4}\s*、|\d{1,3}\s+(?=\S))\s*(?<rest>.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NumberedLine();
 
-    [GeneratedRegex(@"名单|清单|实体|如下|附件|以下|List", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"名单|清单|实体|附件|反制|企业$|个人$|人员$|机构$|List", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ListHeading();
 
-    [GeneratedRegex(@"^(?:禁止|不得|应当|应|可以|可|须|对|将|在|自|本|上述|相关|有关|出口经营者|任何|经|根据|依据|如|凡|其|该|即|并|为|已|现|请|各|一律|包括|涉及)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^(?:禁止|不得|应当|应该|应予|可以|须|必须|对|将|在|自|本公告|本决定|本规定|上述|相关|有关|出口经营者|任何|经国务院|经研究|经审查|根据|依据|如|凡|其|该|即|并|已|现将|现就|现予|请|各|一律|包括|涉及|冻结|禁止|不予|暂停|停止)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ClauseStart();
 
     [GeneratedRegex(@"海关商品编号|税则号列|物项|纯度|含量|参数|≥|≤|%", RegexOptions.CultureInvariant, Timeout)]
@@ -247,6 +292,12 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"^\s*(?:英文名称|英文名|英文)\s*[:：]\s*", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishPrefix();
+
+    [GeneratedRegex(@"^[^,，。;；(]{2,20}(?:\([^)]{2,60}\))?\s*[,，]\s*[男女]\s*(?:[,，。]|$)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PersonLine();
+
+    [GeneratedRegex(@"^[^,，。;；]{2,60}?(?:\([^)]*\))?\s*[,，]\s*[男女](?:[,，。]|$)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Gender();
 
     [GeneratedRegex(@"[A-Za-z]", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex LatinLetters();
@@ -269,7 +320,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^(?:\d+\s*家|[一二三四五六七八九十]+家)|^(?:以下|上述|有关|相关|部分|其他)?(?:美国|日本|欧盟|台湾地区|外国|境外)?(?:的)?(?:实体|企业|单位|机构|公司)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupWord();
 
-    [GeneratedRegex(@"(?:公司|集团|株式会社|会社|研究所|研究院|研究中心|大学|学院|实验室|中心|协会|基金会|工厂|厂|银行|事务所|合伙企业|有限|重工|工业|系统|航空航天|防务|国防|Inc\.?|Corp\.?|Corporation|Company|Co\.,?\s*Ltd\.?|Ltd\.?|LLC|L\.L\.C\.|LP|GmbH|AG|S\.A\.|plc|Limited|Group|Laboratories|University|Institute|Systems|Technologies|Agency)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"(?:公司|集团|株式会社|会社|研究所|研究院|研究中心|大学|学院|实验室|中心|协会|基金会|工厂|厂|银行|事务所|合伙企业|有限|图书馆|智库|委员会|组织|办公室|商会|联盟|Inc\.?|Corp\.?|Corporation|Company|Co\.,?\s*Ltd\.?|Ltd\.?|LLC|L\.L\.C\.|LP|GmbH|AG|S\.A\.|plc|Limited|Group|Laboratories|University|Institute|Systems|Technologies|Agency)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex OrgSuffix();
 
     [GeneratedRegex(@"将(?<list>[^。；;]{2,3000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:列入|纳入|移出)", RegexOptions.CultureInvariant, Timeout)]
@@ -281,12 +332,22 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"对(?<list>[^。；;]{2,800}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:进行|开展|启动)?(?:立案)?调查", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex InlineInvestigation();
 
+    [GeneratedRegex(@"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex FullDate();
+
+    /// <summary>两家银行, 等2家机构, 及其负责人: what follows the names in a sentence.</summary>
+    [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GroupTail();
+
     [GeneratedRegex(@"^\s*(?:地\s*址|地點|住所|Address)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AddressLine();
 
     [GeneratedRegex(@"^\s*(?:邮\s*编|邮政编码)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PostcodeLine();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,10}?)(?:实体|企业|公司|机构|单位|组织)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EntityCount();
+
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PersonCount();
 }

@@ -14,7 +14,10 @@ internal static partial class NoticeExtraction
         var foldedTitle = Fold(title);
         if (IsRemark(foldedTitle))
         {
-            return Measure.Statement;
+            // MOFCOM has announced reliefs in a spokesperson's answer (就暂停17家美国实体不可靠实体清单措施答记者问,
+            // 2025-05-14): the answer is the decision. Any other remark is a statement, whatever it discusses.
+            var relief = ClassifyText(WithoutCitations(foldedTitle));
+            return relief is Measure.Suspension or Measure.Lifting or Measure.Resumption ? relief : Measure.Statement;
         }
 
         var fromTitle = ClassifyText(WithoutCitations(foldedTitle));
@@ -45,6 +48,7 @@ internal static partial class NoticeExtraction
     public static string OperativeText(string text)
     {
         var folded = WithoutCitations(Fold(text));
+        folded = string.Join('\n', folded.Split('\n').Where(line => !Question().IsMatch(line)));
         var clauses = ClauseSplit().Split(folded);
         var kept = new System.Text.StringBuilder(folded.Length);
         foreach (var clause in clauses)
@@ -236,6 +240,10 @@ internal static partial class NoticeExtraction
 
         return relations;
     }
+
+    /// <summary>A journalist's question in a Q&amp;A: context, not what the ministry says or does.</summary>
+    [GeneratedRegex(@"^\s*(?:有?记者问|问\s*[:：]|问\s*:|Q\s*[:：]|Q\d*\s*[:：]|記者\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Question();
 
     [GeneratedRegex(@"《[^《》\n]{1,80}》", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Citation();

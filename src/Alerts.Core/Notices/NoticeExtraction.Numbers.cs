@@ -114,7 +114,7 @@ internal static partial class NoticeExtraction
                 }
 
                 var printed = CollapseWhitespace(match.Value);
-                found.Add(new NumberInfo($"cn-{string.Join('-', slugs)}:{year}:{n}", printed, issuers, year, n, match.Index, match.Length, news));
+                found.Add(new NumberInfo($"cn-{string.Join('-', slugs)}:{year}:{n}", printed, issuers, year, n, match.Index, match.Length, news || PublishVerb().IsMatch(match.Value)));
             }
         }
 
@@ -130,11 +130,14 @@ internal static partial class NoticeExtraction
     private const string Issuer = "商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|中央军委装备发展部|国家原子能机构";
     private const string Numeral = @"\d{1,4}|[〇零一二三四五六七八九十百]{1,6}";
 
+    [GeneratedRegex(@"发布|公布|印发", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PublishVerb();
+
     [GeneratedRegex(Issuer, RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex IssuerName();
 
     /// <summary>商务部公告2025年第61号, 商务部 海关总署公告2025第58, 商务部公告〔2025〕61号.</summary>
-    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})公告\s*[〔\[(【]?\s*(?<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*[〕\])】]?\s*年?\s*第?\s*(?<n>" + Numeral + @")(?:\s*号|(?![\d年月日〇零一二三四五六七八九十百]))", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:[^。,，;；\n]{0,16}?(?:联合)?(?:发布|公布|印发)了?)?公告\s*[〔\[(【]?\s*(?<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*[〕\])】]?\s*年?\s*第?\s*(?<n>" + Numeral + @")(?:\s*号|(?![\d年月日〇零一二三四五六七八九十百]))", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AnnouncementNumber();
 
     /// <summary>News copies: 商务部发布2025年第21号公告, 商务部、海关总署2025年第10号公告, 商务部2026年第一號公告.</summary>

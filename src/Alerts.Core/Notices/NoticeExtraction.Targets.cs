@@ -40,22 +40,55 @@ internal static partial class NoticeExtraction
             return ([], CountriesIn(Origin().Matches(Fold(title + "\n" + lead)).Select(m => m.Groups["who"].Value), chinese: true));
         }
 
-        var chinese = language.StartsWith("zh", StringComparison.Ordinal) || HasHan(foldedTitle + lead, chineseOnly: true);
-        if (!chinese && AboutChineseMeasure(foldedTitle + "\n" + Fold(lead)))
+        if (measure is Measure.Other)
         {
-            // A Japanese (or English) text about China's measures is about exports to Japan.
-            return (["JP"], []);
+            return ([], []); // statistics, fairs, notices of no measure: nothing is targeted
         }
 
-        var text = WithoutContext(foldedTitle + "\n" + OperativeText(lead));
-        return (CountriesIn([text], chinese), []);
+        var chinese = language.StartsWith("zh", StringComparison.Ordinal) || HasHan(foldedTitle + lead, chineseOnly: true);
+        if (!chinese)
+        {
+            // Japan's reaction to a Chinese measure: exports to Japan when the measure is aimed at Japan (日本に対する,
+            // 日本向け, 日本の20の企業); a measure on everyone (gallium in 2023) targets no country.
+            var japanese = foldedTitle + "\n" + Fold(lead);
+            return AboutChineseMeasure(japanese)
+                ? (AimedAtJapan().IsMatch(japanese) ? ["JP"] : [], [])
+                : (CountriesIn([japanese], chinese: false), []);
+        }
+
+        var operative = WithoutContext(foldedTitle + "\n" + OperativeText(lead));
+        if (ActsOnParties(measure) || measure is Measure.Statement)
+        {
+            // The parties' nationality (16家美国实体, 美国通用原子航空系统公司, 中国企业 in an answer about a foreign
+            // listing) is the target; other countries the text mentions are the context.
+            var nationalities = CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true, withChina: true);
+            if (nationalities.Count > 0)
+            {
+                return (nationalities, []);
+            }
+
+            if (measure is Measure.Statement)
+            {
+                return (CountriesIn([WithoutContext(foldedTitle)], chinese: true), []);
+            }
+
+            var named = CountriesIn([operative], chinese: true);
+            return (named.Count > 0 ? named : CountriesIn([WithoutContext(Fold(lead))], chinese: true), []);
+        }
+
+        return (CountriesIn([operative], chinese), []);
     }
 
-    private static List<string> CountriesIn(IEnumerable<string> texts, bool chinese)
+    private static List<string> CountriesIn(IEnumerable<string> texts, bool chinese, bool withChina = false)
     {
         var found = new List<(int At, string Iso)>();
         foreach (var text in texts)
         {
+            if (withChina && text.Contains("中国", StringComparison.Ordinal) && !found.Exists(f => f.Iso == "CN"))
+            {
+                found.Add((text.IndexOf("中国", StringComparison.Ordinal), "CN"));
+            }
+
             foreach (var (word, iso) in chinese ? Countries : Countries.Concat(EnglishCountries))
             {
                 if (!chinese && iso == "JP")
@@ -86,6 +119,13 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"(?>台湾(?:地区)?)(?!(?:的)?\s*(?:\d+\s*家|[一二三四五六七八九十]+家)?\s*(?:实体|企业|公司|机构|单位|军工))|售台|涉台|台独", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Context();
+
+    /// <summary>The nationality of the parties acted on: 16家美国实体, 美国军工企业, 美国通用原子…公司, 中国企业.</summary>
+    [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关)?\s*(?:实体|企业|公司|机构|组织|单位|个人|人员|银行|议员|官员|研究所)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Nationality();
+
+    [GeneratedRegex(@"対日|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AimedAtJapan();
 
     [GeneratedRegex(@"原产于(?<who>[^的]{1,60}?)的", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Origin();

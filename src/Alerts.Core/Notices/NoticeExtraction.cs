@@ -69,6 +69,8 @@ internal static partial class NoticeExtraction
             return plain;
         }
 
+        text = text.Replace('两', '二');
+
         const string Digits = "〇零一二三四五六七八九";
         if (!text.Contains('十', StringComparison.Ordinal) && !text.Contains('百', StringComparison.Ordinal))
         {

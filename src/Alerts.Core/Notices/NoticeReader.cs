@@ -65,11 +65,11 @@ public static class NoticeReader
         var title = NoticeExtraction.CollapseWhitespace(text.Title);
         var chinese = text.Language.StartsWith("zh", StringComparison.Ordinal);
 
-        var fromText = chinese
-            ? NoticeExtraction.FindPublished(lines)
-            : DetailPageParser.FirstJapaneseDate(body.Length > 1500 ? body[..1500] : body);
-        var published = fromText ?? text.PageDate;
         var number = NoticeExtraction.FindOwnNumber(title, body);
+        var fromText = chinese
+            ? NoticeExtraction.FindPublished(title, lines, number is { Year: > 0 } n ? n.Year : null)
+            : DetailPageParser.FirstJapaneseDate(title + "\n" + (body.Length > 1500 ? body[..1500] : body));
+        var published = fromText ?? text.PageDate;
         if (number is not null && published is { } date)
         {
             number = NoticeExtraction.WithYear(number, date.Year);
@@ -100,7 +100,7 @@ public static class NoticeReader
             ControlCodes = NoticeExtraction.FindControlCodes(body),
             HsCodes = NoticeExtraction.FindHsCodes(body),
             Attachments = text.Attachments,
-            StatedEntityCount = NoticeExtraction.ActsOnParties(measure) ? NoticeExtraction.FindStatedEntityCount(title, body) : null,
+            StatedEntityCount = NoticeExtraction.FindStatedEntityCount(title, body),
             Windows = NoticeExtraction.FindWindows(body, measure, effective, relations),
             Relations = relations,
             Body = body,
@@ -154,7 +154,7 @@ public static class NoticeReader
     private static List<string> Warn(Notice notice)
     {
         var warnings = new List<string>();
-        if (notice.EntityCountMismatch)
+        if (notice.EntityCountMismatch && NoticeExtraction.ActsOnParties(notice.Measure))
         {
             warnings.Add($"The text states {notice.StatedEntityCount} entities; {notice.Entities.Count} were read.");
         }

@@ -44,7 +44,9 @@ internal static partial class NoticeExtraction
         var head = new[] { title }.Concat(lines.Take(4)).Select(l => Fold(l).Trim()).ToList();
         foreach (var line in head)
         {
-            if (line.Length <= 80 && (Dateline().Match(line) is { Success: true } dateline))
+            // A dateline is the line's subject (2023-07-05 15:39:57, 来源：… 2025-05-14 22:00), not a date in the lead sentence.
+            if (Dateline().Match(line) is { Success: true } dateline
+                && (line.Length <= 30 || DatelineWords().IsMatch(line) || dateline.Index + dateline.Length >= line.Length - 2))
             {
                 return MakeDate(dateline.Groups["y"].Value, dateline.Groups["m"].Value, dateline.Groups["d"].Value);
             }
@@ -147,6 +149,9 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*(?:-|/|年)\s*(?<m>\d{1,2})\s*(?:-|/|月)\s*(?<d>\d{1,2})\s*日?(?:\s*\(\S{1,4}\))?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Dateline();
 
+    [GeneratedRegex(@"来源|发布时间|时间[:：]|日期[:：]|编辑|作者|类型", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex DatelineWords();
+
     /// <summary>7月3日,商务部、海关总署两部门发布公告: a news lead dated without a year.</summary>
     [GeneratedRegex(@"^(?:[^,，。]{0,20}?)(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*(?:电)?\s*[,，]?[^。]{0,30}?(?:发布|公布|宣布|印发|发佈)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NewsLead();
@@ -160,7 +165,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|中央军委装备发展部|国家原子能机构|外交部|工作机制|办公室|部长)\s*$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SignatureIssuer();
 
-    [GeneratedRegex(@"(?:自|从|于)\s*" + DateCn + @"\s*(?:零时|0时)?\s*(?:起|开始)|" + DateCn + @"\s*起\s*(?:正式)?(?:施行|实施|生效|执行)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:自|从|于)\s*" + DateCn + @"\s*(?:零时|\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?)?\s*(?:起|开始)|" + DateCn + @"\s*起\s*(?:正式)?(?:施行|实施|生效|执行)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EffectiveDate();
 
     [GeneratedRegex(@"自(?:本公告|本决定|本命令|本令)?(?:公布|发布|印发|公告)之日起|自?即日起|自决定公布之日起", RegexOptions.CultureInvariant, Timeout)]

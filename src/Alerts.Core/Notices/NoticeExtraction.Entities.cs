@@ -199,6 +199,11 @@ internal static partial class NoticeExtraction
             name = AfterName().Split(rest, 2)[0].Trim();
         }
 
+        if (ClauseWords().IsMatch(name))
+        {
+            return null;
+        }
+
         name = NamePrefix().Replace(name, "").Trim();
         name = InlineQualifier().Replace(name, "").Trim();
         var etc = EtcTail().Match(name);
@@ -286,6 +291,10 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"^(?:禁止|不得|应当|应该|应予|可以|须|必须|对|将|在|自|本公告|本决定|本规定|上述|相关|有关|出口经营者|任何|经国务院|经研究|经审查|根据|依据|如|凡|其|该|即|并|已|现将|现就|现予|请|各|一律|包括|涉及|冻结|禁止|不予|暂停|停止)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ClauseStart();
+
+    /// <summary>Words of a sentence, never of a name: 特殊情况下确需出口的, 凯普拉格斯公司须尽快采取措施, 调查期间.</summary>
+    [GeneratedRegex(@"的$|时$|期间|确需|须|应当|不得|禁止|采取|开展|尽快|措施|相关实体|和高级管理人员|^高级管理人员$|^(?:机构)?人员$|^个人$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ClauseWords();
 
     [GeneratedRegex(@"海关商品编号|税则号列|物项|纯度|含量|参数|≥|≤|%", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ItemWords();

@@ -16,8 +16,26 @@ internal static partial class NoticeExtraction
         {
             // MOFCOM has announced reliefs in a spokesperson's answer (就暂停17家美国实体不可靠实体清单措施答记者问,
             // 2025-05-14): the answer is the decision. Any other remark is a statement, whatever it discusses.
+            // A relief by the other side (美方暂停实施…) is news the answer comments on.
+            if (ForeignActor().IsMatch(foldedTitle))
+            {
+                return Measure.Statement;
+            }
+
             var relief = ClassifyText(WithoutCitations(foldedTitle));
-            return relief is Measure.Suspension or Measure.Lifting or Measure.Resumption ? relief : Measure.Statement;
+            if (relief is Measure.Suspension or Measure.Lifting or Measure.Resumption)
+            {
+                return relief;
+            }
+
+            if (relief is Measure.Amendment or Measure.ScopeAdjustment)
+            {
+                // 就调整不可靠实体清单措施答记者问: the answer says what was adjusted (暂停 / 停止 …).
+                var inAnswer = ClassifyText(OperativeText(body.Length > 6000 ? body[..6000] : body));
+                return inAnswer is Measure.Suspension or Measure.Lifting or Measure.Resumption ? inAnswer : Measure.Statement;
+            }
+
+            return Measure.Statement;
         }
 
         var fromTitle = ClassifyText(WithoutCitations(foldedTitle));
@@ -254,7 +272,10 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^\s*(?:根据|依据|按照|依照|为了|为维护|为进一步|为履行|为|鉴于|由于|因为|因其|因|基于)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ReasonClause();
 
-    [GeneratedRegex(@"发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ForeignActor();
+
+    [GeneratedRegex(@"抗议|遗憾|交涉|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Remark();
 
     [GeneratedRegex(@"遺憾|抗議|申入れ|申し入れ|撤回を求め|強く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
@@ -293,7 +314,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"优化调整|调整.{0,20}?(?:管制范围|管控范围|适用范围)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ScopeAdjustment();
 
-    [GeneratedRegex(@"禁止.{0,40}?(?:出口|转移|提供)|禁止向|輸出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"禁止.{0,90}?(?:出口|转移|提供)|禁止向|輸出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Ban();
 
     [GeneratedRegex(@"(?:公布|发布|调整|修订|印发).{0,4}《》|管理目录|出口管制清单|管制清单|许可证.{0,10}目录", RegexOptions.CultureInvariant, Timeout)]

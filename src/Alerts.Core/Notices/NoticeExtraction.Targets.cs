@@ -51,6 +51,11 @@ internal static partial class NoticeExtraction
             // Japan's reaction to a Chinese measure: exports to Japan when the measure is aimed at Japan (日本に対する,
             // 日本向け, 日本の20の企業); a measure on everyone (gallium in 2023) targets no country.
             var japanese = foldedTitle + "\n" + Fold(lead);
+            if (AimedAtJapan().IsMatch(japanese))
+            {
+                return (["JP"], []);
+            }
+
             return AboutChineseMeasure(japanese)
                 ? (AimedAtJapan().IsMatch(japanese) ? ["JP"] : [], [])
                 : (CountriesIn([japanese], chinese: false), []);
@@ -61,7 +66,7 @@ internal static partial class NoticeExtraction
         {
             // The parties' nationality (16家美国实体, 美国通用原子航空系统公司, 中国企业 in an answer about a foreign
             // listing) is the target; other countries the text mentions are the context.
-            var nationalities = CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true, withChina: true);
+            var nationalities = CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true, withChina: measure is Measure.Statement);
             if (nationalities.Count > 0)
             {
                 return (nationalities, []);
@@ -124,7 +129,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关)?\s*(?:实体|企业|公司|机构|组织|单位|个人|人员|银行|议员|官员|研究所)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Nationality();
 
-    [GeneratedRegex(@"対日|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"対日|日本への(?:軍民|輸出|デュアル)|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AimedAtJapan();
 
     [GeneratedRegex(@"原产于(?<who>[^的]{1,60}?)的", RegexOptions.CultureInvariant, Timeout)]

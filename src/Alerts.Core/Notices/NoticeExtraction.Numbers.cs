@@ -113,6 +113,8 @@ internal static partial class NoticeExtraction
                     continue;
                 }
 
+                // Keys list co-issuers in one fixed order (the table above), not as printed: a key is a stored identity.
+                slugs.Sort((a, b) => Array.FindIndex(IssuerSlugs, i => i.Slug == a).CompareTo(Array.FindIndex(IssuerSlugs, i => i.Slug == b)));
                 var printed = CollapseWhitespace(match.Value);
                 found.Add(new NumberInfo($"cn-{string.Join('-', slugs)}:{year}:{n}", printed, issuers, year, n, match.Index, match.Length, news || PublishVerb().IsMatch(match.Value)));
             }

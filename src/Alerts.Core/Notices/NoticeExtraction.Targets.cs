@@ -28,7 +28,7 @@ internal static partial class NoticeExtraction
 
     /// <summary>Countries the measure targets, read from the title and the operative text (first 1,500 characters).</summary>
     public static IReadOnlyList<string> FindDestinations(string title, string body, string language) =>
-        FindTargets(title, body, language, Measure.Other).Destinations;
+        FindTargets(title, body, language, ClassifyMeasure(title, body)).Destinations;
 
     /// <summary>Destinations (targets of the measure) and origins (of imports a trade remedy investigates).</summary>
     public static (IReadOnlyList<string> Destinations, IReadOnlyList<string> Origins) FindTargets(string title, string body, string language, Measure measure)
@@ -51,7 +51,8 @@ internal static partial class NoticeExtraction
             // Japan's reaction to a Chinese measure: exports to Japan when the measure is aimed at Japan (日本に対する,
             // 日本向け, 日本の20の企業); a measure on everyone (gallium in 2023) targets no country.
             var japanese = foldedTitle + "\n" + Fold(lead);
-            if (AimedAtJapan().IsMatch(japanese))
+            // A protest (遺憾, 抗議, 申入れ) is made because the measure is aimed at Japan.
+            if (AimedAtJapan().IsMatch(japanese) || (Reaction().IsMatch(japanese) && AboutChineseMeasure(japanese)))
             {
                 return (["JP"], []);
             }
@@ -129,7 +130,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关)?\s*(?:实体|企业|公司|机构|组织|单位|个人|人员|银行|议员|官员|研究所)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Nationality();
 
-    [GeneratedRegex(@"対日|日本への(?:軍民|輸出|デュアル)|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"対日|日本への(?:軍民|輸出|デュアル)|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ|(?:against|to|toward|targeting|on) Japan\b", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AimedAtJapan();
 
     [GeneratedRegex(@"原产于(?<who>[^的]{1,60}?)的", RegexOptions.CultureInvariant, Timeout)]

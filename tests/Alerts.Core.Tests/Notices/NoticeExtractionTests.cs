@@ -57,7 +57,7 @@ public sealed class NoticeExtractionTests
     [InlineData("关于将部分实体移出关注名单的公告", Measure.Removal)]
     [InlineData("关于公布《两用物项和技术进出口许可证管理目录》的公告", Measure.CatalogueChange)]
     [InlineData("公布对部分中重稀土相关物项实施出口管制的决定", Measure.LicensingRequirement)]
-    [InlineData("关于对原产于加拿大的进口豌豆淀粉反倾销调查的初步裁定", Measure.Other)]
+    [InlineData("关于对原产于加拿大的进口豌豆淀粉反倾销调查的初步裁定", Measure.TradeRemedy)]
     [InlineData("关于《两用物项出口管制条例（征求意见稿）》公开征求意见的通知", Measure.Consultation)]
     public void ClassifyMeasure_Title_GivesMeasure(string title, Measure expected)
     {

@@ -56,7 +56,7 @@ public sealed class JapanSourcesTests
         notice.Language.ShouldBe("ja");
         notice.Published.ShouldBe(new DateOnly(2026, 1, 7));
         notice.Measure.ShouldBe(Measure.Statement);
-        notice.Destinations.ShouldBe(["CN"]);
+        notice.Destinations.ShouldBe(["JP"]); // a protest about a Chinese measure is about exports to Japan (issue 13)
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class JapanSourcesTests
         var notice = result.Notices.Single();
         notice.Published.ShouldBe(new DateOnly(2026, 1, 6));
         notice.Measure.ShouldBe(Measure.Statement);
-        notice.Destinations.ShouldBe(["CN"]);
+        notice.Destinations.ShouldBe(["JP"]); // a protest about a Chinese measure is about exports to Japan (issue 13)
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class JapanSourcesTests
         notice.Language.ShouldBe("en");
         notice.Published.ShouldBe(new DateOnly(2026, 1, 6));
         notice.Measure.ShouldBe(Measure.Statement);
-        notice.Destinations.ShouldContain("CN");
+        notice.Destinations.ShouldBe(["JP"]); // a protest about a Chinese measure is about exports to Japan (issue 13)
     }
 
     [Fact]

@@ -171,7 +171,7 @@ public sealed class MofcomAnnouncementsSourceTests
     public async Task PollAsync_TradeRemedyNotice_YieldsNoGoodsOrEntities()
     {
         var notice = NoticeAt(await PollSiteAsync(), N25);
-        notice.Measure.ShouldBe(Measure.Other);
+        notice.Measure.ShouldBe(Measure.TradeRemedy); // a trade remedy, marked as such (issue 13)
         notice.Entities.ShouldBeEmpty();
         notice.HsCodes.ShouldBeEmpty();
         notice.ControlCodes.ShouldBeEmpty();

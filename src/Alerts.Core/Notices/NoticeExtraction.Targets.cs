@@ -27,8 +27,12 @@ internal static partial class NoticeExtraction
     ];
 
     /// <summary>Countries the measure targets, read from the title and the operative text (first 1,500 characters).</summary>
-    public static IReadOnlyList<string> FindDestinations(string title, string body, string language) =>
-        FindTargets(title, body, language, ClassifyMeasure(title, body)).Destinations;
+    public static IReadOnlyList<string> FindDestinations(string title, string body, string language)
+    {
+        var lead = body.Length > 1500 ? body[..1500] : body;
+        var chinese = language.StartsWith("zh", StringComparison.Ordinal);
+        return CountriesIn([WithoutContext(Fold(title) + "\n" + OperativeText(lead))], chinese);
+    }
 
     /// <summary>Destinations (targets of the measure) and origins (of imports a trade remedy investigates).</summary>
     public static (IReadOnlyList<string> Destinations, IReadOnlyList<string> Origins) FindTargets(string title, string body, string language, Measure measure)

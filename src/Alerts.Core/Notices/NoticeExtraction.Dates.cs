@@ -134,6 +134,14 @@ internal static partial class NoticeExtraction
             return published;
         }
 
+        // 自12月23日起 in a news copy: the year is the notice's.
+        var yearless = YearlessEffective().Match(folded);
+        if (yearless.Success && published is { } date
+            && MakeDate(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), yearless.Groups["m"].Value, yearless.Groups["d"].Value) is { } day)
+        {
+            return day;
+        }
+
         var japanese = JapaneseEffective().Match(folded);
         if (japanese.Success)
         {
@@ -167,6 +175,9 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"(?:自|从|于)\s*" + DateCn + @"\s*(?:零时|\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?)?\s*(?:起|开始)|" + DateCn + @"\s*起\s*(?:正式)?(?:施行|实施|生效|执行)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EffectiveDate();
+
+    [GeneratedRegex(@"(?<![\d年])自\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*起", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex YearlessEffective();
 
     [GeneratedRegex(@"自(?:本公告|本决定|本命令|本令)?(?:公布|发布|印发|公告)之日起|自?即日起|自决定公布之日起", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EffectiveOnPublication();

@@ -12,7 +12,15 @@ internal static partial class NoticeExtraction
     public static Measure ClassifyMeasure(string title, string body)
     {
         var foldedTitle = Fold(title);
-        if (IsRemark(foldedTitle))
+        var head = Fold(body.Length > 600 ? body[..600] : body);
+        if (Event().IsMatch(foldedTitle + "\n" + head) && !NumberedNotice().IsMatch(foldedTitle))
+        {
+            return Measure.Other; // a fair, a statistics release: no measure, whatever words they use
+        }
+
+        // A repost's headline may be its third line, and a Q&A is a remark whatever its first line says.
+        var headline = string.Join('\n', head.Split('\n').Take(3));
+        if (IsRemark(foldedTitle) || (!NumberedNotice().IsMatch(foldedTitle) && (Remark().IsMatch(headline) || QuestionAndAnswer(head))))
         {
             // MOFCOM has announced reliefs in a spokesperson's answer (就暂停17家美国实体不可靠实体清单措施答记者问,
             // 2025-05-14): the answer is the decision. Any other remark is a statement, whatever it discusses.
@@ -22,7 +30,7 @@ internal static partial class NoticeExtraction
                 return Measure.Statement;
             }
 
-            var relief = ClassifyText(WithoutCitations(foldedTitle));
+            var relief = ClassifyText(WithoutCitations(foldedTitle + "\n" + headline));
             if (relief is Measure.Suspension or Measure.Lifting or Measure.Resumption)
             {
                 return relief;
@@ -48,13 +56,17 @@ internal static partial class NoticeExtraction
 
         // A Japanese or English text that regrets, protests or asks for a withdrawal is a reaction to a measure (METI,
         // MOFA, the Chief Cabinet Secretary), whatever export-control words it repeats.
-        if (!HasHan(foldedTitle + operative, chineseOnly: true) && Reaction().IsMatch(operative))
+        var nfkc = (title + "\n" + (body.Length > 6000 ? body[..6000] : body)).Normalize(System.Text.NormalizationForm.FormKC);
+        if (!HasHan(nfkc, chineseOnly: true) && Reaction().IsMatch(nfkc))
         {
             return Measure.Statement;
         }
 
         return ClassifyText(operative);
     }
+
+    private static bool QuestionAndAnswer(string foldedHead) =>
+        foldedHead.Split('\n').Any(Question().IsMatch) && AnswerMark().IsMatch(foldedHead);
 
     /// <summary>Spokesperson answers, press conferences, protests and statements: remarks, whatever they discuss.</summary>
     internal static bool IsRemark(string foldedTitle) => Remark().IsMatch(foldedTitle);
@@ -99,7 +111,9 @@ internal static partial class NoticeExtraction
         return han;
     }
 
-    private static string WithoutCitations(string folded) => Citation().Replace(folded, "《》");
+    /// <summary>《…》 becomes 《目录》 when it names a list or catalogue (公布《两用物项出口管制清单》 is a catalogue change) and 《》 otherwise.</summary>
+    private static string WithoutCitations(string folded) =>
+        Citation().Replace(folded, m => CatalogueTitle().IsMatch(m.Value) ? "《目录》" : "《》");
 
     private static Measure ClassifyText(string text)
     {
@@ -259,6 +273,19 @@ internal static partial class NoticeExtraction
         return relations;
     }
 
+    [GeneratedRegex(@"清单|目录|名录|名单", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex CatalogueTitle();
+
+    [GeneratedRegex(@"(?:^|\n)\s*答\s*[:：]|发言人(?:表示|说|指出|介绍)|答[:：]", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AnswerMark();
+
+    /// <summary>A title that carries a notice's own form: 公告, 决定, 通知, 令 (not a repost's headline).</summary>
+    [GeneratedRegex(@"公告|决定|命令|外交部令|第\s*\d+\s*号", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NumberedNotice();
+
+    [GeneratedRegex(@"交易会|广交会|博览会|进博会|展览会|进出口(?:总值|数据|情况)|统计数据|海关统计|贸易统计", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Event();
+
     /// <summary>A journalist's question in a Q&amp;A: context, not what the ministry says or does.</summary>
     [GeneratedRegex(@"^\s*(?:有?记者问|问\s*[:：]|问\s*:|Q\s*[:：]|Q\d*\s*[:：]|記者\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Question();
@@ -275,10 +302,10 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForeignActor();
 
-    [GeneratedRegex(@"抗议|遗憾|交涉|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Remark();
 
-    [GeneratedRegex(@"遺憾|抗議|申入れ|申し入れ|撤回を求め|強く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|強く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Reaction();
 
     [GeneratedRegex(@"反倾销|反补贴|保障措施|反规避|产业损害|倾销及倾销幅度|倾销调查", RegexOptions.CultureInvariant, Timeout)]
@@ -317,7 +344,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"禁止.{0,90}?(?:出口|转移|提供)|禁止向|輸出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Ban();
 
-    [GeneratedRegex(@"(?:公布|发布|调整|修订|印发).{0,4}《》|管理目录|出口管制清单|管制清单|许可证.{0,10}目录", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:公布|发布|调整|修订|印发).{0,4}《目录》|管理目录|出口管制清单|管制清单|许可证.{0,10}目录", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Catalogue();
 
     [GeneratedRegex(@"实施出口管制|出口许可|许可证管理|未经许可.{0,6}不得出口|輸出許可|輸出規制|輸出管理", RegexOptions.CultureInvariant, Timeout)]

@@ -54,7 +54,8 @@ internal static partial class NoticeExtraction
         {
             // Japan's reaction to a Chinese measure: exports to Japan when the measure is aimed at Japan (日本に対する,
             // 日本向け, 日本の20の企業); a measure on everyone (gallium in 2023) targets no country.
-            var japanese = foldedTitle + "\n" + Fold(lead);
+            // Japanese cues are read unfolded: folding makes 軍 军 and 両 两.
+            var japanese = (title + "\n" + lead).Normalize(System.Text.NormalizationForm.FormKC);
             // A protest (遺憾, 抗議, 申入れ) is made because the measure is aimed at Japan.
             if (AimedAtJapan().IsMatch(japanese) || (Reaction().IsMatch(japanese) && AboutChineseMeasure(japanese)))
             {
@@ -71,15 +72,24 @@ internal static partial class NoticeExtraction
         {
             // The parties' nationality (16家美国实体, 美国通用原子航空系统公司, 中国企业 in an answer about a foreign
             // listing) is the target; other countries the text mentions are the context.
-            var nationalities = CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true, withChina: measure is Measure.Statement);
+            if (measure is Measure.Statement)
+            {
+                // An answer about China's measure on a country names it in the title (就加强…对美出口管制答记者问);
+                // one about another side's measure (美方暂停…) is about what it does to Chinese parties.
+                var inTitle = CountriesIn([WithoutContext(foldedTitle)], chinese: true);
+                if (inTitle.Count > 0 && !ForeignActor().IsMatch(foldedTitle))
+                {
+                    return (inTitle, []);
+                }
+
+                var parties = CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true, withChina: true);
+                return (parties.Count > 0 ? parties : inTitle, []);
+            }
+
+            var nationalities = CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true);
             if (nationalities.Count > 0)
             {
                 return (nationalities, []);
-            }
-
-            if (measure is Measure.Statement)
-            {
-                return (CountriesIn([WithoutContext(foldedTitle)], chinese: true), []);
             }
 
             var named = CountriesIn([operative], chinese: true);
@@ -131,7 +141,7 @@ internal static partial class NoticeExtraction
     private static partial Regex Context();
 
     /// <summary>The nationality of the parties acted on: 16家美国实体, 美国军工企业, 美国通用原子…公司, 中国企业.</summary>
-    [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关)?\s*(?:实体|企业|公司|机构|组织|单位|个人|人员|银行|议员|官员|研究所)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关)?\s*(?:实体|企业|机构|组织|单位|个人|人员|银行|议员|官员)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Nationality();
 
     [GeneratedRegex(@"対日|日本への(?:軍民|輸出|デュアル)|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ|(?:against|to|toward|targeting|on) Japan\b", RegexOptions.CultureInvariant, Timeout)]

@@ -76,7 +76,9 @@ public static class NoticeReader
         }
 
         var measure = NoticeExtraction.ClassifyMeasure(title, body);
-        var effective = NoticeExtraction.FindEffectiveDate(NoticeExtraction.OperativeText(body), published);
+
+        // A repost's first line is often its lead sentence (商务部21日表示，自2012年5月22日起…): it is read too.
+        var effective = NoticeExtraction.FindEffectiveDate(NoticeExtraction.OperativeText(title + "\n" + body), published);
         var (destinations, origins) = NoticeExtraction.FindTargets(title, body, text.Language, measure);
         var entities = NoticeExtraction.FindEntities(lines, measure);
         var key = text.Key ?? (number is { Year: > 0 } ? number.Key : null) ?? CanonicalUrl(text.Url);

@@ -154,7 +154,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:发文日期|成文日期|发布日期)\s*[】\]]?\s*[：:]?\s*(?:(?<y>\d{4})\s*[年\-/.]\s*(?<m>\d{1,2})\s*[月\-/.]\s*(?<d>\d{1,2})\s*日?|(?<compact>\d{8}))", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex IssueDate();
 
-    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*(?:-|/|年)\s*(?<m>\d{1,2})\s*(?:-|/|月)\s*(?<d>\d{1,2})\s*日?(?:\s*\(\S{1,4}\))?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*(?:-|/|年)\s*(?<m>\d{1,2})\s*(?:-|/|月)\s*(?<d>\d{1,2})(?:\s*日)?(?:\s*\(\S{1,4}\))?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Dateline();
 
     [GeneratedRegex(@"来源|发布时间|时间[:：]|日期[:：]|编辑|作者|类型", RegexOptions.CultureInvariant, Timeout)]

@@ -24,7 +24,7 @@ internal static partial class NoticeExtraction
         }
 
         var entities = FindEntities(lines).ToList();
-        var inline = FindInlineEntities(string.Join('\n', lines));
+        var inline = FindInlineEntities(string.Join('\n', lines)).Concat(FindTitledPersons(lines));
         foreach (var entity in inline)
         {
             if (!entities.Exists(e => SameName(e, entity)))
@@ -135,6 +135,27 @@ internal static partial class NoticeExtraction
         return entities;
     }
 
+    /// <summary>
+    /// People named with their post in a running list (相关人员，包括执行主任穆罕默德·土赫提（Mehmet Tohti），政策及宣传主任
+    /// 贾丝明·凯因特（Jasmine Kainth）…): a transliterated name after a title word, with its English form.
+    /// </summary>
+    private static IEnumerable<ListedEntity> FindTitledPersons(IReadOnlyList<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = Fold(raw);
+            if (!line.Contains('·', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (Match person in TitledPerson().Matches(line))
+            {
+                yield return new ListedEntity(person.Groups["name"].Value, person.Groups["en"].Value.Trim());
+            }
+        }
+    }
+
     /// <summary>The count a title states (<c>20家</c>), else the body's first; null when none.</summary>
     public static int? FindStatedEntityCount(string title, string body)
     {
@@ -163,7 +184,7 @@ internal static partial class NoticeExtraction
     /// </summary>
     private static ListedEntity? ParseEntity(string text, bool inList)
     {
-        var rest = text.Trim().TrimEnd('。', '；', ';', ',', '，', '、');
+        var rest = text.Trim().TrimEnd('。', '；', ';', ',', '，', '、').Trim('“', '”', '"');
         if (rest.Length < 2 || ClauseStart().IsMatch(rest) || ItemWords().IsMatch(rest))
         {
             return null;
@@ -197,6 +218,10 @@ internal static partial class NoticeExtraction
         else
         {
             name = AfterName().Split(rest, 2)[0].Trim();
+            if (!HasHan(name) && LatinLetters().Count(name) >= 3)
+            {
+                english = name; // -TechInsights Europe Limited: a branch named in English only
+            }
         }
 
         if (ClauseWords().IsMatch(name))
@@ -283,7 +308,7 @@ internal static partial class NoticeExtraction
         return string.Concat(folded.Where(char.IsLetterOrDigit));
     }
 
-    [GeneratedRegex(@"^(?:\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,4})\s*\)|\d{1,3}\s*[.、,:](?!\d)|[一二三四五六七八九十]{1,4}\s*、|\d{1,3}\s+(?=\S))\s*(?<rest>.+)$", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^(?:[-–—•]\s*(?=\S)|\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,4})\s*\)|\d{1,3}\s*[.、,:](?!\d)|[一二三四五六七八九十]{1,4}\s*、|\d{1,3}\s+(?=\S))\s*(?<rest>.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NumberedLine();
 
     [GeneratedRegex(@"名单|清单|实体|附件|反制|企业$|个人$|人员$|机构$|List", RegexOptions.CultureInvariant, Timeout)]
@@ -344,6 +369,9 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex FullDate();
 
+    [GeneratedRegex(@"(?:(?<=主任|主席|顾问|董事|委员|成员|研究员|律师|教授|总裁|议员|主管|经理|创始人|负责人|官|长|事|人|员|包括)|(?<![\u4e00-\u9fff]))(?<name>[\u4e00-\u9fff]{1,5}(?:·[\u4e00-\u9fff]{1,6})+)\s*\((?<en>[^)]*[A-Za-z][^)]*)\)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex TitledPerson();
+
     /// <summary>两家银行, 等2家机构, 及其负责人: what follows the names in a sentence.</summary>
     [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupTail();
@@ -354,9 +382,9 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^\s*(?:邮\s*编|邮政编码)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PostcodeLine();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*家", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EntityCount();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管)|共计?\s*(?<n>\d{1,4})\s*人", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PersonCount();
 }

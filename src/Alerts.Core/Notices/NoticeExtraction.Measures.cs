@@ -299,7 +299,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^\s*(?:根据|依据|按照|依照|为了|为维护|为进一步|为履行|为|鉴于|由于|因为|因其|因|基于)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ReasonClause();
 
-    [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将|制裁|列入|出台|发布|宣布|实施|加严|修订)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForeignActor();
 
     [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

@@ -83,6 +83,11 @@ internal static partial class NoticeExtraction
                 }
 
                 var parties = CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true, withChina: true);
+                if (parties.Count == 0 && ForeignActor().IsMatch(foldedTitle))
+                {
+                    parties = ["CN"]; // MOFCOM answers another side's measure because it hits Chinese parties
+                }
+
                 return (parties.Count > 0 ? parties : inTitle, []);
             }
 

@@ -13,15 +13,15 @@ namespace Alerts.Core.Tests.Notices;
 /// </summary>
 public sealed class RealCorpusFidelityTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// What the reader reaches today, per field: a floor that may only go up. Issue 13's target is 0.95 for every field;
-    /// docs/fidelity.md lists the fields still below it and why.
-    /// </summary>
+    /// <summary>Issue 13: every field at or above 0.95 on real texts.</summary>
+    private const double Threshold = 0.95;
+
+    /// <summary>What the reader reaches today, per field (docs/fidelity.md): a floor that may only go up.</summary>
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
-        ["number"] = 0.98, ["published"] = 0.94, ["effective"] = 0.92, ["measure"] = 0.91, ["destinations"] = 0.90,
-        ["origins"] = 0.98, ["hs codes"] = 0.98, ["control codes"] = 0.98, ["stated entity count"] = 0.98,
-        ["entities (recall)"] = 0.89, ["entities (precision)"] = 0.99,
+        ["number"] = 0.98, ["published"] = 0.95, ["effective"] = 0.95, ["measure"] = 0.96, ["destinations"] = 0.95,
+        ["origins"] = 0.98, ["hs codes"] = 0.98, ["control codes"] = 0.98, ["stated entity count"] = 0.99,
+        ["entities (recall)"] = 0.98, ["entities (precision)"] = 0.99,
     };
 
     public static Notice Read(RealDocument document) =>
@@ -35,14 +35,14 @@ public sealed class RealCorpusFidelityTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Reader_OnTheRealCorpus_ReadsEveryFieldAtOrAboveItsFloor()
+    public void Reader_OnTheRealCorpus_ReadsEveryFieldAtOrAboveThreshold()
     {
         var scores = Score(RealCorpus.Documents);
         output.WriteLine(scores.Table());
         output.WriteLine(scores.Misses());
         foreach (var (field, score) in scores.Fields)
         {
-            score.Value.ShouldBeGreaterThanOrEqualTo(s_floors[field], $"{field}: {score}\n{scores.Misses()}");
+            score.Value.ShouldBeGreaterThanOrEqualTo(Math.Max(Threshold, s_floors[field]), $"{field}: {score}\n{scores.Misses()}");
         }
     }
 

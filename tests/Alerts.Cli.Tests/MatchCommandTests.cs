@@ -118,6 +118,20 @@ public sealed class MatchCommandTests
     }
 
     [Fact]
+    public async Task Match_SavedGbkPage_IsDecodedByItsMetaCharset()
+    {
+        using var temp = new TempDirectory();
+        var file = RepositoryPaths.Fixture("cn-mofcom-announcements/variants/detail-gbk.html");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("match", "--file", file, "--source", "cn-mofcom-announcements", "--json", "--data", temp.Path);
+
+        exitCode.ShouldBe(0, error);
+        var notice = JsonDocument.Parse(output).RootElement.GetProperty("notice");
+        notice.GetProperty("title").GetString().ShouldBe("商务部公告2026年第1号 关于加强两用物项对日本出口管制的公告");
+        notice.GetProperty("noticeKey").GetString().ShouldBe("cn-mofcom:2026:1");
+    }
+
+    [Fact]
     public async Task Match_UnknownSource_ExitsTwo()
     {
         using var temp = new TempDirectory();

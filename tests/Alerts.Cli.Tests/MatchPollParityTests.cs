@@ -3,6 +3,7 @@ using Alerts.Cli.Commands;
 using Alerts.Core;
 using Alerts.Core.Changes;
 using Alerts.Core.Notices;
+using Alerts.Core.Sources;
 using Alerts.Core.Sources.Adapters;
 using Alerts.Testing;
 
@@ -50,7 +51,8 @@ public sealed class MatchPollParityTests
         var mismatches = new List<string>();
         foreach (var page in pages)
         {
-            var html = await File.ReadAllTextAsync(page);
+            // The poll side decodes what it fetched by the fetcher's charset rules (detail-gbk.html is GBK).
+            var html = SavedNoticeReader.Decode(await File.ReadAllBytesAsync(page));
             var path = Path.GetRelativePath(root, page).Replace('\\', '/');
             var polled = PollFields(html, new Uri("https://www.mofcom.gov.cn/" + path));
             mismatches.AddRange(await CompareAsync(page, polled));

@@ -49,7 +49,7 @@ internal static class MatchCommand
                 return ExitCodes.BadInput;
             }
 
-            var content = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            var content = SavedNoticeReader.Decode(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
             await using var services = CliServices.Build(parseResult.GetValue(data)!);
 
             // One reader: the named source's detail parser, else the source that recognises the text (SavedNoticeReader).

@@ -10,6 +10,16 @@ namespace Alerts.Core.Sources;
 /// </summary>
 public static class SavedNoticeReader
 {
+    /// <summary>
+    /// A saved file's text by the fetcher's charset rules (BOM, then a &lt;meta&gt; charset, else UTF-8), so a page saved
+    /// from a GBK site reads as it did when it was polled.
+    /// </summary>
+    public static string Decode(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Fetching.Charsets.Decode(bytes, headerCharset: null).Text;
+    }
+
     /// <summary>True when <paramref name="path"/> names a plain text file rather than a saved page.</summary>
     public static bool IsText(string path) =>
         string.Equals(Path.GetExtension(path), ".txt", StringComparison.OrdinalIgnoreCase);

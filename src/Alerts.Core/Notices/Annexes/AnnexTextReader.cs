@@ -22,7 +22,7 @@ public sealed record AnnexText(string Text, string? Warning = null);
 public static partial class AnnexTextReader
 {
     /// <summary>More text than this is not an annex a person wrote; the rest is cut with a warning (snapshots keep the text).</summary>
-    public const int MaxChars = 500_000;
+    public const int MaxChars = 200_000;
 
     private const int MaxPdfPages = 300;
 

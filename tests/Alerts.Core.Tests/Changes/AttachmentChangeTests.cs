@@ -23,6 +23,16 @@ public sealed class AttachmentChangeTests
     }
 
     [Fact]
+    public void StoredNotice_AnnexHashAndText_SurviveTheSnapshotJson()
+    {
+        var notice = WithAnnex("aa11") with { Attachments = [WithAnnex("aa11").Attachments[0] with { Text = "1.三菱造船株式会社（Mitsubishi Heavy Industries Shipbuilding Co., Ltd.）" }] };
+
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Notice>(System.Text.Json.JsonSerializer.Serialize(notice, AlertsJson.Web), AlertsJson.Web)!;
+
+        stored.Attachments.Single().ShouldBe(notice.Attachments.Single());
+    }
+
+    [Fact]
     public void Summarize_AnnexFetchedOnlyNow_IsNotAReplacement()
     {
         ChangeDetector.Summarize(WithAnnex(null), WithAnnex("bb22")).ShouldBeEmpty();

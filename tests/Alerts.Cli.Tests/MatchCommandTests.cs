@@ -29,7 +29,7 @@ public sealed class MatchCommandTests
 
         exitCode.ShouldBe(0, error);
         using var json = JsonDocument.Parse(output);
-        json.RootElement.GetProperty("notice").GetProperty("key").GetString().ShouldBe("2026-1.txt");
+        json.RootElement.GetProperty("notice").GetProperty("noticeKey").GetString().ShouldBe("cn-mofcom:2026:1");
         json.RootElement.GetProperty("notice").GetProperty("titleGloss").GetString()!.ShouldContain("dual-use items");
         var alerts = json.RootElement.GetProperty("alerts").EnumerateArray().ToList();
         alerts.Select(a => a.GetProperty("company").GetString()).ShouldContain("skyline-drones");
@@ -70,8 +70,65 @@ public sealed class MatchCommandTests
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
         exitCode.ShouldBe(0, error.ToString());
-        output.ToString().ShouldContain("\"key\":\"cn-mofcom:2026:1\"");
+        output.ToString().ShouldContain("\"noticeKey\":\"cn-mofcom:2026:1\"");
         output.ToString().ShouldContain("sakura-trading");
+    }
+
+    [Fact]
+    public async Task Match_TextFileWithNumberedEntityLines_ReadsEveryEntityAndTheStatedCountWarning()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Combine("2026-11.txt");
+        await File.WriteAllTextAsync(file, """
+            商务部公告2026年第11号 关于将3家日本实体列入出口管制管控名单的公告
+            根据《中华人民共和国出口管制法》，决定将以下3家日本实体列入出口管制管控名单。
+            1.三菱造船株式会社（Mitsubishi Heavy Industries Shipbuilding Co., Ltd.）
+            2.川崎重工业株式会社（Kawasaki Heavy Industries, Ltd.）
+            商务部 2026年2月24日
+            """);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("match", "--file", file, "--source", "cn-mofcom-announcements", "--json", "--data", temp.Path);
+
+        exitCode.ShouldBe(0, error);
+        var notice = JsonDocument.Parse(output).RootElement.GetProperty("notice");
+        notice.GetProperty("source").GetString().ShouldBe("cn-mofcom-announcements");
+        notice.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("nameEn").GetString())
+            .ShouldBe(["Mitsubishi Heavy Industries Shipbuilding Co., Ltd.", "Kawasaki Heavy Industries, Ltd."]);
+        notice.GetProperty("warnings")[0].GetString()!.ShouldContain("3");
+    }
+
+    [Fact]
+    public async Task Match_JapaneseTextFileWithoutSource_ReadsItAsJapanese()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Combine("meti.txt");
+        await File.WriteAllTextAsync(file, """
+            中国による日本向け輸出管理措置の強化について
+            令和8年1月7日
+            経済産業省は、中国商務部が発表した措置に強く抗議しました。
+            """);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("match", "--file", file, "--json", "--data", temp.Path);
+
+        exitCode.ShouldBe(0, error);
+        var notice = JsonDocument.Parse(output).RootElement.GetProperty("notice");
+        notice.GetProperty("language").GetString().ShouldBe("ja");
+        notice.GetProperty("source").GetString()!.ShouldStartWith("jp-");
+        notice.GetProperty("published").GetString().ShouldBe("2026-01-07");
+    }
+
+    [Fact]
+    public async Task Match_SavedGbkPage_IsDecodedByItsMetaCharset()
+    {
+        using var temp = new TempDirectory();
+        var file = RepositoryPaths.Fixture("cn-mofcom-announcements/variants/detail-gbk.html");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("match", "--file", file, "--source", "cn-mofcom-announcements", "--json", "--data", temp.Path);
+
+        exitCode.ShouldBe(0, error);
+        var notice = JsonDocument.Parse(output).RootElement.GetProperty("notice");
+        notice.GetProperty("title").GetString().ShouldBe("商务部公告2026年第1号 关于加强两用物项对日本出口管制的公告");
+        notice.GetProperty("noticeKey").GetString().ShouldBe("cn-mofcom:2026:1");
     }
 
     [Fact]

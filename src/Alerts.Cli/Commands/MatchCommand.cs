@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alerts.Cli.Hosting;
 using Alerts.Core;
 using Alerts.Core.Alerts;
@@ -14,8 +15,10 @@ namespace Alerts.Cli.Commands;
 
 /// <summary>
 /// <c>alerts match --file &lt;html|txt&gt; [--source &lt;id&gt;] [--companies &lt;file.json&gt;] [--json]</c>: which companies
-/// a notice alerts, how urgently and why. The source's own parser reads the file when <c>--source</c> names a registered
-/// source; otherwise a plain text/HTML reading. Companies come from <c>--companies</c>, else from the store.
+/// a notice alerts, how urgently and why. The file is read as the running system reads that source's pages
+/// (<see cref="SavedNoticeReader"/>: the named source, else the one that recognises the text), and the notice is
+/// printed in the shape <c>alerts poll --json</c> uses (<see cref="NoticeJson"/>). Companies come from <c>--companies</c>,
+/// else from the store.
 /// </summary>
 internal static class MatchCommand
 {
@@ -46,27 +49,33 @@ internal static class MatchCommand
                 return ExitCodes.BadInput;
             }
 
-            var content = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            var content = SavedNoticeReader.Decode(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
             await using var services = CliServices.Build(parseResult.GetValue(data)!);
 
-            Notice notice;
+            // One reader: the named source's detail parser, else the source that recognises the text (SavedNoticeReader).
+            var catalog = catalogOverride ?? services.GetService<ISourceCatalog>();
             var sourceId = parseResult.GetValue(source);
+            INoticeSource? adapter;
             if (!string.IsNullOrWhiteSpace(sourceId))
             {
-                var catalog = catalogOverride ?? services.GetService<ISourceCatalog>();
-                var adapter = catalog?.Find(sourceId);
+                adapter = catalog?.Find(sourceId);
                 if (adapter is null)
                 {
                     await error.WriteLineAsync($"alerts match: unknown source '{sourceId}'.").ConfigureAwait(false);
                     return ExitCodes.BadInput;
                 }
-
-                notice = adapter.ParseDetail(content, new Uri(Path.GetFullPath(path)));
             }
             else
             {
-                notice = NoticeFileReader.Read(content, path);
+                adapter = catalog is null ? null : SavedNoticeReader.Recognise(catalog, content);
+                if (adapter is null)
+                {
+                    await error.WriteLineAsync("alerts match: no source is registered to read the file; name one with --source.").ConfigureAwait(false);
+                    return ExitCodes.BadInput;
+                }
             }
+
+            var notice = SavedNoticeReader.Read(content, path, adapter);
 
             IReadOnlyList<Company> companies;
             if (parseResult.GetValue(companiesFile) is { Length: > 0 } companiesPath)
@@ -103,15 +112,22 @@ internal static class MatchCommand
             var change = ChangeEvent.From(notice, ChangeKind.Added, ContentHash.Of(notice.Title, notice.Body), now);
             var alerts = services.GetRequiredService<INoticeMatcher>().Match(change, notice, companies);
             var gloss = services.GetRequiredService<TitleGlossary>().Gloss(notice.Title);
-            var result = new MatchOutput(NoticeOutput.From(notice, gloss), [.. alerts.Select(a => new AlertOutput(a.CompanyId, a.Severity, a.Categories, a.Reasons))]);
+            var alertOutputs = alerts.Select(a => new AlertOutput(a.CompanyId, a.Severity, a.Categories, a.Reasons)).ToList();
 
             if (parseResult.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(result, AlertsJson.Web)).ConfigureAwait(false);
+                var noticeNode = NoticeJson.Node(notice);
+                noticeNode["titleGloss"] = gloss;
+                var line = new JsonObject
+                {
+                    ["notice"] = noticeNode,
+                    ["alerts"] = JsonSerializer.SerializeToNode(alertOutputs, AlertsJson.Web),
+                };
+                await output.WriteLineAsync(line.ToJsonString(AlertsJson.Web)).ConfigureAwait(false);
             }
             else
             {
-                await WriteTextAsync(output, result).ConfigureAwait(false);
+                await WriteTextAsync(output, notice, gloss, alertOutputs).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
@@ -119,23 +135,27 @@ internal static class MatchCommand
         return command;
     }
 
-    private static async Task WriteTextAsync(TextWriter output, MatchOutput result)
+    private static async Task WriteTextAsync(TextWriter output, Notice n, string? gloss, List<AlertOutput> alerts)
     {
-        var n = result.Notice;
         await output.WriteLineAsync($"{n.Title}").ConfigureAwait(false);
-        if (n.TitleGloss is not null)
+        if (gloss is not null)
         {
-            await output.WriteLineAsync($"  ({n.TitleGloss})").ConfigureAwait(false);
+            await output.WriteLineAsync($"  ({gloss})").ConfigureAwait(false);
         }
 
         await output.WriteLineAsync($"  key {n.Key} · measure {n.Measure.ToWire()} · published {n.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?"} · destinations {string.Join(',', n.Destinations)}").ConfigureAwait(false);
-        if (result.Alerts.Count == 0)
+        foreach (var warning in n.Warnings)
+        {
+            await output.WriteLineAsync($"  warning: {warning}").ConfigureAwait(false);
+        }
+
+        if (alerts.Count == 0)
         {
             await output.WriteLineAsync("No company is alerted.").ConfigureAwait(false);
             return;
         }
 
-        foreach (var alert in result.Alerts)
+        foreach (var alert in alerts)
         {
             await output.WriteLineAsync($"{alert.Company}: {alert.Severity.ToString().ToUpperInvariant()}").ConfigureAwait(false);
             foreach (var reason in alert.Reasons)
@@ -145,31 +165,5 @@ internal static class MatchCommand
         }
     }
 
-    internal sealed record MatchOutput(NoticeOutput Notice, IReadOnlyList<AlertOutput> Alerts);
-
     internal sealed record AlertOutput(string Company, Severity Severity, IReadOnlyList<string> Categories, IReadOnlyList<AlertReason> Reasons);
-
-    /// <summary>The poll fields of a notice (everything but the body), with the English gloss of the title.</summary>
-    internal sealed record NoticeOutput(
-        string Key,
-        string SourceId,
-        IReadOnlyList<string> Issuers,
-        string? Number,
-        string Title,
-        string? TitleGloss,
-        string Language,
-        IReadOnlyList<string> Urls,
-        DateOnly? Published,
-        DateOnly? Effective,
-        Measure Measure,
-        IReadOnlyList<string> Destinations,
-        IReadOnlyList<ListedEntity> Entities,
-        IReadOnlyList<string> ControlCodes,
-        IReadOnlyList<string> HsCodes,
-        string BodyHash)
-    {
-        public static NoticeOutput From(Notice n, string? gloss) => new(
-            n.Key, n.SourceId, n.Issuers, n.Number, n.Title, gloss, n.Language, n.Urls, n.Published, n.Effective, n.Measure,
-            n.Destinations, n.Entities, n.ControlCodes, n.HsCodes, n.BodyHash);
-    }
 }

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 using Alerts.Cli.Hosting;
 using Alerts.Core;
 using Alerts.Core.Changes;
 using Alerts.Core.Messaging;
-using Alerts.Core.Notices;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,7 +61,7 @@ internal static class PollCommand
                 {
                     if (parseResult.GetValue(json))
                     {
-                        await output.WriteLineAsync(JsonSerializer.Serialize(PollLine.From(change), AlertsJson.Web)).ConfigureAwait(false);
+                        await output.WriteLineAsync(PollLine(change).ToJsonString(AlertsJson.Web)).ConfigureAwait(false);
                     }
                     else
                     {
@@ -104,32 +103,27 @@ internal static class PollCommand
 
     internal static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The <c>--json</c> line: the fields issue 3 names, plus the change summary.</summary>
-    internal sealed record PollLine(
-        string ChangeId,
-        [property: JsonPropertyName("kind")] ChangeKind Kind,
-        string Source,
-        string NoticeKey,
-        string? Number,
-        string Title,
-        string? Url,
-        string? Published,
-        string? Effective,
-        string Measure,
-        IReadOnlyList<string> Destinations,
-        IReadOnlyList<PollEntity> Entities,
-        IReadOnlyList<string> ControlCodes,
-        IReadOnlyList<string> HsCodes,
-        IReadOnlyList<string> Summary)
+    /// <summary>
+    /// The <c>--json</c> line: the change's id and kind, the notice's fields in the shape <c>alerts match --json</c>
+    /// prints too (<see cref="NoticeJson"/>, warnings included), and the change summary.
+    /// </summary>
+    internal static JsonObject PollLine(ChangeRecord record)
     {
-        public static PollLine From(ChangeRecord record)
+        var c = record.Change;
+        var line = new JsonObject
         {
-            var c = record.Change;
-            return new PollLine(
-                c.ChangeId, c.Kind, c.SourceId, c.NoticeKey, c.Number, c.Title, c.Url, Date(c.Published), Date(c.Effective), c.Measure.ToWire(),
-                c.Destinations, c.Entities.Select(e => new PollEntity(e.Name, e.NameEn)).ToList(), c.ControlCodes, c.HsCodes, c.Summary);
+            ["changeId"] = c.ChangeId,
+            ["kind"] = JsonSerializer.SerializeToNode(c.Kind, AlertsJson.Web),
+        };
+        foreach (var (name, value) in NoticeJson.Node(record.Notice).ToList())
+        {
+            line[name] = value?.DeepClone();
         }
-    }
 
-    internal sealed record PollEntity(string Name, string? NameEn);
+        // The change names the notice it is about (a mirror conflict carries the first version's key).
+        line["noticeKey"] = c.NoticeKey;
+        line["source"] = c.SourceId;
+        line["summary"] = JsonSerializer.SerializeToNode(c.Summary, AlertsJson.Web);
+        return line;
+    }
 }

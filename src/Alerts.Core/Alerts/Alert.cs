@@ -56,6 +56,9 @@ public sealed record Alert
 
     public IReadOnlyList<string> Destinations { get; init; } = [];
 
+    /// <summary>What the reader could not reconcile in the notice (a stated entity count that differs, an unread annex).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>

@@ -179,7 +179,7 @@ public static partial class ChangeDetector
             string.Join('\n', notice.Entities.Select(e => $"{e.Name}|{e.NameEn}|{e.Address}|{e.Postcode}")),
             string.Join(',', notice.ControlCodes),
             string.Join(',', notice.HsCodes),
-            string.Join('\n', notice.Attachments.Select(a => $"{a.Title}|{a.Url}")),
+            string.Join('\n', notice.Attachments.Select(a => $"{a.Title}|{a.Url}|{a.Sha256}")),
             notice.Body);
     }
 
@@ -280,6 +280,10 @@ public static partial class ChangeDetector
     {
         var added = after.Where(a => !before.Any(b => b.Url == a.Url)).ToList();
         var removed = before.Where(b => !after.Any(a => a.Url == b.Url)).ToList();
+        // Same link, other bytes: MOFCOM replaced the annex file itself (a corrected entity list).
+        lines.AddRange(after
+            .Where(a => a.Sha256 is not null && before.Any(b => b.Url == a.Url && b.Sha256 is not null && b.Sha256 != a.Sha256))
+            .Select(a => $"attachment replaced: {a.Title}"));
         var replaced = Math.Min(added.Count, removed.Count);
         if (replaced > 0)
         {

@@ -96,6 +96,18 @@ public sealed class DashboardRenderer
             html.Append("<p><a href=\"").Append(H(href)).Append("\" rel=\"noopener noreferrer\">Official page</a></p>");
         }
 
+        if (notice.Warnings.Count > 0)
+        {
+            // What the reader could not reconcile (a stated entity count, an unread annex) is shown, never silent.
+            html.Append("<h2>Reading warnings</h2><ul data-testid=\"reading-warnings\">");
+            foreach (var warning in notice.Warnings)
+            {
+                html.Append("<li>").Append(H(warning)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
         if (change.Summary.Count > 0)
         {
             html.Append("<h2>What changed</h2><ul>");

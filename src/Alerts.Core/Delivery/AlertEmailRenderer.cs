@@ -129,6 +129,11 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
         {
             yield return ("Goods", string.Join(", ", alert.Categories));
         }
+
+        if (alert.Warnings.Count > 0)
+        {
+            yield return ("Reading warnings", string.Join("; ", alert.Warnings));
+        }
     }
 
     internal static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated";

@@ -154,7 +154,8 @@ public sealed partial class SubscriptionDrainer(
                     continue;
                 }
 
-                matched.Add((message, matcher.Match(record.Change, record.Notice, drainCompanies.List)));
+                // The reader's warnings travel with each alert, so the e-mail and the card say what may be missing.
+                matched.Add((message, [.. matcher.Match(record.Change, record.Notice, drainCompanies.List).Select(a => a with { Warnings = record.Notice.Warnings })]));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -134,6 +134,11 @@ public sealed partial class HttpPageFetcher(
             return baseResult with { Outcome = FetchOutcome.Blocked, Detail = $"HTTP {status} with an empty body (WAF challenge)" };
         }
 
+        if (request.Binary)
+        {
+            return baseResult with { Bytes = body };
+        }
+
         var (text, charset) = Charsets.Decode(body, response.Content.Headers.ContentType?.CharSet);
         baseResult = baseResult with { Text = text, Charset = charset };
         if (LooksLikeChallenge(text))

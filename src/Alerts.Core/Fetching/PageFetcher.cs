@@ -13,10 +13,16 @@ public sealed record FetchRequest(string SourceId, Uri Url)
     public string? ETag { get; init; }
 
     public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>
+    /// An annex (PDF, DOCX, XLS…): the body is kept as bytes in <see cref="FetchResult.Bytes"/>, not decoded, and no
+    /// text check (challenge page, mojibake) applies to it.
+    /// </summary>
+    public bool Binary { get; init; }
 }
 
 /// <summary>
-/// The answer to one fetch, already decoded to text. Never throws for HTTP or network trouble: the outcome says
+/// The answer to one fetch, already decoded to text (or, for a <see cref="FetchRequest.Binary"/> request, its bytes). Never throws for HTTP or network trouble: the outcome says
 /// what went wrong and <see cref="Detail"/> says it in words.
 /// </summary>
 public sealed record FetchResult(FetchOutcome Outcome, Uri Url)
@@ -24,6 +30,9 @@ public sealed record FetchResult(FetchOutcome Outcome, Uri Url)
     public int? StatusCode { get; init; }
 
     public string? Text { get; init; }
+
+    /// <summary>The body as fetched, for <see cref="FetchRequest.Binary"/> requests only.</summary>
+    public byte[]? Bytes { get; init; }
 
     public string? ContentType { get; init; }
 

@@ -25,17 +25,32 @@ public static partial class DetailPageParser
         var pageDate = NoticeExtraction.ParseLooseDate(HtmlText.Meta(document, "PubDate"))
             ?? NoticeExtraction.ParseLooseDate(JsPublishTime().Match(html ?? "") is { Success: true } js ? js.Groups[1].Value : null)
             ?? item?.ListedOn;
-        var notice = NoticeReader.Read(new NoticeText
+        var title = ChineseTitle(document, item, url);
+        var lines = HtmlText.Lines(container);
+        return ReadText(new NoticeText
         {
             SourceId = sourceId,
-            Title = ChineseTitle(document, item, url),
-            Lines = HtmlText.Lines(container),
+            Title = title,
+            Lines = lines,
             Url = url,
-            Language = "zh-Hans",
+            // MOFCOM also publishes Japanese versions of its notices and answers (the 138th Canton Fair notice, the
+            // 2026-01-06 spokesperson answer): a Japanese text is read as Japanese, as alerts match --file reads it.
+            Language = LanguageOf(title, lines, "zh-Hans"),
             PageDate = pageDate,
             Attachments = Attachments(container, url),
         });
-        if (notice.Issuers.Count == 0 && IssuingUnit().Match(notice.Body.Length > 3000 ? notice.Body[..3000] : notice.Body) is { Success: true } unit)
+    }
+
+    /// <summary>
+    /// <see cref="NoticeReader.Read"/> plus what a Chinese page adds (the 发布单位 field as issuer when the number names
+    /// none): the detail parsers and <c>alerts match --file</c> on a text file both end here.
+    /// </summary>
+    public static Notice ReadText(NoticeText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var notice = NoticeReader.Read(text);
+        if (text.Language.StartsWith("zh", StringComparison.Ordinal) && notice.Issuers.Count == 0
+            && IssuingUnit().Match(notice.Body.Length > 3000 ? notice.Body[..3000] : notice.Body) is { Success: true } unit)
         {
             notice = notice with { Issuers = [unit.Groups[1].Value.Trim()] };
         }
@@ -62,6 +77,24 @@ public static partial class DetailPageParser
             Key = key,
             Attachments = Attachments(container, url),
         });
+    }
+
+    /// <summary>
+    /// <c>ja</c> when the title or the first lines have kana (Chinese never uses them), else <paramref name="fallback"/>
+    /// (the source's language; <c>zh-Hans</c> when that is not Chinese but the text is CJK).
+    /// </summary>
+    public static string LanguageOf(string title, IReadOnlyList<string> lines, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(fallback);
+        var sample = title + string.Concat(lines.Take(40));
+        if (sample.Any(c => c is >= '\u3040' and <= '\u30FF'))
+        {
+            return "ja";
+        }
+
+        return fallback.StartsWith("zh", StringComparison.Ordinal) || !sample.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? fallback : "zh-Hans";
     }
 
     /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026).</summary>

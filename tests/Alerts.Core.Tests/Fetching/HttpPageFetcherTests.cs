@@ -59,6 +59,29 @@ public sealed class HttpPageFetcherTests : IDisposable
         fetcher.FetchAsync(new FetchRequest(SourceId, Url(path)) { ETag = etag }, CancellationToken.None);
 
     [Fact]
+    public async Task FetchAsync_BinaryRequest_ReturnsTheBytesUndecoded()
+    {
+        byte[] pdf = [.. "%PDF-1.7\n"u8, 0xFF, 0xFE, 0x00, 0x9C, 0x81];
+        Serve("/annex.pdf", 200, pdf, "application/pdf");
+
+        var result = await Fetcher().FetchAsync(new FetchRequest(SourceId, Url("/annex.pdf")) { Binary = true }, CancellationToken.None);
+
+        result.Outcome.ShouldBe(FetchOutcome.Ok);
+        result.Bytes.ShouldBe(pdf);
+        result.Text.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task FetchAsync_BinaryRequestOverTheCap_IsTooLarge()
+    {
+        Serve("/big.pdf", 200, new byte[4096], "application/pdf");
+
+        var result = await Fetcher(maxBody: 1024).FetchAsync(new FetchRequest(SourceId, Url("/big.pdf")) { Binary = true }, CancellationToken.None);
+
+        result.Outcome.ShouldBe(FetchOutcome.TooLarge);
+    }
+
+    [Fact]
     public async Task FetchAsync_GbkCharsetInHeader_DecodesChinese()
     {
         Serve("/gbk", 200, Encoding.GetEncoding("GBK").GetBytes("<p>商务部公告2026年第1号</p>"), "text/html; charset=GBK");

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Alerts.Core.Fetching;
+using Alerts.Core.Notices;
+using Alerts.Core.Notices.Annexes;
+
+namespace Alerts.Core.Sources;
+
+/// <summary>
+/// Fetches and reads the annexes of a new or changed notice: each attachment through the source's own
+/// <see cref="IPageFetcher"/> (its caps, retries and politeness), only on the source's hosts, hashed (SHA-256, so a
+/// replaced file is an amendment) and read by <see cref="AnnexTextReader"/>; then
+/// <see cref="NoticeReader.WithAnnexes"/> merges what the annexes list. An annex that is unreachable, too large or
+/// broken is a warning on the notice, never a failed poll.
+/// </summary>
+public sealed class AnnexFetcher(IPageFetcher fetcher)
+{
+    /// <summary>MOFCOM notices carry one to three annexes; a page linking more is a law index (METI's anpo pages), not a notice's annexes.</summary>
+    public const int MaxAnnexesPerNotice = 10;
+
+    public async Task<(Notice Notice, int Requests)> ReadAsync(Notice notice, SourceDescriptor descriptor, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        if (notice.Attachments.Count == 0)
+        {
+            return (notice, 0);
+        }
+
+        var requests = 0;
+        var warnings = new List<string>();
+        var attachments = new List<Attachment>();
+        foreach (var attachment in notice.Attachments)
+        {
+            if (attachments.Count >= MaxAnnexesPerNotice)
+            {
+                attachments.Add(attachment);
+                continue;
+            }
+
+            if (!Uri.TryCreate(attachment.Url, UriKind.Absolute, out var linked) || (linked.Scheme != Uri.UriSchemeHttp && linked.Scheme != Uri.UriSchemeHttps))
+            {
+                warnings.Add($"annex not fetched (not a web link): {attachment.Title}");
+                attachments.Add(attachment);
+                continue;
+            }
+
+            // Only the source's own hosts (mapped onto the origin it is polled from): an annex is never a way off-site.
+            var url = SourceUrls.MapToOrigin(linked, baseUrl, descriptor);
+            if (!string.Equals(url.Authority, baseUrl.Authority, StringComparison.OrdinalIgnoreCase))
+            {
+                warnings.Add($"annex not fetched ({url.Host} is not a host of {descriptor.Id}): {attachment.Title}");
+                attachments.Add(attachment);
+                continue;
+            }
+
+            var result = await fetcher.FetchAsync(new FetchRequest(descriptor.Id, url) { Binary = true }, cancellationToken).ConfigureAwait(false);
+            requests++;
+            if (!result.IsOk || result.Bytes is null)
+            {
+                warnings.Add($"annex not fetched ({result.Outcome.ToWire()}{(result.Detail is { Length: > 0 } d ? ", " + d : "")}): {attachment.Title}");
+                attachments.Add(attachment);
+                continue;
+            }
+
+            var read = AnnexTextReader.Read(result.Bytes, attachment.Title, url.ToString());
+            if (read.Warning is not null)
+            {
+                warnings.Add(read.Warning);
+            }
+
+            attachments.Add(attachment with { Sha256 = Sha256Hex(result.Bytes), Text = read.Text });
+        }
+
+        if (notice.Attachments.Count > MaxAnnexesPerNotice)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{notice.Attachments.Count - MaxAnnexesPerNotice} more annexes not fetched (at most {MaxAnnexesPerNotice} a notice)"));
+        }
+
+        return (NoticeReader.WithAnnexes(notice, attachments, warnings), requests);
+    }
+
+    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

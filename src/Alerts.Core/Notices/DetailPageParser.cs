@@ -27,7 +27,7 @@ public static partial class DetailPageParser
             ?? item?.ListedOn;
         var title = ChineseTitle(document, item, url);
         var lines = HtmlText.Lines(container);
-        return ReadText(new NoticeText
+        return NoticeReader.Read(new NoticeText
         {
             SourceId = sourceId,
             Title = title,
@@ -41,22 +41,6 @@ public static partial class DetailPageParser
         });
     }
 
-    /// <summary>
-    /// <see cref="NoticeReader.Read"/> plus what a Chinese page adds (the 发布单位 field as issuer when the number names
-    /// none): the detail parsers and <c>alerts match --file</c> on a text file both end here.
-    /// </summary>
-    public static Notice ReadText(NoticeText text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var notice = NoticeReader.Read(text);
-        if (text.Language.StartsWith("zh", StringComparison.Ordinal) && notice.Issuers.Count == 0
-            && IssuingUnit().Match(notice.Body.Length > 3000 ? notice.Body[..3000] : notice.Body) is { Success: true } unit)
-        {
-            notice = notice with { Issuers = [unit.Groups[1].Value.Trim()] };
-        }
-
-        return notice;
-    }
 
     public static Notice ParseJapanese(string sourceId, string language, string html, Uri url, ListingItem? item, string? key = null)
     {
@@ -168,8 +152,6 @@ public static partial class DetailPageParser
     [GeneratedRegex(@"_中华人民共和国商务部.*$|_[^_]{2,20}$", RegexOptions.CultureInvariant, 250)]
     private static partial Regex SiteSuffix();
 
-    [GeneratedRegex(@"发布单位\s*[】\]]?\s*[：:]?\s*([^\n【]{2,40})", RegexOptions.CultureInvariant, 250)]
-    private static partial Regex IssuingUnit();
 
     [GeneratedRegex(@"var\s+publishTime\s*=\s*[""']([^""']{8,30})[""']", RegexOptions.CultureInvariant, 250)]
     private static partial Regex JsPublishTime();

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Alerts.Core.Notices;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed record NoticeText
     /// A saved plain-text notice: its title on the first non-empty line, the body after it. Japanese when the text has
     /// kana, else Chinese (traditional copies are read through the same folding).
     /// </summary>
-    public static NoticeText FromPlainText(string sourceId, string text, Uri url)
+    public static NoticeText FromPlainText(string sourceId, string text, Uri url, string language = "zh-Hans")
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
@@ -39,14 +41,14 @@ public sealed record NoticeText
             .Where(l => l.Length > 0)
             .ToList();
         var title = lines.Count > 0 ? lines[0] : "";
-        var japanese = text.Any(c => c is >= '\u3040' and <= '\u30ff');
+        var body = lines.Count > 1 ? lines[1..] : [];
         return new NoticeText
         {
             SourceId = sourceId,
             Title = title,
-            Lines = lines.Skip(1).ToList(),
+            Lines = body,
             Url = url,
-            Language = japanese ? "ja" : "zh-Hans",
+            Language = DetailPageParser.LanguageOf(title, body, language),
         };
     }
 }
@@ -55,7 +57,7 @@ public sealed record NoticeText
 /// The one reader of a notice: every source's detail parser and <c>alerts match --file</c> call it, so what the running
 /// system understands of a text is what a user who saved the page is told.
 /// </summary>
-public static class NoticeReader
+public static partial class NoticeReader
 {
     public static Notice Read(NoticeText text)
     {
@@ -83,11 +85,17 @@ public static class NoticeReader
         var entities = NoticeExtraction.FindEntities(lines, measure);
         var key = text.Key ?? (number is { Year: > 0 } ? number.Key : null) ?? CanonicalUrl(text.Url);
         var relations = NoticeExtraction.FindRelations(title, body, key, measure);
+        var issuers = number?.Issuers.ToList() ?? [];
+        if (issuers.Count == 0 && chinese && IssuingUnit().Match(body.Length > 3000 ? body[..3000] : body) is { Success: true } unit)
+        {
+            issuers.Add(unit.Groups[1].Value.Trim()); // 【发布单位】 on a MOFCOM page whose number names no issuer
+        }
+
         var notice = new Notice
         {
             Key = key,
             SourceId = text.SourceId,
-            Issuers = number?.Issuers.ToList() ?? [],
+            Issuers = issuers,
             Number = number?.Printed,
             Title = title,
             Language = text.Language,
@@ -165,4 +173,7 @@ public static class NoticeReader
     }
 
     private static string CanonicalUrl(Uri url) => url.GetLeftPart(UriPartial.Query);
+
+    [GeneratedRegex(@"发布单位\s*[】\]]?\s*[：:]?\s*([^\n【]{2,40})", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex IssuingUnit();
 }

@@ -47,29 +47,14 @@ public static class SavedNoticeReader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(source);
         var url = new Uri(Path.GetFullPath(path));
-        return IsText(path) ? DetailPageParser.ReadText(TextOf(content, url, source.Descriptor)) : source.ParseDetail(content, url);
+        return IsText(path) ? NoticeReader.Read(TextOf(content, url, source.Descriptor)) : source.ParseDetail(content, url);
     }
 
     /// <summary>A text file as the reader's input: title = first non-empty line, lines = the rest, whitespace collapsed.</summary>
     public static NoticeText TextOf(string content, Uri url, SourceDescriptor descriptor)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(descriptor);
-        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Select(NoticeExtraction.CollapseWhitespace)
-            .Where(l => l.Length > 0)
-            .ToList();
-        var title = lines.Count > 0 ? lines[0] : "";
-        var body = lines.Count > 1 ? lines[1..] : [];
-        return new NoticeText
-        {
-            SourceId = descriptor.Id,
-            Title = title,
-            Lines = body,
-            Url = url,
-            Language = DetailPageParser.LanguageOf(title, body, descriptor.Language),
-        };
+        return NoticeText.FromPlainText(descriptor.Id, content, url, descriptor.Language);
     }
 
     private static bool HasKana(string text) => text.Any(c => c is >= '\u3040' and <= '\u30FF');

@@ -132,6 +132,17 @@ public sealed class PollFaultTests
         _site.RequestsTo(ScriptedMofcomSite.Index2027).ShouldBe(1);
     }
 
+    // Issue 12 item 3: the grace for a missing new-year index ends after its first 14 days (China time).
+    [Fact]
+    public async Task PollAsync_NewYearIndexGoneOnJanuaryTwentieth_IsGone()
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2027, 1, 20, 1, 0, 0, TimeSpan.Zero));
+
+        var report = await PollAsync();
+
+        report.Outcome.ShouldBe(FetchOutcome.Gone);
+    }
+
     // Issue 12 item 3: a listing truncated to 2 of its 6 rows withdrew the other 4.
     [Fact]
     public async Task PollAsync_ListingCutToTwoOfSixRows_WithdrawsNothingAndWarns()

@@ -180,6 +180,9 @@ public static partial class ChangeDetector
         return new DetectionResult(updated, changes);
     }
 
+    /// <summary>The pseudo listing that carries a pre-per-listing snapshot's KnownItems until every listing was read once.</summary>
+    private const string LegacyListing = "(known items before per-listing rows)";
+
     /// <summary>A listing is suspect when it lists fewer than half of at least this many rows it listed before.</summary>
     public const int MinRowsForShrinkCheck = 4;
 
@@ -198,8 +201,9 @@ public static partial class ChangeDetector
             : [result.Outcome == FetchOutcome.Ok && result.Items.Count > 0
                 ? new ListingRead("", FetchOutcome.Ok) { Items = result.Items }
                 : new ListingRead("", FetchOutcome.NotModified)];
-        var legacy = snapshot.Listings.Count == 0 ? snapshot.KnownItems : null;
-        var readUrls = reads.Where(r => r.IsRead).SelectMany(r => r.Items).Select(i => i.Url).ToHashSet(StringComparer.Ordinal);
+        // Snapshots saved before per-listing rows have only KnownItems: they stand in, as one pseudo listing, for the
+        // listings that answered 304 since (never as a listing's own rows, which would make a later read look like a shrink).
+        var legacy = snapshot.Listings.Count == 0 ? snapshot.KnownItems : snapshot.Listings.GetValueOrDefault(LegacyListing);
         var listings = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var read in reads)
         {
@@ -211,11 +215,13 @@ public static partial class ChangeDetector
                     suspect.Add((read.Url, still));
                 }
 
-                // Snapshots from before per-listing rows: every known row not on a listing read now belongs here.
-                var carried = before ?? legacy?.Where(kv => !readUrls.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-                if (carried is not null)
+                if (before is not null)
                 {
-                    listings[read.Url] = carried;
+                    listings[read.Url] = before;
+                }
+                else if (legacy is { Count: > 0 } && read.Outcome == FetchOutcome.NotModified)
+                {
+                    listings[LegacyListing] = legacy;
                 }
 
                 continue;

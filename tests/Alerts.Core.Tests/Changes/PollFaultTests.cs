@@ -105,6 +105,25 @@ public sealed class PollFaultTests
         Kinds(reports).ShouldNotContain(ChangeKind.Withdrawn);
     }
 
+    // Issue 12 item 2, on upgrade: a snapshot saved before per-listing rows has only KnownItems; they must carry a 304
+    // listing's rows, and the first read of another listing must not look like a shrink.
+    [Fact]
+    public async Task PollAsync_SnapshotFromBeforePerListingRows_CarriesKnownItemsAndFlagsNoShrink()
+    {
+        await PollAsync();
+        var old = await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None);
+        await _store.SaveAsync(old! with { Listings = new Dictionary<string, IReadOnlyDictionary<string, string>>() }, [], CancellationToken.None);
+        _site.Fault = r => r.Url.AbsolutePath.Contains("/art/", StringComparison.Ordinal) ? Answer(r, FetchOutcome.Gone, "HTTP 404") : null;
+        _site.IgnoreValidators.Add(ScriptedMofcomSite.Index2025);
+
+        var reports = await PollTimesAsync(4, TimeSpan.FromMinutes(15));
+        var snapshot = await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None);
+
+        Kinds(reports).ShouldNotContain(ChangeKind.Withdrawn);
+        snapshot!.SuspectListings.ShouldBeEmpty();
+        snapshot.Notices.Values.ShouldAllBe(n => n.ConsecutiveMissing == 0);
+    }
+
     // Issue 12 item 3: a 404 on the current year's index was accepted all year, and its notices were withdrawn.
     [Fact]
     public async Task PollAsync_CurrentYearIndexGoneInDecember_IsUnhealthyAndWithdrawsNothing()

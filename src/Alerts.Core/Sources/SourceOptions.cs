@@ -88,6 +88,14 @@ internal sealed class SourceOptionsValidator : IValidateOptions<SourceOptions>
             errors.Add($"Sources:{name}:ProxyUrl '{proxy}' is not an absolute http(s) URL.");
         }
 
+        foreach (var host in options.AllowedHosts)
+        {
+            if (Uri.CheckHostName(host?.Trim()) == UriHostNameType.Unknown)
+            {
+                errors.Add($"Sources:{name}:AllowedHosts entry '{host}' is not a host name (no scheme, path or port).");
+            }
+        }
+
         if (options.Schedule is { Length: > 0 } schedule
             && CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
         {

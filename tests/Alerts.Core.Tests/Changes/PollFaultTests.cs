@@ -92,7 +92,6 @@ public sealed class PollFaultTests
     public async Task PollAsync_OneListing304WhileAnotherChanges_WithdrawsNothing()
     {
         await PollAsync();
-        var gone2026 = new HashSet<string>(StringComparer.Ordinal);
         _site.Fault = r => r.Url.AbsolutePath.StartsWith("/zcfb/blgg/gg/2026/art/", StringComparison.Ordinal)
             || r.Url.AbsolutePath.StartsWith("/zcfb/zgdwjjmywg/", StringComparison.Ordinal)
             ? Answer(r, FetchOutcome.Gone, "HTTP 404")

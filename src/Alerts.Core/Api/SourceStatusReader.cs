@@ -30,6 +30,9 @@ public sealed record SourceStatus(string Id)
 
     /// <summary>Numbers missing from a numbered series (<c>2026 No.13</c>).</summary>
     public IReadOnlyList<string> SequenceGaps { get; init; } = [];
+
+    /// <summary>Unread or deferred rows and suspect listings (<c>SourceHealthNotes</c>).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>Optional, richer than <c>ISourceHealthReader</c>: the change-detection layer may provide it.</summary>

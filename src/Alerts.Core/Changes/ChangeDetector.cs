@@ -57,11 +57,11 @@ public static partial class ChangeDetector
         var baseline = !snapshot.Baselined;
         var notices = new Dictionary<string, NoticeState>(snapshot.Notices, StringComparer.Ordinal);
         var changes = new List<ChangeRecord>();
-        // A 304 means the listing is the one whose items are known: it is as much evidence as reading it again.
-        var listingRead = result.Outcome == FetchOutcome.Ok && result.Items.Count > 0;
-        var listingItems = listingRead ? result.Items.Select(i => i.Url) : snapshot.KnownItems.Keys;
-        var listed = new HashSet<string>(listingItems, StringComparer.Ordinal);
+        var listings = ListingsNow(snapshot, result, out var suspect);
+        var listed = new HashSet<string>(listings.Values.SelectMany(l => l.Keys), StringComparer.Ordinal);
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        // Rows first seen on the baseline poll stay baseline when their notice is read later (no alert for old news).
+        var baselineUrls = snapshot.Unread.Values.Where(u => u.Baseline).Select(u => u.Item.Url).ToHashSet(StringComparer.Ordinal);
 
         foreach (var group in result.Notices.GroupBy(n => n.Key, StringComparer.Ordinal))
         {
@@ -104,13 +104,12 @@ public static partial class ChangeDetector
             {
                 // A withdrawn notice that comes back is new again; its id must differ from the first "added".
                 var eventHash = state is { Withdrawn: true } ? ContentHash.Short(hash, "reinstated", state.LastSeen.ToString("O", CultureInfo.InvariantCulture)) : hash;
-                var kind = baseline ? ChangeKind.Baseline : ChangeKind.Added;
+                var kind = baseline || current.Urls.Any(baselineUrls.Contains) ? ChangeKind.Baseline : ChangeKind.Added;
                 changes.Add(new ChangeRecord(ChangeEvent.From(current, kind, eventHash, now), current, null, null));
                 notices[group.Key] = new NoticeState(current, hash, state?.FirstSeen ?? now, now);
             }
         }
 
-        var knownItems = snapshot.KnownItems;
         if (listed.Count > 0)
         {
             foreach (var (key, state) in notices.ToList())
@@ -137,15 +136,29 @@ public static partial class ChangeDetector
 
                 notices[key] = missing;
             }
-
         }
 
-        if (listingRead)
+        var unread = UnreadNow(snapshot, result, listings, baseline, now);
+        var knownItems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rows in listings.Values)
         {
-            knownItems = result.Items
-                .GroupBy(i => i.Url, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Fingerprint, StringComparer.Ordinal);
+            foreach (var (url, fingerprint) in rows)
+            {
+                if (!unread.ContainsKey(url))
+                {
+                    knownItems[url] = fingerprint;
+                }
+            }
         }
+
+        var warnings = result.Warnings.Concat(suspect.Select(s => s.Warning)).ToList();
+        health = health with
+        {
+            Warnings = warnings,
+            SuspectListings = [.. suspect.Select(s => s.Url)],
+            Unread = unread.Values.Count(u => !u.Deferred),
+            Deferred = unread.Values.Count(u => u.Deferred),
+        };
 
         var validators = new Dictionary<string, HttpValidators>(snapshot.Validators, StringComparer.Ordinal);
         foreach (var (url, value) in result.Validators)
@@ -158,10 +171,132 @@ public static partial class ChangeDetector
             Baselined = true,
             Notices = notices,
             KnownItems = knownItems,
+            Listings = listings,
+            Unread = unread,
+            SuspectListings = suspect.ToDictionary(s => s.Url, s => s.Warning, StringComparer.Ordinal),
             Validators = validators,
             SequenceGaps = hasNumberedSeries ? SequenceGaps(notices.Keys) : [],
         };
         return new DetectionResult(updated, changes);
+    }
+
+    /// <summary>The pseudo listing that carries a pre-per-listing snapshot's KnownItems until every listing was read once.</summary>
+    private const string LegacyListing = "(known items before per-listing rows)";
+
+    /// <summary>A listing is suspect when it lists fewer than half of at least this many rows it listed before.</summary>
+    public const int MinRowsForShrinkCheck = 4;
+
+    /// <summary>
+    /// What each listing lists after this poll. A read listing lists its rows — unless it shrank sharply (fewer than
+    /// half its earlier rows), when it is suspect: the earlier rows are kept (no withdrawal evidence) until it
+    /// recovers. A listing that answered 304 or failed in a tolerated way keeps its earlier rows. Listings this poll
+    /// did not ask for at all (last year's index after New Year) are dropped.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> ListingsNow(
+        SourceSnapshot snapshot, SourcePollResult result, out List<(string Url, string Warning)> suspect)
+    {
+        suspect = [];
+        var reads = result.Listings.Count > 0
+            ? result.Listings
+            : [result.Outcome == FetchOutcome.Ok && result.Items.Count > 0
+                ? new ListingRead("", FetchOutcome.Ok) { Items = result.Items }
+                : new ListingRead("", FetchOutcome.NotModified)];
+        // Snapshots saved before per-listing rows have only KnownItems: they stand in, as one pseudo listing, for the
+        // listings that answered 304 since (never as a listing's own rows, which would make a later read look like a shrink).
+        var legacy = snapshot.Listings.Count == 0 ? snapshot.KnownItems : snapshot.Listings.GetValueOrDefault(LegacyListing);
+        var listings = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var read in reads)
+        {
+            snapshot.Listings.TryGetValue(read.Url, out var before);
+            if (!read.IsRead)
+            {
+                if (snapshot.SuspectListings.TryGetValue(read.Url, out var still))
+                {
+                    suspect.Add((read.Url, still));
+                }
+
+                if (before is not null)
+                {
+                    listings[read.Url] = before;
+                }
+                else if (legacy is { Count: > 0 } && read.Outcome == FetchOutcome.NotModified)
+                {
+                    listings[LegacyListing] = legacy;
+                }
+
+                continue;
+            }
+
+            var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var item in read.Items)
+            {
+                rows.TryAdd(item.Url, item.Fingerprint);
+            }
+
+            if (before is not null && before.Count >= MinRowsForShrinkCheck && rows.Count * 2 < before.Count)
+            {
+                suspect.Add((read.Url, string.Create(CultureInfo.InvariantCulture,
+                    $"{read.Url}: listing shrank from {before.Count} to {rows.Count} rows; suspect, no withdrawals from it until it recovers")));
+                var kept = new Dictionary<string, string>(before, StringComparer.Ordinal);
+                foreach (var (url, fingerprint) in rows)
+                {
+                    kept[url] = fingerprint;
+                }
+
+                listings[read.Url] = kept;
+                continue;
+            }
+
+            listings[read.Url] = rows;
+        }
+
+        return listings;
+    }
+
+    /// <summary>
+    /// Rows whose notice is not read after this poll: earlier ones not read now, plus this poll's failures and
+    /// deferrals. A row no listing lists any more is dropped (there is nothing left to read).
+    /// </summary>
+    private static Dictionary<string, UnreadItem> UnreadNow(
+        SourceSnapshot snapshot, SourcePollResult result, Dictionary<string, IReadOnlyDictionary<string, string>> listings, bool baseline, DateTimeOffset now)
+    {
+        var read = result.Notices.SelectMany(n => n.Urls).ToHashSet(StringComparer.Ordinal);
+        var rows = result.Items.GroupBy(i => i.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var unread = new Dictionary<string, UnreadItem>(StringComparer.Ordinal);
+        foreach (var (url, item) in snapshot.Unread)
+        {
+            if (!read.Contains(url))
+            {
+                unread[url] = rows.TryGetValue(url, out var latest) ? item with { Item = latest } : item;
+            }
+        }
+
+        foreach (var failure in result.Unread)
+        {
+            var url = failure.Item.Url;
+            unread[url] = unread.TryGetValue(url, out var earlier)
+                ? earlier with { Item = failure.Item, LastTry = now, Attempts = earlier.Attempts + 1, Outcome = failure.Outcome, Reason = failure.Reason }
+                : new UnreadItem(failure.Item, now, now, 1, baseline) { Outcome = failure.Outcome, Reason = failure.Reason };
+        }
+
+        foreach (var item in result.Deferred)
+        {
+            if (!unread.ContainsKey(item.Url))
+            {
+                unread[item.Url] = new UnreadItem(item, now, now, 0, baseline) { Reason = "deferred: detail-fetch cap reached" };
+            }
+        }
+
+        var listed = listings.Values.SelectMany(l => l.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var url in unread.Keys.ToList())
+        {
+            if (!listed.Contains(url))
+            {
+                unread.Remove(url);
+            }
+        }
+
+        return unread;
     }
 
     /// <summary>The content identity of a notice version; URLs are left out so mirrors share it.</summary>

@@ -74,10 +74,18 @@ public sealed partial class PollService(
             return new PollReport(id, FetchOutcome.Ok, []) { Error = $"store-failed: {ex.Message}" };
         }
 
+        var settings = catalog.Find(id) is null ? SourcePollSettings.Default : catalog.PollSettingsOf(id);
+        var unread = previous?.Unread.Values ?? [];
+        var due = unread.Where(u => u.DueAt(settings.UnreadRetryBaseDelay, settings.UnreadRetryMaxDelay) <= now).ToList();
         var context = new SourcePollContext(baseUrl, now)
         {
             KnownItems = previous?.KnownItems ?? new Dictionary<string, string>(),
             Validators = previous?.Validators ?? new Dictionary<string, HttpValidators>(),
+            // Oldest first, so a long backlog drains in the order it arrived.
+            Retry = [.. due.OrderBy(u => u.Since).Select(u => u.Item)],
+            Waiting = unread.Except(due).Select(u => u.Item.Url).ToHashSet(StringComparer.Ordinal),
+            MaxDetailFetches = settings.MaxDetailFetchesPerPoll,
+            AllowedHosts = settings.AllowedHosts,
         };
 
         SourcePollResult result;

@@ -14,7 +14,7 @@ internal sealed class SnapshotHealthReader(ISnapshotStore store, ISourceCatalog?
         var ids = (catalog?.All ?? []).Select(s => s.Descriptor.Id).Concat(snapshots.Keys).Distinct(StringComparer.Ordinal);
         return ids
             .Select(id => snapshots.TryGetValue(id, out var s) && s.LastPoll is { } last
-                ? new SourceHealthSummary(id, last.Outcome.ToWire(), last.At)
+                ? new SourceHealthSummary(id, last.Outcome.ToWire(), last.At) { Notes = SourceHealthNotes.Of(s) }
                 : new SourceHealthSummary(id, "never-polled", null))
             .ToList();
     }

@@ -33,6 +33,7 @@ internal sealed class SnapshotStatusReader(ISnapshotStore store) : ISourceStatus
             ConsecutiveFailures = failuresInARow,
             ItemsKnown = snapshot.KnownItems.Count,
             SequenceGaps = snapshot.SequenceGaps,
+            Notes = SourceHealthNotes.Of(snapshot),
         };
     }
 }

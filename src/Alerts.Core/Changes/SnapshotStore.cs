@@ -14,6 +14,35 @@ public sealed record NoticeState(Notice Notice, string VersionHash, DateTimeOffs
     public bool Withdrawn { get; init; }
 }
 
+/// <summary>
+/// A listed row whose notice has not been read yet (its detail page failed, a hop was refused, or the poll's cap
+/// deferred it). It is not a known item: it is fetched again once <see cref="LastTry"/> + back-off has passed.
+/// </summary>
+/// <param name="Since">When the row was first left unread.</param>
+/// <param name="Attempts">Failed fetches so far (0 for a row only deferred by the cap: due on the next poll).</param>
+/// <param name="Baseline">Seen on the baseline poll: when read at last it is a baseline record, not an "added" alert.</param>
+public sealed record UnreadItem(ListingItem Item, DateTimeOffset Since, DateTimeOffset LastTry, int Attempts, bool Baseline)
+{
+    public FetchOutcome Outcome { get; init; }
+
+    public string Reason { get; init; } = "";
+
+    public bool Deferred => Attempts == 0;
+
+    /// <summary>When the row may be fetched again: base × 2^(attempts − 1) after the last try, at most <paramref name="max"/>.</summary>
+    public DateTimeOffset DueAt(TimeSpan baseDelay, TimeSpan max)
+    {
+        if (Attempts <= 0)
+        {
+            return LastTry;
+        }
+
+        var factor = Math.Pow(2, Math.Min(Attempts - 1, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * factor, max.Ticks));
+        return LastTry + delay;
+    }
+}
+
 /// <summary>One poll as ops see it.</summary>
 public sealed record PollHealth(DateTimeOffset At, FetchOutcome Outcome)
 {
@@ -28,6 +57,15 @@ public sealed record PollHealth(DateTimeOffset At, FetchOutcome Outcome)
     public int Changes { get; init; }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Rows whose notice is still unread after this poll (failed or refused), deferred ones excluded.</summary>
+    public int Unread { get; init; }
+
+    /// <summary>Rows left for the next poll by the detail-fetch cap.</summary>
+    public int Deferred { get; init; }
+
+    /// <summary>Listings that shrank sharply against what they listed before: no withdrawal evidence while they stay so.</summary>
+    public IReadOnlyList<string> SuspectListings { get; init; } = [];
 }
 
 /// <summary>
@@ -45,8 +83,21 @@ public sealed record SourceSnapshot(string SourceId)
 
     public IReadOnlyDictionary<string, HttpValidators> Validators { get; init; } = new Dictionary<string, HttpValidators>();
 
-    /// <summary>Item URL → listing fingerprint.</summary>
+    /// <summary>Item URL → listing fingerprint of every listed row whose notice was read (or needs no reading).</summary>
     public IReadOnlyDictionary<string, string> KnownItems { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Listing URL → what it listed (item URL → fingerprint) when last read. A listing that answers 304 or fails in a
+    /// tolerated way carries its rows forward, so its notices never look missing (issue 12). Empty in snapshots saved
+    /// before it existed: <see cref="KnownItems"/> stands in for them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Listings { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>Listing URL → why it is suspect (it shrank sharply); kept while it answers 304, cleared when it recovers.</summary>
+    public IReadOnlyDictionary<string, string> SuspectListings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Item URL → a listed row whose notice is not read yet, retried with back-off.</summary>
+    public IReadOnlyDictionary<string, UnreadItem> Unread { get; init; } = new Dictionary<string, UnreadItem>();
 
     /// <summary>Notice key → state.</summary>
     public IReadOnlyDictionary<string, NoticeState> Notices { get; init; } = new Dictionary<string, NoticeState>();

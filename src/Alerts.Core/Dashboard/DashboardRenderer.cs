@@ -290,7 +290,14 @@ public sealed class DashboardRenderer
                 .Append("<td data-testid=\"failures-").Append(H(source.Id)).Append("\">").Append(source.ConsecutiveFailures?.ToString(Invariant) ?? "—").Append("</td>")
                 .Append("<td>").Append(H(source.CircuitState ?? "—")).Append("</td>")
                 .Append("<td>").Append(source.ItemsKnown?.ToString(Invariant) ?? "—").Append("</td>")
-                .Append("<td>").Append(source.SequenceGaps.Count == 0 ? "none" : H(string.Join(", ", source.SequenceGaps))).Append("</td></tr>");
+                .Append("<td>").Append(source.SequenceGaps.Count == 0 ? "none" : H(string.Join(", ", source.SequenceGaps)));
+            foreach (var note in source.Notes)
+            {
+                // Unread or deferred rows and suspect listings: a healthy poll does not clear them (issue 12).
+                html.Append("<br><span class=\"small\" data-testid=\"note-").Append(H(source.Id)).Append("\">").Append(H(Clip(note, 200))).Append("</span>");
+            }
+
+            html.Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");

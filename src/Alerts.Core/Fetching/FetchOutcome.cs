@@ -20,6 +20,8 @@ public enum FetchOutcome
     Connection,
     /// <summary>404 or 410: the page is gone. Only meaningful for detail pages (withdrawal evidence).</summary>
     Gone,
+    /// <summary>Not fetched: the URL or a redirect leads off the source's hosts, or to a non-public address (SSRF guard).</summary>
+    Refused,
 }
 
 public static class FetchOutcomeNames
@@ -36,6 +38,7 @@ public static class FetchOutcomeNames
         FetchOutcome.ServerError => "server-error",
         FetchOutcome.Connection => "connection",
         FetchOutcome.Gone => "gone",
+        FetchOutcome.Refused => "refused",
         _ => "unknown",
     };
 

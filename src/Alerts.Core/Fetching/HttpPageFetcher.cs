@@ -204,12 +204,26 @@ public sealed partial class HttpPageFetcher(
 
     private static FetchResult Classify(Exception exception, Uri url) => exception switch
     {
+        _ when SourceRequestGuard.IsRefusal(exception) => new FetchResult(FetchOutcome.Refused, url) { Detail = RefusalMessage(exception) },
         TimeoutRejectedException => new FetchResult(FetchOutcome.Timeout, url) { Detail = exception.Message },
         OperationCanceledException => new FetchResult(FetchOutcome.Timeout, url) { Detail = "the request timed out" },
         BrokenCircuitException => new FetchResult(FetchOutcome.Connection, url) { Detail = "circuit open: " + exception.Message },
         HttpRequestException or IOException or SocketException => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.Message },
         _ => new FetchResult(FetchOutcome.Connection, url) { Detail = exception.GetType().Name + ": " + exception.Message },
     };
+
+    private static string RefusalMessage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is RefusedSourceRequestException)
+            {
+                return e.Message;
+            }
+        }
+
+        return exception.Message;
+    }
 
     [GeneratedRegex("""awsWafCookieDomainList|AwsWafIntegration|challenge\.js|__jsl_clearance|<title>[^<]{0,40}(page not found|ページが見つかりません|404 not found)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
     private static partial Regex ChallengeMarkers();

@@ -48,7 +48,33 @@ public sealed record SourcePollContext(Uri BaseUrl, DateTimeOffset Now)
 
     /// <summary>Listing URL → validators from the last healthy poll.</summary>
     public IReadOnlyDictionary<string, HttpValidators> Validators { get; init; } = new Dictionary<string, HttpValidators>();
+
+    /// <summary>Rows seen before whose notice is still unread and whose back-off has run out: fetched again this poll.</summary>
+    public IReadOnlyList<ListingItem> Retry { get; init; } = [];
+
+    /// <summary>Rows still unread whose back-off has not run out: neither fetched nor known this poll.</summary>
+    public IReadOnlySet<string> Waiting { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Detail pages (rows) fetched at most in this poll; the rest are deferred to the next one.</summary>
+    public int MaxDetailFetches { get; init; } = SourcePollSettings.DefaultMaxDetailFetchesPerPoll;
+
+    /// <summary>Configured mirrors whose links may be followed besides the base URL's host and the official hosts.</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 }
+
+/// <summary>
+/// What one listing of a poll gave: its rows when read (<see cref="FetchOutcome.Ok"/>), none when it answered 304 or
+/// failed in a way the poll tolerates. Only a read listing is evidence of what it no longer lists.
+/// </summary>
+public sealed record ListingRead(string Url, FetchOutcome Outcome)
+{
+    public IReadOnlyList<ListingItem> Items { get; init; } = [];
+
+    public bool IsRead => Outcome == FetchOutcome.Ok;
+}
+
+/// <summary>A listed row whose notice could not be read this poll (detail page failed, or a hop was refused).</summary>
+public sealed record UnreadRow(ListingItem Item, FetchOutcome Outcome, string Reason);
 
 /// <summary>
 /// The result of one poll. <see cref="Outcome"/> is the source's health; on anything but Ok/NotModified
@@ -66,6 +92,15 @@ public sealed record SourcePollResult(string SourceId, FetchOutcome Outcome)
 
     /// <summary>Validators to store for the next poll.</summary>
     public IReadOnlyDictionary<string, HttpValidators> Validators { get; init; } = new Dictionary<string, HttpValidators>();
+
+    /// <summary>Each listing of the poll; empty from sources that read one listing only (then <see cref="Items"/> is it).</summary>
+    public IReadOnlyList<ListingRead> Listings { get; init; } = [];
+
+    /// <summary>Rows whose notice could not be read: they stay unknown and are retried with back-off.</summary>
+    public IReadOnlyList<UnreadRow> Unread { get; init; } = [];
+
+    /// <summary>Rows left for the next poll because the poll reached its detail-fetch cap.</summary>
+    public IReadOnlyList<ListingItem> Deferred { get; init; } = [];
 
     /// <summary>Per-item problems that did not make the whole poll unhealthy (one detail page blocked, say).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

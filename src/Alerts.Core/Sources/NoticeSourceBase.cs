@@ -108,6 +108,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var validators = new Dictionary<string, HttpValidators>(StringComparer.Ordinal);
         var warnings = new List<string>();
+        var reads = new List<ListingRead>();
         var anyModified = false;
 
         ListingPlan plan;
@@ -142,6 +143,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             if (result.Outcome == FetchOutcome.NotModified)
             {
                 validators[key] = new HttpValidators(result.ETag ?? fetch.ETag, result.LastModified ?? fetch.LastModified);
+                reads.Add(new ListingRead(key, FetchOutcome.NotModified));
                 continue;
             }
 
@@ -149,7 +151,9 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             {
                 if (!listing.Required || (listing.AllowGone && result.Outcome == FetchOutcome.Gone))
                 {
+                    // Tolerated, but no evidence either: the detector keeps what this listing listed before.
                     warnings.Add($"{key}: {result.Outcome.ToWire()} {result.Detail}");
+                    reads.Add(new ListingRead(key, result.Outcome));
                     continue;
                 }
 
@@ -164,6 +168,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 if (!listing.Required && parsed.Outcome == FetchOutcome.LayoutChanged)
                 {
                     warnings.Add($"{key}: {parsed.Outcome.ToWire()} {parsed.Detail}");
+                    reads.Add(new ListingRead(key, parsed.Outcome));
                     continue;
                 }
 
@@ -176,6 +181,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 validators[key] = new HttpValidators(result.ETag, result.LastModified);
             }
 
+            reads.Add(new ListingRead(key, FetchOutcome.Ok) { Items = parsed.Items });
             foreach (var item in parsed.Items)
             {
                 if (seen.Add(item.Url))
@@ -190,42 +196,71 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             return Unhealthy(FetchOutcome.LayoutChanged, "no listing could be read: " + string.Join("; ", warnings));
         }
 
-        if (!anyModified)
+        // New or changed rows of the listings read, then earlier unread rows whose back-off ran out (even when every
+        // listing answered 304: a row must be retried until its notice is read, issue 12).
+        var candidates = new List<ListingItem>();
+        var candidateUrls = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
         {
-            return new SourcePollResult(Descriptor.Id, FetchOutcome.NotModified)
+            var isKnown = context.KnownItems.TryGetValue(item.Url, out var fingerprint) && fingerprint == item.Fingerprint;
+            if (!isKnown && !context.Waiting.Contains(item.Url) && candidateUrls.Add(item.Url))
             {
-                Validators = validators,
-                Warnings = warnings,
-                Requests = requests,
-            };
+                candidates.Add(item);
+            }
+        }
+
+        foreach (var item in context.Retry)
+        {
+            if (candidateUrls.Add(item.Url))
+            {
+                candidates.Add(items.FirstOrDefault(i => i.Url == item.Url) ?? item);
+            }
         }
 
         var notices = new List<Notice>();
-        foreach (var item in items)
+        var unread = new List<UnreadRow>();
+        var deferred = new List<ListingItem>();
+        var fetched = 0;
+        foreach (var item in candidates)
         {
-            if (context.KnownItems.TryGetValue(item.Url, out var fingerprint) && fingerprint == item.Fingerprint)
-            {
-                continue;
-            }
-
             if (NoticeFromListing(item) is { } direct)
             {
                 notices.Add(direct);
                 continue;
             }
 
-            var (notice, used) = await FetchDetailAsync(item, context.BaseUrl, warnings, cancellationToken).ConfigureAwait(false);
-            requests += used;
-            if (notice is not null)
+            if (fetched >= context.MaxDetailFetches)
             {
-                notices.Add(notice);
+                deferred.Add(item);
+                continue;
+            }
+
+            var detail = await FetchDetailAsync(item, context, cancellationToken).ConfigureAwait(false);
+            requests += detail.Requests;
+            fetched += detail.Requests > 0 ? 1 : 0;
+            if (detail.Notice is not null)
+            {
+                notices.Add(detail.Notice);
+            }
+            else if (detail.Failure is { } failure)
+            {
+                warnings.Add($"{failure.Item.Url}: {failure.Reason}");
+                unread.Add(failure);
             }
         }
 
-        return new SourcePollResult(Descriptor.Id, FetchOutcome.Ok)
+        if (deferred.Count > 0)
+        {
+            warnings.Add($"{deferred.Count} row(s) deferred to the next poll (at most {context.MaxDetailFetches} detail pages per poll)");
+        }
+
+        return new SourcePollResult(Descriptor.Id, anyModified ? FetchOutcome.Ok : FetchOutcome.NotModified)
         {
             Items = items,
+            Listings = reads,
             Notices = notices,
+            Unread = unread,
+            Deferred = deferred,
             Validators = validators,
             Warnings = warnings,
             Requests = requests,
@@ -235,37 +270,42 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             new(Descriptor.Id, outcome) { Detail = detail, Requests = requests, Warnings = warnings, Validators = context.Validators };
     }
 
-    /// <summary>Fetches a detail page (following JS redirects and iframes) and parses it; failures become warnings.</summary>
-    protected async Task<(Notice? Notice, int Requests)> FetchDetailAsync(ListingItem item, Uri baseUrl, List<string> warnings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches a detail page (following JS redirects and iframes) and parses it. Every hop must stay on the source's
+    /// hosts (<see cref="SourceUrls.IsAllowedHost"/>); a refused hop, like a failed fetch, leaves the row unread.
+    /// </summary>
+    private async Task<(Notice? Notice, UnreadRow? Failure, int Requests)> FetchDetailAsync(ListingItem item, SourcePollContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(warnings);
         if (!Uri.TryCreate(item.Url, UriKind.Absolute, out var url))
         {
-            warnings.Add($"{item.Url}: not an absolute URL");
-            return (null, 0);
+            return (null, new UnreadRow(item, FetchOutcome.LayoutChanged, "not an absolute URL"), 0);
         }
 
         var requests = 0;
         var current = url;
         for (var hop = 0; hop <= MaxFollowHops; hop++)
         {
+            if (!SourceUrls.IsAllowedHost(current, context.BaseUrl, Descriptor, context.AllowedHosts))
+            {
+                var what = hop == 0 ? "row links to" : $"hop {hop} (JS redirect or iframe) leads to";
+                return (null, new UnreadRow(item, FetchOutcome.Refused, $"refused: {what} {current.Scheme}://{current.Authority}, not a host of this source"), requests);
+            }
+
             var result = await Fetcher.FetchAsync(DetailRequest(current), cancellationToken).ConfigureAwait(false);
             requests++;
             if (!result.IsOk || result.Text is null)
             {
-                warnings.Add($"{current}: {result.Outcome.ToWire()} {result.Detail}");
-                return (null, requests);
+                return (null, new UnreadRow(item, result.Outcome, $"{result.Outcome.ToWire()} {result.Detail}".TrimEnd()), requests);
             }
 
             Uri? next = null;
             try
             {
-                next = FollowUp(result.Text, current, baseUrl);
+                next = FollowUp(result.Text, current, context.BaseUrl);
             }
             catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
             {
-                warnings.Add($"{current}: {exception.Message}");
+                return (null, new UnreadRow(item, FetchOutcome.LayoutChanged, exception.Message), requests);
             }
 
             if (next is not null && next != current && hop < MaxFollowHops)
@@ -285,9 +325,9 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 urls.Add(item.Url);
             }
 
-            return (notice with { Urls = urls }, requests);
+            return (notice with { Urls = urls }, null, requests);
         }
 
-        return (null, requests);
+        return (null, new UnreadRow(item, FetchOutcome.LayoutChanged, "too many redirects"), requests);
     }
 }

@@ -15,6 +15,9 @@ public interface ISourceCatalog
 
     /// <summary>Whether the source is polled at all (<c>Sources:{id}:Enabled</c>).</summary>
     bool IsEnabled(string sourceId) => true;
+
+    /// <summary>Detail-fetch cap, unread-row back-off and mirrors of a source (<c>Sources:{id}:…</c>).</summary>
+    SourcePollSettings PollSettingsOf(string sourceId) => SourcePollSettings.Default;
 }
 
 /// <summary>The registered <see cref="INoticeSource"/>s with their configured base URL and schedule.</summary>
@@ -42,4 +45,16 @@ public sealed class SourceCatalog(IEnumerable<INoticeSource> sources, Microsoft.
 
     /// <summary>Whether the source is enabled (<c>Sources:&lt;id&gt;:Enabled</c>, default true).</summary>
     public bool IsEnabled(string sourceId) => options.Get(sourceId).Enabled;
+
+    public SourcePollSettings PollSettingsOf(string sourceId)
+    {
+        var settings = options.Get(sourceId);
+        return new SourcePollSettings
+        {
+            MaxDetailFetchesPerPoll = settings.MaxDetailFetchesPerPoll,
+            UnreadRetryBaseDelay = settings.UnreadRetryBaseDelay,
+            UnreadRetryMaxDelay = settings.UnreadRetryMaxDelay,
+            AllowedHosts = [.. settings.AllowedHosts],
+        };
+    }
 }

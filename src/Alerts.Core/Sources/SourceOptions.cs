@@ -44,6 +44,29 @@ public sealed class SourceOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Detail pages fetched at most per poll; the other rows wait for the next poll (issue 12).</summary>
+    [Range(1, 10_000)]
+    public int MaxDetailFetchesPerPoll { get; set; } = SourcePollSettings.DefaultMaxDetailFetchesPerPoll;
+
+    /// <summary>A row whose notice could not be read is tried again no sooner than this × 2^(attempts − 1).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan UnreadRetryBaseDelay { get; set; } = SourcePollSettings.Default.UnreadRetryBaseDelay;
+
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan UnreadRetryMaxDelay { get; set; } = SourcePollSettings.Default.UnreadRetryMaxDelay;
+
+    /// <summary>
+    /// Mirrors whose links this source may follow besides the base URL's host and its official hosts
+    /// (<c>Sources:&lt;id&gt;:AllowedHosts:0</c> = <c>xkzj.mofcom.gov.cn</c>). Every other host is refused (SSRF guard).
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>
+    /// Let the source's connections reach loopback and private addresses other than the configured base URL's host
+    /// (tests with several local fixture hosts only). Off: such a connection is refused as the webhook client refuses it.
+    /// </summary>
+    public bool AllowNonPublicAddresses { get; set; }
+
     public const string DefaultUserAgent =
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 }
@@ -63,6 +86,14 @@ internal sealed class SourceOptionsValidator : IValidateOptions<SourceOptions>
         if (options.ProxyUrl is { Length: > 0 } proxy && !IsHttpUrl(proxy))
         {
             errors.Add($"Sources:{name}:ProxyUrl '{proxy}' is not an absolute http(s) URL.");
+        }
+
+        foreach (var host in options.AllowedHosts)
+        {
+            if (Uri.CheckHostName(host?.Trim()) == UriHostNameType.Unknown)
+            {
+                errors.Add($"Sources:{name}:AllowedHosts entry '{host}' is not a host name (no scheme, path or port).");
+            }
         }
 
         if (options.Schedule is { Length: > 0 } schedule

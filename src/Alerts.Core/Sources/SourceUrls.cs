@@ -59,6 +59,27 @@ public static class SourceUrls
         return new Uri(new Uri(baseUrl.GetLeftPart(UriPartial.Authority) + "/"), pathAndQuery.TrimStart('/'));
     }
 
+    /// <summary>
+    /// Whether a source may fetch <paramref name="url"/> (the SSRF guard of issue 12): http(s) to the polled origin's
+    /// host, the source's official hosts or a configured mirror. What a page's content points at (rows, JS redirects,
+    /// iframes, HTTP redirects) is checked with it on every hop; the configured base URL itself is trusted, loopback too.
+    /// </summary>
+    public static bool IsAllowedHost(Uri url, Uri baseUrl, SourceDescriptor descriptor, IReadOnlyList<string> allowedHosts)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(allowedHosts);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(url.UserInfo))
+        {
+            return false;
+        }
+
+        return string.Equals(url.IdnHost, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
+            || IsOfficial(url.IdnHost, descriptor)
+            || allowedHosts.Any(h => string.Equals(h.Trim(), url.IdnHost, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static bool IsOfficial(string host, SourceDescriptor descriptor)
     {
         if (Uri.TryCreate(descriptor.DefaultBaseUrl, UriKind.Absolute, out var official)

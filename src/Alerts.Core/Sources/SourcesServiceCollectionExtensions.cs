@@ -41,6 +41,7 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourceOptions>, SourceOptionsValidator>());
+        services.TryAddSingleton<Api.IHostResolver, Api.DnsHostResolver>();
         foreach (var descriptor in Descriptors)
         {
             services.AddOptions<SourceOptions>(descriptor.Id)
@@ -48,7 +49,7 @@ public static class SourcesServiceCollectionExtensions
                 .BindConfiguration($"{SourceOptions.SectionName}:{SettingKeyOf(descriptor.Id)}")
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
-            AddSourceClient(services, descriptor.Id);
+            AddSourceClient(services, descriptor);
         }
 
         services.TryAddSingleton<IPageFetcher, HttpPageFetcher>();
@@ -63,12 +64,16 @@ public static class SourcesServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The named client of one source: proxy from options, no automatic redirects beyond the default, and a
-    /// resilience pipeline (total timeout, retry with jitter honouring Retry-After, circuit breaker, attempt timeout).
-    /// POSTs are retried only when the connection failed (the request never reached the server).
+    /// The named client of one source: proxy from options, the SSRF guard (<see cref="SourceRequestGuard"/>: redirects
+    /// followed by it, outside the resilience pipeline so a refused hop is not retried, and a public-address check at
+    /// connect), and a resilience pipeline (total timeout, retry with jitter honouring Retry-After, circuit breaker,
+    /// attempt timeout). POSTs are retried only when the connection failed (the request never reached the server).
     /// </summary>
-    internal static void AddSourceClient(IServiceCollection services, string sourceId)
+    internal static void AddSourceClient(IServiceCollection services, SourceDescriptor descriptor)
     {
+        var sourceId = descriptor.Id;
+        SourceRequestGuard Guard(IServiceProvider sp) =>
+            new(descriptor, sp.GetRequiredService<IOptionsMonitor<SourceOptions>>(), sp.GetRequiredService<Api.IHostResolver>());
         services.AddHttpClient(HttpPageFetcher.ClientName(sourceId), client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
@@ -76,10 +81,10 @@ public static class SourcesServiceCollectionExtensions
                 var handler = new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = 5,
+                    AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     UseCookies = false,
+                    ConnectCallback = Guard(sp).ConnectAsync,
                 };
                 if (settings.ProxyUrl is { Length: > 0 } proxy)
                 {
@@ -89,6 +94,7 @@ public static class SourcesServiceCollectionExtensions
 
                 return handler;
             })
+            .AddHttpMessageHandler(sp => Guard(sp).RedirectHandler())
             .AddResilienceHandler("alerts-source", (builder, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptionsMonitor<SourceOptions>>().Get(sourceId);
@@ -110,6 +116,11 @@ public static class SourcesServiceCollectionExtensions
                     var transient = retry.ShouldHandle;
                     retry.ShouldHandle = args =>
                     {
+                        if (SourceRequestGuard.IsRefusal(args.Outcome.Exception))
+                        {
+                            return ValueTask.FromResult(false);
+                        }
+
                         var request = args.Context.GetRequestMessage();
                         if (request is not null && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
                         {

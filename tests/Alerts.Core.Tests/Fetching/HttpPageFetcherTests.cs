@@ -31,6 +31,8 @@ public sealed class HttpPageFetcherTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // The fixture server is the configured origin: the SSRF guard trusts it, loopback and all.
+            [$"Sources:{SourceId}:BaseUrl"] = $"http://127.0.0.1:{_server.Port}",
             [$"Sources:{SourceId}:PolitenessDelay"] = "00:00:00",
             [$"Sources:{SourceId}:Timeout"] = timeout,
             [$"Sources:{SourceId}:MaxRetries"] = retries.ToString(),

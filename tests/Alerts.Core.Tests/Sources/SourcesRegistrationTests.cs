@@ -55,11 +55,30 @@ public sealed class SourcesRegistrationTests
         catalog.ScheduleOf("cn-mofcom-announcements").ShouldBe("0 */5 * * * *");
     }
 
+    [Fact]
+    public void Catalog_Configured_GivesTheCapBackOffAndMirrorsToPolls()
+    {
+        using var provider = Build(new()
+        {
+            ["Sources:cn-mofcom-announcements:MaxDetailFetchesPerPoll"] = "7",
+            ["Sources:cn-mofcom-announcements:UnreadRetryBaseDelay"] = "00:01:00",
+            ["Sources:cn-mofcom-announcements:AllowedHosts:0"] = "xkzj.mofcom.gov.cn",
+        });
+
+        var settings = provider.GetRequiredService<ISourceCatalog>().PollSettingsOf("cn-mofcom-announcements");
+
+        settings.MaxDetailFetchesPerPoll.ShouldBe(7);
+        settings.UnreadRetryBaseDelay.ShouldBe(TimeSpan.FromMinutes(1));
+        settings.AllowedHosts.ShouldBe(["xkzj.mofcom.gov.cn"]);
+    }
+
     [Theory]
     [InlineData("BaseUrl", "not a url")]
     [InlineData("Schedule", "*/5 * * * *")]
     [InlineData("ProxyUrl", "ftp://proxy")]
     [InlineData("MaxBodyBytes", "0")]
+    [InlineData("MaxDetailFetchesPerPoll", "0")]
+    [InlineData("AllowedHosts:0", "https://mirror.example/path")]
     public void Options_Invalid_FailValidation(string key, string value)
     {
         using var provider = Build(new() { [$"Sources:jp-meti-press:{key}"] = value });

@@ -20,6 +20,9 @@ public sealed partial class MofcomAnnouncementsSource(IPageFetcher fetcher) : No
 
     public override SourceDescriptor Descriptor => DescriptorValue;
 
+    /// <summary>Days into the (China-time) year during which the new annual index may still answer 404.</summary>
+    public const int NewYearGraceDays = 14;
+
     /// <summary>The annual index path of <paramref name="year"/>.</summary>
     public static string AnnualIndexPath(int year) => $"/zcfb/blgg/gg/{ChinaTime.Invariant(year)}/index.html";
 
@@ -28,8 +31,9 @@ public sealed partial class MofcomAnnouncementsSource(IPageFetcher fetcher) : No
         var year = ChinaTime.Year(context.Now);
         return
         [
-            // Early January the new year's index may not exist yet (404 is a warning); a block or timeout is not.
-            new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, AnnualIndexPath(year))), AllowGone: true),
+            // Early January the new year's index may not exist yet (404 is a warning); a block or timeout is not. Later
+            // in the year a 404 is a failed poll: accepted all year, it let the year's notices be withdrawn (issue 12).
+            new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, AnnualIndexPath(year))), AllowGone: ChinaTime.DayOfYear(context.Now) <= NewYearGraceDays),
             new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, AnnualIndexPath(year - 1))), AllowGone: true),
             new(new FetchRequest(Id, SourceUrls.Under(context.BaseUrl, "/zcfb/index.html")), Required: false),
         ];

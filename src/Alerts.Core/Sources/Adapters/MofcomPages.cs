@@ -214,5 +214,7 @@ internal static class ChinaTime
 {
     public static int Year(DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(8)).Year;
 
+    public static int DayOfYear(DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(8)).DayOfYear;
+
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

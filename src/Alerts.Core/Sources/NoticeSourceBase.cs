@@ -316,7 +316,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
 
             var notice = ParseDetail(result.Text, current, item);
             // The annexes (entity lists, item/HS tables) are part of what the notice says: read them with it.
-            var (withAnnexes, annexRequests) = await new AnnexFetcher(Fetcher).ReadAsync(notice, Descriptor, baseUrl, cancellationToken).ConfigureAwait(false);
+            var (withAnnexes, annexRequests) = await new AnnexFetcher(Fetcher).ReadAsync(notice, Descriptor, context.BaseUrl, cancellationToken).ConfigureAwait(false);
             notice = withAnnexes;
             requests += annexRequests;
             var urls = notice.Urls.ToList();

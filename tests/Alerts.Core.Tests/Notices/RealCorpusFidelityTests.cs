@@ -21,7 +21,7 @@ public sealed class RealCorpusFidelityTests(ITestOutputHelper output)
     {
         ["number"] = 0.98, ["published"] = 0.95, ["effective"] = 0.95, ["measure"] = 0.96, ["destinations"] = 0.95,
         ["origins"] = 0.98, ["hs codes"] = 0.98, ["control codes"] = 0.98, ["stated entity count"] = 0.99,
-        ["entities (recall)"] = 0.98, ["entities (precision)"] = 0.99,
+        ["entities (recall)"] = 0.97, ["entities (precision)"] = 0.99,
     };
 
     public static Notice Read(RealDocument document) =>

@@ -172,19 +172,25 @@ public sealed class WebhookUrlValidator(IHostResolver resolver, IOptions<ApiOpti
                 throw new UnsafeWebhookUrlException($"Webhook refused at connect: {verdict.Error}.");
             }
 
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            return await ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
         },
     };
+
+    /// <summary>A TCP stream to an address that was already checked (the webhook and source connect callbacks share it).</summary>
+    public static async ValueTask<System.IO.Stream> ConnectAsync(IPAddress address, int port, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(address, port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Why an address is not a public unicast internet address; null when it is.</summary>
     public static string? NonPublicReason(IPAddress address)

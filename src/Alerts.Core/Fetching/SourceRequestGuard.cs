@@ -68,17 +68,7 @@ internal sealed class SourceRequestGuard(SourceDescriptor descriptor, IOptionsMo
             }
         }
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        return await WebhookUrlValidator.ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether an exception (or one it wraps) is a refusal: a refusal is final, not a transient error.</summary>

@@ -31,8 +31,9 @@ public static class RealCorpusWatchers
         Counterparty("cp-ihi", "IHI Corporation", "IHI株式会社"),
     ];
 
+    // A fresh profile: the builder's default company watches rare earths and ships to Japan, which these must not.
     private static Company Watcher(string id, Func<WatchProfile, WatchProfile> watch) =>
-        new CompanyBuilder().WithId(id).Watching(watch).Build();
+        new CompanyBuilder().WithId(id).Watching(_ => watch(new WatchProfile())).Build();
 
     private static Company Counterparty(string id, string name, params string[] aliases) =>
         Watcher(id, w => w with { Counterparties = [new Counterparty(name, aliases.Length == 0 ? null : aliases)] });

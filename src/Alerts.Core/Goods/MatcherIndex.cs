@@ -14,7 +14,11 @@ internal enum PatternOwnerKind
 /// <summary>Who a pattern belongs to: a taxonomy category, the broad-measure words, or one company's term or counterparty.</summary>
 internal readonly record struct PatternOwner(PatternOwnerKind Kind, int Index, string Value);
 
-internal readonly record struct WatchedCode(int Company, string Value);
+/// <param name="Related">
+/// The company reaches these goods only through the <c>dual-use</c> root (it watches dual-use items in general): a
+/// notice on them is related to its trade, not a control on goods it named.
+/// </param>
+internal readonly record struct WatchedCode(int Company, string Value, bool Related = false);
 
 /// <summary>
 /// Everything the matcher precomputes from the taxonomy and the companies: ONE automaton over every category term,
@@ -42,6 +46,7 @@ internal sealed class MatcherIndex
         CategoryIds = [.. taxonomy.Categories.Select(c => c.Id)];
         var categoryIndex = CategoryIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         CategoryCompanies = [.. CategoryIds.Select(_ => new List<int>())];
+        CategoryRelatedCompanies = [.. CategoryIds.Select(_ => new List<int>())];
 
         for (var c = 0; c < taxonomy.Categories.Count; c++)
         {
@@ -74,27 +79,36 @@ internal sealed class MatcherIndex
             var watch = company.Watch ?? new WatchProfile();
             CompanyDestinations[k] = Intern(destinationSets, (watch.Destinations ?? []).Select(d => d.Trim().ToUpperInvariant()));
 
-            var expanded = new HashSet<string>(StringComparer.Ordinal);
+            // A category watched by name, with its sub-categories, is the company's own goods; what it reaches only
+            // through the dual-use root is related (the root is every dual-use item: a gallium notice is not "its goods"
+            // for a company that ticked "dual-use items", README of tests/fixtures/real, "The fixed watchers").
+            var own = new HashSet<string>(StringComparer.Ordinal);
             foreach (var category in watch.Categories ?? [])
             {
-                expanded.UnionWith(taxonomy.SelfAndDescendants(category));
+                if (category != GoodsTaxonomy.DualUse)
+                {
+                    own.UnionWith(taxonomy.SelfAndDescendants(category));
+                }
             }
 
-            foreach (var id in expanded)
+            var related = (watch.Categories ?? []).Contains(GoodsTaxonomy.DualUse)
+                ? taxonomy.SelfAndDescendants(GoodsTaxonomy.DualUse).Where(id => id != GoodsTaxonomy.DualUse && !own.Contains(id)).ToHashSet(StringComparer.Ordinal)
+                : [];
+            foreach (var (id, isRelated) in own.Select(id => (id, false)).Concat(related.Select(id => (id, true))))
             {
-                CategoryCompanies[categoryIndex[id]].Add(k);
+                (isRelated ? CategoryRelatedCompanies : CategoryCompanies)[categoryIndex[id]].Add(k);
                 var category = taxonomy.Find(id)!;
                 foreach (var hs in category.HsPrefixes)
                 {
                     if (HsCode.Digits(hs) is { } digits && hsOwners.ContainsKey(digits))
                     {
-                        AddHs(k, digits);
+                        AddHs(k, digits, isRelated);
                     }
                 }
 
                 foreach (var code in category.ControlCodes)
                 {
-                    AddControlCode(k, code);
+                    AddControlCode(k, code, isRelated);
                 }
             }
 
@@ -158,7 +172,11 @@ internal sealed class MatcherIndex
 
     public string[] CategoryIds { get; }
 
+    /// <summary>Companies watching each category by name (or a parent other than the dual-use root).</summary>
     public List<int>[] CategoryCompanies { get; }
+
+    /// <summary>Companies reaching each category only through the dual-use root (see <see cref="WatchedCode.Related"/>).</summary>
+    public List<int>[] CategoryRelatedCompanies { get; }
 
     /// <summary>Each company's countries; companies with the same countries share one set instance (the matcher caches by it).</summary>
     public HashSet<string>[] CompanyDestinations { get; }
@@ -211,26 +229,26 @@ internal sealed class MatcherIndex
         }
     }
 
-    private void AddHs(int company, string digits)
+    private void AddHs(int company, string digits, bool related = false)
     {
-        Get(HsExact, digits).Add(new WatchedCode(company, digits));
+        Get(HsExact, digits).Add(new WatchedCode(company, digits, related));
         for (var length = 8; length < digits.Length; length++)
         {
-            Get(HsLonger, digits[..length]).Add(new WatchedCode(company, digits));
+            Get(HsLonger, digits[..length]).Add(new WatchedCode(company, digits, related));
         }
     }
 
-    private void AddControlCode(int company, string code)
+    private void AddControlCode(int company, string code, bool related = false)
     {
         if (ControlCode.Canonical(code) is not { } canonical)
         {
             return;
         }
 
-        Get(Codes, canonical).Add(new WatchedCode(company, canonical));
+        Get(Codes, canonical).Add(new WatchedCode(company, canonical, related));
         for (var dot = canonical.LastIndexOf('.'); dot > 0; dot = canonical.LastIndexOf('.', dot - 1))
         {
-            Get(CodeParents, canonical[..dot]).Add(new WatchedCode(company, canonical));
+            Get(CodeParents, canonical[..dot]).Add(new WatchedCode(company, canonical, related));
         }
     }
 

@@ -78,8 +78,10 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             return f;
         }
 
-        // 1. The automaton: category terms, broad-measure words, custom terms, counterparty names.
-        var categoryHits = new Dictionary<int, PatternHit>();
+        // 1. The automaton: category terms, broad-measure words, custom terms, counterparty names. Only the operative
+        // text counts for goods: not a cited act's title, not a listed party's name or address (OperativeText).
+        var operative = OperativeText.Read(scan, notice);
+        var categoryCandidates = new List<(int Category, PatternHit Hit)>();
         PatternHit? broadHit = null;
         var broadInTitle = false;
         foreach (var hit in index.Automaton.FindAll(scan))
@@ -91,25 +93,50 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 continue;
             }
 
+            var excluded = operative.IsExcluded(hit.Start, hit.Length);
             foreach (var owner in index.PatternOwners[hit.Pattern])
             {
                 switch (owner.Kind)
                 {
-                    case PatternOwnerKind.Category:
-                        categoryHits.TryAdd(owner.Index, hit);
+                    case PatternOwnerKind.Category when !excluded && !operative.IsCompoundComponent(hit.Start, hit.Length):
+                        categoryCandidates.Add((owner.Index, hit));
                         break;
-                    case PatternOwnerKind.Broad:
+                    case PatternOwnerKind.Broad when !excluded:
                         broadHit ??= hit;
                         broadInTitle |= hit.Start < titleEnd;
                         break;
-                    case PatternOwnerKind.Term:
+                    case PatternOwnerKind.Term when !excluded:
                         For(owner.Index).Goods(ReasonKind.Term, owner.Value, normalized.Snippet(hit.Start, hit.Length));
                         break;
                     case PatternOwnerKind.Counterparty:
-                        For(owner.Index).Counterparty(owner.Value, normalized.Snippet(hit.Start, hit.Length));
+                        var party = operative.IsInsideListedName(hit.Start, hit.Length) ? PartyMatch.Affiliate : PartyMatch.Mentioned;
+                        For(owner.Index).Counterparty(owner.Value, normalized.Snippet(hit.Start, hit.Length), party);
                         break;
                 }
             }
+        }
+
+        // A term inside a longer term of another category names that category's goods only (锑 inside 锑化镓, 稀土
+        // inside 稀土永磁): the longest reading wins, as a reader takes the whole word.
+        var categoryHits = new Dictionary<int, PatternHit>();
+        foreach (var (category, hit) in categoryCandidates)
+        {
+            var insideLonger = categoryCandidates.Exists(other => other.Category != category && other.Hit.Length > hit.Length
+                && other.Hit.Start <= hit.Start && other.Hit.Start + other.Hit.Length >= hit.Start + hit.Length);
+            if (insideLonger)
+            {
+                continue;
+            }
+
+            if (index.CategoryIds[category] == GoodsTaxonomy.DualUse)
+            {
+                // "Dual-use items", "Control List": the words of a broad measure, not goods of their own.
+                broadHit ??= hit;
+                broadInTitle |= hit.Start < titleEnd;
+                continue;
+            }
+
+            categoryHits.TryAdd(category, hit);
         }
 
         foreach (var (category, hit) in categoryHits.OrderBy(h => h.Value.Start))
@@ -118,13 +145,23 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             var reason = new AlertReason(ReasonKind.Category, id, normalized.Snippet(hit.Start, hit.Length)); // one instance for every watcher
             foreach (var company in index.CategoryCompanies[category])
             {
-                For(company).Category(reason);
+                For(company).Category(reason, related: false);
+            }
+
+            foreach (var company in index.CategoryRelatedCompanies[category])
+            {
+                For(company).Category(reason, related: true);
             }
         }
 
-        // 2. HS codes, both ways.
+        // 2. HS codes, both ways (not a postcode in a listed party's address).
         foreach (var (digits, start, length) in HsCodesIn(scan, notice))
         {
+            if (start >= 0 && operative.IsExcluded(start, length))
+            {
+                continue;
+            }
+
             var snippet = start >= 0 ? normalized.Snippet(start, length) : digits;
             for (var prefix = 4; prefix <= digits.Length; prefix++)
             {
@@ -132,7 +169,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 {
                     foreach (var w in watchers)
                     {
-                        For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet);
+                        For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet, w.Related);
                     }
                 }
             }
@@ -141,7 +178,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             {
                 foreach (var w in longer)
                 {
-                    For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet);
+                    For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet, w.Related);
                 }
             }
         }
@@ -149,6 +186,11 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         // 3. Control codes: 1C902 matches 1C902.a and the other way round.
         foreach (var (code, start, length) in ControlCodesIn(scan, notice))
         {
+            if (start >= 0 && operative.IsExcluded(start, length))
+            {
+                continue;
+            }
+
             var snippet = start >= 0 ? normalized.Snippet(start, length) : code;
             var prefixes = new List<string> { code };
             for (var dot = code.LastIndexOf('.'); dot > 0; dot = code.LastIndexOf('.', dot - 1))
@@ -162,7 +204,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 {
                     foreach (var w in watchers)
                     {
-                        For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet);
+                        For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet, w.Related);
                     }
                 }
             }
@@ -171,12 +213,12 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             {
                 foreach (var w in specific)
                 {
-                    For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet);
+                    For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet, w.Related);
                 }
             }
         }
 
-        // 4. Listed entities against counterparties (the automaton found names inside longer ones; this finds equal keys).
+        // 4. Listed entities against counterparties: an equal key is the counterparty itself.
         foreach (var entity in notice.Entities)
         {
             foreach (var name in new[] { entity.Name, entity.NameEn })
@@ -190,19 +232,25 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 var snippet = at >= 0 ? Around(text, at, name.Length) : name;
                 foreach (var w in watchers)
                 {
-                    For(w.Company).Counterparty(w.Value, snippet);
+                    For(w.Company).Counterparty(w.Value, snippet, PartyMatch.Listed, entity.NameEn ?? entity.Name);
                 }
             }
         }
 
-        // 5. Broad measures: about dual-use items in general — said in the title, or an entity listing (listed entities
-        // may receive no dual-use item at all), or a text that names no specific goods (entity names in the annex aside).
+        // 5. Broad measures: about dual-use items in general. A listing or a ban acts on a class of parties or users
+        // whatever goods they take; a relief of one with named targets likewise; otherwise the words must be in the
+        // title, or the operative text must name no specific goods.
         var bodyEnd = TitleEnd(normalized, notice.Title.Length + 1 + notice.Body.Length);
-        var namesSpecificGoods = categoryHits.Any(h => index.CategoryIds[h.Key] != GoodsTaxonomy.DualUse && h.Value.Start < bodyEnd);
-        var entityListing = notice.Measure is Measure.ControlListAddition or Measure.WatchListAddition or Measure.UnreliableEntityAddition;
-        if (broadHit is { } broad && (broadInTitle || entityListing || !namesSpecificGoods))
+        var namesSpecificGoods = categoryHits.Any(h => h.Value.Start < bodyEnd);
+        var kind = SeverityRules.KindOf(notice.Measure);
+        var broadByMeasure = SeverityRules.ActsOnParties(notice.Measure) || notice.Measure == Measure.ExportBan
+            || (kind == MeasureKind.Relief && notice.Destinations.Count > 0);
+        var broadByWords = broadHit is { } && (broadInTitle || !namesSpecificGoods || kind == MeasureKind.Talk);
+        if (broadByMeasure || broadByWords)
         {
-            var reason = new AlertReason(ReasonKind.BroadMeasure, scan.Substring(broad.Start, broad.Length), normalized.Snippet(broad.Start, broad.Length));
+            var reason = broadHit is { } broad
+                ? new AlertReason(ReasonKind.BroadMeasure, scan.Substring(broad.Start, broad.Length), normalized.Snippet(broad.Start, broad.Length))
+                : new AlertReason(ReasonKind.BroadMeasure, notice.Measure.ToWire(), notice.Title);
             foreach (var company in index.DualUseCompanies)
             {
                 For(company).Broad(reason);
@@ -250,19 +298,23 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 f.Add(reason);
             }
 
-            var severity = SeverityRules.Decide(new MatchFacts
+            var judgement = SeverityRules.Decide(new MatchFacts
             {
                 NamesGoods = f.NamesGoods,
-                NamesCounterparty = f.NamesCounterparty,
+                NamesRelatedGoods = f.NamesRelatedGoods,
+                Counterparty = f.Party,
                 BroadMeasure = f.IsBroad,
+                AnnouncesMeasure = operative.AnnouncesMeasure,
                 Measure = notice.Measure,
                 EffectiveSoon = effectiveSoon,
                 Destination = destinations.Relation,
             });
-            if (severity is not { } level)
+            if (judgement is not { } decided)
             {
                 continue;
             }
+
+            var level = decided.Severity;
 
             f.Categories?.Sort(StringComparer.Ordinal);
             alerts.Add(new Alerts.Alert
@@ -437,21 +489,45 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         /// <summary>Category ids, each once (a notice names few categories, so a list beats a set here); null until one.</summary>
         public List<string>? Categories { get; private set; }
 
+        /// <summary>Goods the company watches by name are in the operative text.</summary>
         public bool NamesGoods { get; private set; }
 
-        public bool NamesCounterparty { get; private set; }
+        /// <summary>Goods it reaches only through "all dual-use items" are.</summary>
+        public bool NamesRelatedGoods { get; private set; }
+
+        /// <summary>The closest a counterparty comes: listed itself, an affiliate listed, or mentioned.</summary>
+        public PartyMatch Party { get; private set; }
+
+        /// <summary>The listed party that is the counterparty (its printed name), when <see cref="Party"/> is Listed.</summary>
+        public string? ListedAs { get; private set; }
 
         public bool IsBroad { get; private set; }
 
-        public void Goods(ReasonKind kind, string value, string snippet)
+        public void Goods(ReasonKind kind, string value, string snippet, bool related = false)
         {
-            NamesGoods = true;
+            if (related)
+            {
+                NamesRelatedGoods = true;
+            }
+            else
+            {
+                NamesGoods = true;
+            }
+
             Add(kind, value, snippet);
         }
 
-        public void Category(AlertReason reason)
+        public void Category(AlertReason reason, bool related)
         {
-            NamesGoods = true;
+            if (related)
+            {
+                NamesRelatedGoods = true;
+            }
+            else
+            {
+                NamesGoods = true;
+            }
+
             Add(reason);
             Categories ??= [];
             if (!Categories.Contains(reason.Value))
@@ -460,10 +536,25 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             }
         }
 
-        public void Counterparty(string value, string snippet)
+        public void Counterparty(string value, string snippet, PartyMatch match, string? listedAs = null)
         {
-            NamesCounterparty = true;
-            Add(ReasonKind.Counterparty, value, snippet);
+            if (match > Party)
+            {
+                Party = match;
+                ListedAs = listedAs;
+                Replace(ReasonKind.Counterparty, value, snippet);
+            }
+            else
+            {
+                Add(ReasonKind.Counterparty, value, snippet);
+            }
+        }
+
+        /// <summary>A closer match's snippet replaces a looser one's (the listing line beats a mention).</summary>
+        private void Replace(ReasonKind kind, string value, string snippet)
+        {
+            Reasons.RemoveAll(r => r.Kind == kind && string.Equals(r.Value, value, StringComparison.Ordinal));
+            Reasons.Add(new AlertReason(kind, value, snippet));
         }
 
         public void Broad(AlertReason reason)

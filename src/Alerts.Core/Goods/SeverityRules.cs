@@ -3,10 +3,10 @@ using Alerts.Core.Subscriptions;
 
 namespace Alerts.Core.Goods;
 
-/// <summary>How a notice's destinations relate to the countries a company ships to or buys from.</summary>
+/// <summary>How a notice's targets relate to the countries a company ships to or buys from.</summary>
 public enum DestinationRelation
 {
-    /// <summary>The notice names no destination, or the company lists none.</summary>
+    /// <summary>The notice names no target country, or the company lists none.</summary>
     Unknown,
 
     /// <summary>The notice targets at least one of the company's countries.</summary>
@@ -16,16 +16,74 @@ public enum DestinationRelation
     OtherOnly,
 }
 
+/// <summary>How one of a company's counterparties appears in a notice.</summary>
+public enum PartyMatch
+{
+    None,
+
+    /// <summary>Named in the text, not as a party the notice acts on.</summary>
+    Mentioned,
+
+    /// <summary>A listed party bears its name (三菱造船 for Mitsubishi Heavy Industries): a subsidiary or affiliate.</summary>
+    Affiliate,
+
+    /// <summary>The counterparty itself is a party the notice acts on (listed, sanctioned, investigated, relieved).</summary>
+    Listed,
+}
+
+/// <summary>What a notice does, as far as severity is concerned (docs/fidelity.md, "Severity").</summary>
+public enum MeasureKind
+{
+    /// <summary>Trade remedies on imports, statistics, fairs, anything else: no export control.</summary>
+    Unrelated,
+
+    /// <summary>Statements, spokesperson answers, protests, consultations: no measure of their own.</summary>
+    Talk,
+
+    /// <summary>A new control, ban, catalogue or scope change on goods (licensing, export bans, 优化调整).</summary>
+    Control,
+
+    /// <summary>Parties put on the Control List or the Unreliable Entity List, or sanctioned (反制).</summary>
+    Listing,
+
+    /// <summary>Parties put on the Watch List, investigated or fined: a lesser step than a listing.</summary>
+    LesserListing,
+
+    /// <summary>A suspension, lifting or removal: relief from an earlier measure.</summary>
+    Relief,
+}
+
+/// <summary>Why a company hears of a notice at the level it does: the row of the severity table that decided.</summary>
+public enum Ground
+{
+    GoodsControlled,
+    GoodsRelieved,
+    CounterpartyListed,
+    CounterpartyRelieved,
+    AffiliateListed,
+    BroadMeasureOnDestination,
+    BroadMeasureNoDestination,
+    GoodsMentioned,
+    CounterpartyMentioned,
+    StatementOnDestination,
+}
+
 /// <summary>What matched between one notice and one company (a struct: the matcher decides one per alert).</summary>
 public readonly record struct MatchFacts
 {
-    /// <summary>Watched goods, terms, HS or control codes are named.</summary>
+    /// <summary>Goods the company watches by name (its categories, terms, HS or control codes) are in the operative text.</summary>
     public bool NamesGoods { get; init; }
 
-    public bool NamesCounterparty { get; init; }
+    /// <summary>Goods the company reaches only through "all dual-use items" are in the operative text.</summary>
+    public bool NamesRelatedGoods { get; init; }
 
-    /// <summary>A broad dual-use measure reaches a watched category.</summary>
+    public PartyMatch Counterparty { get; init; }
+
+    /// <summary>The notice is a measure on dual-use items in general (a ban on a class of users, a listing) and the company trades them.</summary>
     public bool BroadMeasure { get; init; }
+
+    /// <summary>A statement that announces a decided measure (not only comments on one).</summary>
+    public bool AnnouncesMeasure { get; init; }
 
     public Measure Measure { get; init; }
 
@@ -35,59 +93,103 @@ public readonly record struct MatchFacts
     public DestinationRelation Destination { get; init; }
 }
 
+/// <summary>The level a company hears of a notice at, and the row that decided it.</summary>
+public readonly record struct Judgement(Severity Severity, Ground Ground);
+
 /// <summary>
-/// The severity table of issue 5. Base level: <c>critical</c> — a ban or list addition naming watched goods, codes or a
-/// counterparty, effective within 30 days; <c>high</c> — the same effective later, or a watch-list addition of a
-/// counterparty; <c>medium</c> — a broad ban-type measure (raised to <c>high</c> by a matching destination), statements,
-/// spokesperson remarks and consultations; <c>low</c> — other mentions. Then destinations: a matching one raises by one
-/// (never to critical), one that targets only other countries lowers by one (not when a counterparty is named).
+/// The severity table of issue 16, in one place (docs/fidelity.md, "Severity", shows it as a table):
+/// <list type="bullet">
+/// <item>a new control, ban or scope change on the company's goods or codes → <c>critical</c> when effective within 30
+/// days, else <c>high</c> (<c>medium</c> when it targets only other countries);</item>
+/// <item>its counterparty listed → <c>critical</c> (Control List, Unreliable Entity List, countermeasures) or
+/// <c>high</c> (Watch List, investigation, fine); a listed affiliate bearing its name → <c>medium</c>;</item>
+/// <item>relief (suspension, lifting, removal) on its goods or counterparty → <c>high</c>;</item>
+/// <item>a broad measure or listing whose targets include its destinations → <c>medium</c>; with no targets or no
+/// destinations of its own → <c>low</c>; targeting only other countries → nothing;</item>
+/// <item>statements → <c>low</c> on its goods, counterparty or destination; <c>medium</c> when a statement announces a
+/// broad measure on its destination; nothing otherwise;</item>
+/// <item>trade remedies, statistics, fairs → <c>low</c> when its goods are named, else nothing.</item>
+/// </list>
 /// </summary>
 public static class SeverityRules
 {
-    public static Severity? Decide(MatchFacts facts)
+    public static MeasureKind KindOf(Measure measure) => measure switch
     {
-        var named = facts.NamesGoods || facts.NamesCounterparty;
-        if (!named && !facts.BroadMeasure)
-        {
-            return null;
-        }
+        Measure.ExportBan or Measure.LicensingRequirement or Measure.CatalogueChange or Measure.ScopeAdjustment
+            or Measure.Resumption or Measure.Amendment => MeasureKind.Control,
+        Measure.ControlListAddition or Measure.UnreliableEntityAddition or Measure.Countermeasure => MeasureKind.Listing,
+        Measure.WatchListAddition or Measure.Investigation or Measure.Fine => MeasureKind.LesserListing,
+        Measure.Suspension or Measure.Lifting or Measure.Removal => MeasureKind.Relief,
+        Measure.Statement or Measure.Consultation => MeasureKind.Talk,
+        _ => MeasureKind.Unrelated,
+    };
 
-        var banOrListing = IsBanOrListing(facts.Measure);
-        var talk = facts.Measure is Measure.Statement or Measure.Consultation;
-        Severity level;
-        if (named && banOrListing && facts.EffectiveSoon)
-        {
-            level = Severity.Critical;
-        }
-        else if (named && (banOrListing || facts.Measure == Measure.WatchListAddition))
-        {
-            level = Severity.High;
-        }
-        else if (talk || (facts.BroadMeasure && IsBan(facts.Measure)))
-        {
-            level = Severity.Medium;
-        }
-        else
-        {
-            level = Severity.Low;
-        }
+    /// <summary>Parties are what the measure acts on (listings and relief from them); goods are not its subject.</summary>
+    public static bool ActsOnParties(Measure measure) => KindOf(measure) is MeasureKind.Listing or MeasureKind.LesserListing;
 
-        if (facts.Destination == DestinationRelation.Matches && !talk && level < Severity.High)
+    public static Judgement? Decide(MatchFacts facts)
+    {
+        var kind = KindOf(facts.Measure);
+        var party = facts.Counterparty;
+        var elsewhere = facts.Destination == DestinationRelation.OtherOnly;
+        return kind switch
         {
-            level++;
-        }
-        else if (facts.Destination == DestinationRelation.OtherOnly && !facts.NamesCounterparty && level > Severity.Low)
-        {
-            level--;
-        }
-
-        return level;
+            MeasureKind.Control when party == PartyMatch.Listed => new(facts.EffectiveSoon ? Severity.Critical : Severity.High, Ground.CounterpartyListed),
+            MeasureKind.Control when facts.NamesGoods => new(
+                elsewhere ? Severity.Medium : facts.EffectiveSoon ? Severity.Critical : Severity.High, Ground.GoodsControlled),
+            MeasureKind.Listing when party == PartyMatch.Listed => new(Severity.Critical, Ground.CounterpartyListed),
+            MeasureKind.LesserListing when party == PartyMatch.Listed => new(Severity.High, Ground.CounterpartyListed),
+            MeasureKind.Relief when party == PartyMatch.Listed => new(Severity.High, Ground.CounterpartyRelieved),
+            MeasureKind.Relief when facts.NamesGoods => new(Severity.High, Ground.GoodsRelieved),
+            MeasureKind.Listing or MeasureKind.LesserListing or MeasureKind.Relief when party == PartyMatch.Affiliate
+                => new(Severity.Medium, Ground.AffiliateListed),
+            MeasureKind.Control or MeasureKind.Listing or MeasureKind.LesserListing or MeasureKind.Relief => Broad(facts),
+            MeasureKind.Talk => Talk(facts),
+            _ => facts.NamesGoods ? new(Severity.Low, Ground.GoodsMentioned) : null,
+        };
     }
 
-    /// <summary>Bans, licensing requirements, list additions and catalogue changes.</summary>
-    public static bool IsBanOrListing(Measure measure) => IsBan(measure)
-        || measure is Measure.ControlListAddition or Measure.UnreliableEntityAddition;
+    private static Judgement? Broad(MatchFacts facts)
+    {
+        var reached = facts.BroadMeasure || facts.NamesRelatedGoods;
+        if (reached && facts.Destination == DestinationRelation.Matches)
+        {
+            return new(facts.BroadMeasure ? Severity.Medium : Severity.Low, Ground.BroadMeasureOnDestination);
+        }
 
-    private static bool IsBan(Measure measure) =>
-        measure is Measure.ExportBan or Measure.LicensingRequirement or Measure.CatalogueChange;
+        if (facts.Destination == DestinationRelation.OtherOnly)
+        {
+            // Targets only other countries: nothing, unless the company's own goods or counterparties are in it.
+            return facts.NamesGoods ? new(Severity.Low, Ground.GoodsMentioned)
+                : facts.Counterparty != PartyMatch.None ? new(Severity.Low, Ground.CounterpartyMentioned)
+                : null;
+        }
+
+        return reached ? new(Severity.Low, Ground.BroadMeasureNoDestination)
+            : facts.NamesGoods ? new(Severity.Low, Ground.GoodsMentioned)
+            : facts.Counterparty != PartyMatch.None ? new(Severity.Low, Ground.CounterpartyMentioned)
+            : null;
+    }
+
+    private static Judgement? Talk(MatchFacts facts)
+    {
+        if (facts.Counterparty != PartyMatch.None)
+        {
+            return new(Severity.Low, Ground.CounterpartyMentioned);
+        }
+
+        if (facts.NamesGoods)
+        {
+            return new(Severity.Low, Ground.GoodsMentioned);
+        }
+
+        var reached = facts.BroadMeasure || facts.NamesRelatedGoods;
+        return facts.Destination switch
+        {
+            DestinationRelation.Matches when reached && facts.AnnouncesMeasure && facts.BroadMeasure => new(Severity.Medium, Ground.StatementOnDestination),
+            DestinationRelation.Matches when reached => new(Severity.Low, Ground.StatementOnDestination),
+            DestinationRelation.Unknown when reached => new(Severity.Low, Ground.BroadMeasureNoDestination),
+            _ => null,
+        };
+    }
 }

@@ -68,6 +68,15 @@ internal static partial class NoticeExtraction
         }
 
         var operative = WithoutContext(foldedTitle + "\n" + OperativeText(lead));
+        if (measure is Measure.Suspension or Measure.Lifting or Measure.Removal)
+        {
+            // Relief targets whom the relieved measure targeted: 对美出口 (exports to the US) or the parties' nationality
+            // (美国实体). Countries that are only the news's context (美媒, 美国总统, "不只是美国") are not targets.
+            var directed = CountriesIn(Directed().Matches(operative).Select(m => m.Groups["who"].Value switch { "美" => "美国", "日" => "日本", var who => who }), chinese: true);
+            return (directed.Count > 0 ? directed
+                : CountriesIn(Nationality().Matches(operative).Select(m => m.Groups["who"].Value), chinese: true), []);
+        }
+
         if (ActsOnParties(measure) || measure is Measure.Statement)
         {
             // The parties' nationality (16家美国实体, 美国通用原子航空系统公司, 中国企业 in an answer about a foreign
@@ -98,6 +107,13 @@ internal static partial class NoticeExtraction
             }
 
             var named = CountriesIn([operative], chinese: true);
+            if (named.Count == 0 && ArmsSalesToTaiwan().IsMatch(operative + Fold(lead)))
+            {
+                // Listed "for arms sales to Taiwan" and no country printed: the sellers are US defence firms (sales
+                // under the US Taiwan Relations Act; every such MOFCOM and UEL listing since 2019 names US firms).
+                return (["US"], []);
+            }
+
             return (named.Count > 0 ? named : CountriesIn([WithoutContext(Fold(lead))], chinese: true), []);
         }
 
@@ -151,6 +167,13 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"対日|日本への(?:軍民|輸出|デュアル)|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ|(?:against|to|toward|targeting|on) Japan\b", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AimedAtJapan();
+
+    /// <summary>Exports or measures aimed at a country: 对美出口, 对美国出口, 对日本军事用户, 向美国出口.</summary>
+    [GeneratedRegex(@"(?:对|向)(?<who>美国|美|日本|日|欧盟|英国|加拿大|韩国)(?:国)?(?:的)?\s*(?:出口|军事|军工|实体|企业|两用|相关)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Directed();
+
+    [GeneratedRegex(@"(?:参与)?对台(?:湾地区)?军售|售台武器|对台湾地区出售武器", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ArmsSalesToTaiwan();
 
     [GeneratedRegex(@"原产于(?<who>[^的]{1,60}?)的", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Origin();

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Alerts.Core.Notices;
+
+namespace Alerts.Core.Goods;
+
+/// <summary>
+/// Which parts of a notice's (normalised) text say what the notice does, read the way a lawyer reads it: the legal
+/// basis it cites (《两用物项出口管制条例》) and the names and addresses of the parties it lists are not its operative
+/// clause, so goods words found there (无人机 in a company's name, 两用物项 in the title of a regulation) are not goods
+/// the notice controls. Also decides which element of a chemical compound is its head (锑化镓 is gallium antimonide:
+/// gallium, not antimony) and whether a statement announces a measure of its own.
+/// </summary>
+internal sealed partial class OperativeText
+{
+    /// <summary>
+    /// CJK element characters (simplified and traditional) that make up compound names. In Chinese nomenclature the
+    /// element named last is the compound's head (锑化镓 gallium antimonide, 磷化铟镓 indium gallium phosphide → gallium);
+    /// an element followed by 化 or by another element is a component, not the goods (GB/T 16483, naming of inorganic
+    /// compounds: "X化Y" reads "Y X-ide").
+    /// </summary>
+    private const string Elements =
+        "镓锗锑铟钨碲铋钼锂钴镍锰镉锌铝铜铁钛硅砷磷硼钽铌铪锆钪钇镧铈镨钕钐铕钆铽镝钬铒铥镱镥锡铅铬钒镁汞硒" +
+        "鎵鍺銻銦鎢鉍鉬鋰鈷鎳錳鎘鋅鋁銅鐵鈦矽鉭鈮鉿鋯鈧釔鑭鈰鐠釹釤銪釓鋱鏑鈥鉺銩鐿鑥錫鉛鉻釩鎂";
+
+    private const byte Law = 1;
+    private const byte Name = 2;
+
+    private readonly string _scan;
+
+    /// <summary>Per normalised character: 0 operative, <see cref="Law"/> a cited act, <see cref="Name"/> a listed party.</summary>
+    private readonly byte[] _kind;
+
+    private OperativeText(string scan, byte[] kind, bool announcesMeasure)
+    {
+        _scan = scan;
+        _kind = kind;
+        AnnouncesMeasure = announcesMeasure;
+    }
+
+    /// <summary>The text (a statement, a news item) says a measure was decided or announced, not only discussed.</summary>
+    public bool AnnouncesMeasure { get; }
+
+    /// <summary>Reads the normalised text of <paramref name="notice"/> (<see cref="NoticeMatcher.ScannedText"/>).</summary>
+    public static OperativeText Read(string scan, Notice notice)
+    {
+        var kind = new byte[scan.Length];
+        foreach (Match citation in LawCitation().Matches(scan))
+        {
+            Array.Fill(kind, Law, citation.Index, citation.Length);
+        }
+
+        foreach (var entity in notice.Entities)
+        {
+            foreach (var part in new[] { entity.Name, entity.NameEn, entity.Address })
+            {
+                var pattern = string.IsNullOrWhiteSpace(part) ? "" : TextNormalizer.NormalizeTerm(part);
+                if (pattern.Length < 2)
+                {
+                    continue;
+                }
+
+                for (var at = scan.IndexOf(pattern, StringComparison.Ordinal); at >= 0; at = scan.IndexOf(pattern, at + pattern.Length, StringComparison.Ordinal))
+                {
+                    Array.Fill(kind, Name, at, pattern.Length);
+                }
+            }
+        }
+
+        var announces = notice.Measure is Measure.Statement or Measure.Consultation or Measure.Other
+            && (DecisionThenMeasure().IsMatch(scan) || MeasureThenDecision().IsMatch(scan));
+        return new OperativeText(scan, kind, announces);
+    }
+
+    /// <summary>The hit lies in a cited act's title or in a listed party's name or address: not the operative clause.</summary>
+    public bool IsExcluded(int start, int length) => Any(start, length, Law | Name);
+
+    /// <summary>The hit lies inside a listed party's name or address.</summary>
+    public bool IsInsideListedName(int start, int length) => Any(start, length, Name);
+
+    private bool Any(int start, int length, int kinds)
+    {
+        for (var i = Math.Max(0, start); i < start + length && i < _kind.Length; i++)
+        {
+            if ((_kind[i] & kinds) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The hit ends on an element that a compound continues (锑 in 锑化镓, 铟 in 磷化铟镓): that element is a component
+    /// of another element's compound, not the goods.
+    /// </summary>
+    public bool IsCompoundComponent(int start, int length)
+    {
+        var end = start + length;
+        if (length == 0 || end >= _scan.Length || !Elements.Contains(_scan[end - 1], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var next = _scan[end];
+        return next == '化' || Elements.Contains(next, StringComparison.Ordinal);
+    }
+
+    // A cited act: 《…法》《…条例》《…规定》《…办法》《…细则》《…决定》 (and 『…』「…」 in Japanese copies). Lists and
+    // catalogues (《两用物项出口管制清单》, 《…目录》) are what catalogue notices publish, so they stay operative.
+    [GeneratedRegex(@"[《『「][^《》『』「」\n]{1,80}?(?:法|条例|规定|办法|细则|决定|法律|条約|公约)[》』」]")]
+    private static partial Regex LawCitation();
+
+    // Normalised text: traditional → simplified, hiragana → katakana (TextNormalizer), so 決定 is 决定 and する is スル.
+    [GeneratedRegex(@"(?:决定|宣布|发布|公布|発表)[^。\n]{0,60}?(?:禁止|出口管制|列入|管控名单|关注名单|不可靠实体清单|輸出规制|輸出管理|規制|规制)")]
+    private static partial Regex DecisionThenMeasure();
+
+    [GeneratedRegex(@"(?:禁止|列入|規制|规制|管制)[^。\n]{0,20}?(?:决定|発表)")]
+    private static partial Regex MeasureThenDecision();
+}

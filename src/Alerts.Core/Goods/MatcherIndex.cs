@@ -18,7 +18,8 @@ internal readonly record struct PatternOwner(PatternOwnerKind Kind, int Index, s
 /// The company reaches these goods only through the <c>dual-use</c> root (it watches dual-use items in general): a
 /// notice on them is related to its trade, not a control on goods it named.
 /// </param>
-internal readonly record struct WatchedCode(int Company, string Value, bool Related = false);
+/// <param name="Category">The taxonomy category the code comes from; null for a code the company entered itself.</param>
+internal readonly record struct WatchedCode(int Company, string Value, bool Related = false, string? Category = null);
 
 /// <summary>
 /// Everything the matcher precomputes from the taxonomy and the companies: ONE automaton over every category term,
@@ -102,13 +103,13 @@ internal sealed class MatcherIndex
                 {
                     if (HsCode.Digits(hs) is { } digits && hsOwners.ContainsKey(digits))
                     {
-                        AddHs(k, digits, isRelated);
+                        AddHs(k, digits, isRelated, id);
                     }
                 }
 
                 foreach (var code in category.ControlCodes)
                 {
-                    AddControlCode(k, code, isRelated);
+                    AddControlCode(k, code, isRelated, id);
                 }
             }
 
@@ -229,26 +230,26 @@ internal sealed class MatcherIndex
         }
     }
 
-    private void AddHs(int company, string digits, bool related = false)
+    private void AddHs(int company, string digits, bool related = false, string? category = null)
     {
-        Get(HsExact, digits).Add(new WatchedCode(company, digits, related));
+        Get(HsExact, digits).Add(new WatchedCode(company, digits, related, category));
         for (var length = 8; length < digits.Length; length++)
         {
-            Get(HsLonger, digits[..length]).Add(new WatchedCode(company, digits, related));
+            Get(HsLonger, digits[..length]).Add(new WatchedCode(company, digits, related, category));
         }
     }
 
-    private void AddControlCode(int company, string code, bool related = false)
+    private void AddControlCode(int company, string code, bool related = false, string? category = null)
     {
         if (ControlCode.Canonical(code) is not { } canonical)
         {
             return;
         }
 
-        Get(Codes, canonical).Add(new WatchedCode(company, canonical, related));
+        Get(Codes, canonical).Add(new WatchedCode(company, canonical, related, category));
         for (var dot = canonical.LastIndexOf('.'); dot > 0; dot = canonical.LastIndexOf('.', dot - 1))
         {
-            Get(CodeParents, canonical[..dot]).Add(new WatchedCode(company, canonical, related));
+            Get(CodeParents, canonical[..dot]).Add(new WatchedCode(company, canonical, related, category));
         }
     }
 

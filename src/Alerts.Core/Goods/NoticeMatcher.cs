@@ -80,7 +80,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
 
         // 1. The automaton: category terms, broad-measure words, custom terms, counterparty names. Only the operative
         // text counts for goods: not a cited act's title, not a listed party's name or address (OperativeText).
-        var operative = OperativeText.Read(scan, notice);
+        var operative = OperativeText.Read(normalized, notice);
         var categoryCandidates = new List<(int Category, PatternHit Hit)>();
         PatternHit? broadHit = null;
         var broadInTitle = false;
@@ -119,6 +119,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         // A term inside a longer term of another category names that category's goods only (锑 inside 锑化镓, 稀土
         // inside 稀土永磁): the longest reading wins, as a reader takes the whole word.
         var categoryHits = new Dictionary<int, PatternHit>();
+        var categoryMentions = new Dictionary<int, PatternHit>();
         foreach (var (category, hit) in categoryCandidates)
         {
             var insideLonger = categoryCandidates.Exists(other => other.Category != category && other.Hit.Length > hit.Length
@@ -136,23 +137,40 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 continue;
             }
 
-            categoryHits.TryAdd(category, hit);
+            // Goods in the title or in a sentence that does something are what the notice is about; goods in a news
+            // copy's background ("镓和锗是半导体产业的关键原料") are only mentioned.
+            var operativeHit = hit.Start < titleEnd || operative.IsInOperativeSentence(hit.Start);
+            (operativeHit ? categoryHits : categoryMentions).TryAdd(category, hit);
         }
 
-        foreach (var (category, hit) in categoryHits.OrderBy(h => h.Value.Start))
+        foreach (var category in categoryHits.Keys)
+        {
+            categoryMentions.Remove(category);
+        }
+
+        foreach (var (category, hit, mentioned) in categoryHits.Select(h => (h.Key, h.Value, false))
+            .Concat(categoryMentions.Select(h => (h.Key, h.Value, true))).OrderBy(h => h.Item2.Start))
         {
             var id = index.CategoryIds[category];
             var reason = new AlertReason(ReasonKind.Category, id, normalized.Snippet(hit.Start, hit.Length)); // one instance for every watcher
             foreach (var company in index.CategoryCompanies[category])
             {
-                For(company).Category(reason, related: false);
+                For(company).Category(reason, mentioned ? GoodsStrength.Mentioned : GoodsStrength.Named);
             }
 
             foreach (var company in index.CategoryRelatedCompanies[category])
             {
-                For(company).Category(reason, related: true);
+                For(company).Category(reason, GoodsStrength.Related);
             }
         }
+
+        // A code from the taxonomy (2850.00, 8110) is a reference next to an item's name; it names the category's goods
+        // only when the category is named in words too; a code the company entered itself always does.
+        var namedCategories = categoryHits.Keys.Select(c => index.CategoryIds[c]).ToHashSet(StringComparer.Ordinal);
+        GoodsStrength Strength(WatchedCode w) =>
+            w.Related ? GoodsStrength.Related
+            : w.Category is { } fromTaxonomy && !namedCategories.Contains(fromTaxonomy) ? GoodsStrength.Mentioned
+            : GoodsStrength.Named;
 
         // 2. HS codes, both ways (not a postcode in a listed party's address).
         foreach (var (digits, start, length) in HsCodesIn(scan, notice))
@@ -169,7 +187,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 {
                     foreach (var w in watchers)
                     {
-                        For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet, w.Related);
+                        For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet, Strength(w));
                     }
                 }
             }
@@ -178,7 +196,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             {
                 foreach (var w in longer)
                 {
-                    For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet, w.Related);
+                    For(w.Company).Goods(ReasonKind.Hs, w.Value, snippet, Strength(w));
                 }
             }
         }
@@ -204,7 +222,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 {
                     foreach (var w in watchers)
                     {
-                        For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet, w.Related);
+                        For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet, Strength(w));
                     }
                 }
             }
@@ -213,7 +231,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             {
                 foreach (var w in specific)
                 {
-                    For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet, w.Related);
+                    For(w.Company).Goods(ReasonKind.ControlCode, w.Value, snippet, Strength(w));
                 }
             }
         }
@@ -302,6 +320,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             {
                 NamesGoods = f.NamesGoods,
                 NamesRelatedGoods = f.NamesRelatedGoods,
+                MentionsGoods = f.MentionsGoods,
                 Counterparty = f.Party,
                 BroadMeasure = f.IsBroad,
                 AnnouncesMeasure = operative.AnnouncesMeasure,
@@ -473,6 +492,19 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         return text[from..to].Replace('\n', ' ').Trim();
     }
 
+    /// <summary>How strongly a notice names a company's goods.</summary>
+    private enum GoodsStrength
+    {
+        /// <summary>In the operative text, as goods the company watches by name.</summary>
+        Named,
+
+        /// <summary>Goods it reaches only through "all dual-use items".</summary>
+        Related,
+
+        /// <summary>In the background only, or a bare taxonomy code without the goods' name.</summary>
+        Mentioned,
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])[0-9]{4,10}(?![0-9])")]
     private static partial System.Text.RegularExpressions.Regex DigitRun();
 
@@ -495,6 +527,9 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         /// <summary>Goods it reaches only through "all dual-use items" are.</summary>
         public bool NamesRelatedGoods { get; private set; }
 
+        /// <summary>Its goods appear only in the background or as a bare taxonomy code.</summary>
+        public bool MentionsGoods { get; private set; }
+
         /// <summary>The closest a counterparty comes: listed itself, an affiliate listed, or mentioned.</summary>
         public PartyMatch Party { get; private set; }
 
@@ -503,36 +538,36 @@ public sealed partial class NoticeMatcher : INoticeMatcher
 
         public bool IsBroad { get; private set; }
 
-        public void Goods(ReasonKind kind, string value, string snippet, bool related = false)
+        public void Goods(ReasonKind kind, string value, string snippet, GoodsStrength strength = GoodsStrength.Named)
         {
-            if (related)
-            {
-                NamesRelatedGoods = true;
-            }
-            else
-            {
-                NamesGoods = true;
-            }
-
+            Mark(strength);
             Add(kind, value, snippet);
         }
 
-        public void Category(AlertReason reason, bool related)
+        public void Category(AlertReason reason, GoodsStrength strength)
         {
-            if (related)
-            {
-                NamesRelatedGoods = true;
-            }
-            else
-            {
-                NamesGoods = true;
-            }
-
+            Mark(strength);
             Add(reason);
             Categories ??= [];
             if (!Categories.Contains(reason.Value))
             {
                 Categories.Add(reason.Value);
+            }
+        }
+
+        private void Mark(GoodsStrength strength)
+        {
+            switch (strength)
+            {
+                case GoodsStrength.Named:
+                    NamesGoods = true;
+                    break;
+                case GoodsStrength.Related:
+                    NamesRelatedGoods = true;
+                    break;
+                default:
+                    MentionsGoods = true;
+                    break;
             }
         }
 

@@ -25,14 +25,16 @@ internal sealed partial class OperativeText
     private const byte Law = 1;
     private const byte Name = 2;
 
+    private readonly NormalizedText _normalized;
     private readonly string _scan;
 
     /// <summary>Per normalised character: 0 operative, <see cref="Law"/> a cited act, <see cref="Name"/> a listed party.</summary>
     private readonly byte[] _kind;
 
-    private OperativeText(string scan, byte[] kind, bool announcesMeasure)
+    private OperativeText(NormalizedText normalized, byte[] kind, bool announcesMeasure)
     {
-        _scan = scan;
+        _normalized = normalized;
+        _scan = normalized.Text;
         _kind = kind;
         AnnouncesMeasure = announcesMeasure;
     }
@@ -41,8 +43,9 @@ internal sealed partial class OperativeText
     public bool AnnouncesMeasure { get; }
 
     /// <summary>Reads the normalised text of <paramref name="notice"/> (<see cref="NoticeMatcher.ScannedText"/>).</summary>
-    public static OperativeText Read(string scan, Notice notice)
+    public static OperativeText Read(NormalizedText normalized, Notice notice)
     {
+        var scan = normalized.Text;
         var kind = new byte[scan.Length];
         foreach (Match citation in LawCitation().Matches(scan))
         {
@@ -68,7 +71,7 @@ internal sealed partial class OperativeText
 
         var announces = notice.Measure is Measure.Statement or Measure.Consultation or Measure.Other
             && (DecisionThenMeasure().IsMatch(scan) || MeasureThenDecision().IsMatch(scan));
-        return new OperativeText(scan, kind, announces);
+        return new OperativeText(normalized, kind, announces);
     }
 
     /// <summary>The hit lies in a cited act's title or in a listed party's name or address: not the operative clause.</summary>
@@ -105,6 +108,46 @@ internal sealed partial class OperativeText
         var next = _scan[end];
         return next == '化' || Elements.Contains(next, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The sentence around the hit says what is done (管制, 禁止, 暂停, 出口, 许可 …) or is an item of an enumerated list
+    /// (2. 氮化镓…, （一）锑相关物项): background in news copies ("镓和锗是半导体产业的关键原料") is neither.
+    /// </summary>
+    public bool IsInOperativeSentence(int start)
+    {
+        // Sentences and lines are read in the original text: normalising drops line breaks.
+        var original = _normalized.Original;
+        var at = _normalized.Origins[Math.Clamp(start, 0, _normalized.Origins.Length - 1)];
+        var from = at;
+        while (from > 0 && !IsSentenceEnd(original[from - 1]))
+        {
+            from--;
+        }
+
+        var to = at;
+        while (to < original.Length && !IsSentenceEnd(original[to]))
+        {
+            to++;
+        }
+
+        var lineStart = at;
+        while (lineStart > 0 && original[lineStart - 1] != '\n')
+        {
+            lineStart--;
+        }
+
+        return ControlWords().IsMatch(TextNormalizer.NormalizeTerm(original[from..to]))
+            || EnumeratedItem().IsMatch(original.AsSpan(lineStart, Math.Min(12, original.Length - lineStart)));
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '\n' or ';';
+
+    // Normalised (simplified, lower case, katakana): words of a measure in Chinese, Japanese and English.
+    [GeneratedRegex(@"管制|管控|禁止|暂停|停止|许可|出口|进口|物项|清单|目录|调整|取消|实施|措施|规制|規制|輸出|禁輸|export|control|licen|ban|prohibit|suspen")]
+    private static partial Regex ControlWords();
+
+    [GeneratedRegex(@"^\s*(?:\d{1,3}\s*[\.．、)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])")]
+    private static partial Regex EnumeratedItem();
 
     // A cited act: 《…法》《…条例》《…规定》《…办法》《…细则》《…决定》 (and 『…』「…」 in Japanese copies). Lists and
     // catalogues (《两用物项出口管制清单》, 《…目录》) are what catalogue notices publish, so they stay operative.

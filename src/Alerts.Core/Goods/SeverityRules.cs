@@ -77,6 +77,9 @@ public readonly record struct MatchFacts
     /// <summary>Goods the company reaches only through "all dual-use items" are in the operative text.</summary>
     public bool NamesRelatedGoods { get; init; }
 
+    /// <summary>Its goods appear only in the background (a news copy's explanation) or as a bare taxonomy HS code.</summary>
+    public bool MentionsGoods { get; init; }
+
     public PartyMatch Counterparty { get; init; }
 
     /// <summary>The notice is a measure on dual-use items in general (a ban on a class of users, a listing) and the company trades them.</summary>
@@ -145,7 +148,7 @@ public static class SeverityRules
                 => new(Severity.Medium, Ground.AffiliateListed),
             MeasureKind.Control or MeasureKind.Listing or MeasureKind.LesserListing or MeasureKind.Relief => Broad(facts),
             MeasureKind.Talk => Talk(facts),
-            _ => facts.NamesGoods ? new(Severity.Low, Ground.GoodsMentioned) : null,
+            _ => facts.NamesGoods || facts.MentionsGoods ? new(Severity.Low, Ground.GoodsMentioned) : null,
         };
     }
 
@@ -166,7 +169,7 @@ public static class SeverityRules
         }
 
         return reached ? new(Severity.Low, Ground.BroadMeasureNoDestination)
-            : facts.NamesGoods ? new(Severity.Low, Ground.GoodsMentioned)
+            : facts.NamesGoods || facts.MentionsGoods ? new(Severity.Low, Ground.GoodsMentioned)
             : facts.Counterparty != PartyMatch.None ? new(Severity.Low, Ground.CounterpartyMentioned)
             : null;
     }
@@ -178,7 +181,7 @@ public static class SeverityRules
             return new(Severity.Low, Ground.CounterpartyMentioned);
         }
 
-        if (facts.NamesGoods)
+        if (facts.NamesGoods || facts.MentionsGoods)
         {
             return new(Severity.Low, Ground.GoodsMentioned);
         }

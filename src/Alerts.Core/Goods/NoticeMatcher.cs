@@ -28,6 +28,13 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         ("TW", ["台湾", "taiwan"]),
     ];
 
+    /// <summary>The Union's member states: a measure on "EU entities" reaches a company shipping to Germany.</summary>
+    private static readonly HashSet<string> s_euMembers =
+    [
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
+        "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    ];
+
     private readonly MatcherIndexCache _cache;
     private readonly TitleGlossary _glossary;
 
@@ -261,7 +268,8 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         var bodyEnd = TitleEnd(normalized, notice.Title.Length + 1 + notice.Body.Length);
         var namesSpecificGoods = categoryHits.Any(h => h.Value.Start < bodyEnd);
         var kind = SeverityRules.KindOf(notice.Measure);
-        var broadByMeasure = SeverityRules.ActsOnParties(notice.Measure) || notice.Measure == Measure.ExportBan
+        var broadByMeasure = SeverityRules.ActsOnParties(notice.Measure)
+            || (notice.Measure == Measure.ExportBan && notice.Destinations.Count > 0)
             || (kind == MeasureKind.Relief && notice.Destinations.Count > 0);
         var broadByWords = broadHit is { } && (broadInTitle || !namesSpecificGoods || kind == MeasureKind.Talk);
         if (broadByMeasure || broadByWords)
@@ -378,7 +386,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
 
         var overlap = noticeDestinations
             .Select(d => d.ToUpperInvariant())
-            .Where(watched.Contains)
+            .Where(d => watched.Contains(d) || (d == "EU" && watched.Overlaps(s_euMembers)) || (s_euMembers.Contains(d) && watched.Contains("EU")))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();

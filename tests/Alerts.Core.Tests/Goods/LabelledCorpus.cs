@@ -17,7 +17,12 @@ internal sealed record CorpusNotice(
 {
     public ListedEntity[] Entities { get; init; } = [];
 
-    public IEnumerable<string> Expected => NamedFor.Union(BroadFor);
+    /// <summary>
+    /// Named goods or counterparties always; a broad measure only for companies it can concern (issue 16): the notice
+    /// targets one of their countries (the Union for a member state), or it names no target country.
+    /// </summary>
+    public IEnumerable<string> Expected => NamedFor.Union(BroadFor.Where(id => Destinations.Length == 0
+        || LabelledCorpus.Companies.Single(c => c.Id == id).Watch.Destinations.Any(d => Destinations.Contains(d) || (Destinations.Contains("EU") && d is "DE" or "FR"))));
 
     public Notice ToNotice() => new()
     {
@@ -65,7 +70,7 @@ internal static class LabelledCorpus
     [
         new("2023-23", "商务部 海关总署公告2023年第23号 关于对镓、锗相关物项实施出口管制的公告",
             "经国务院批准，决定对镓、锗相关物项实施出口管制。满足以下特性的物项，未经许可，不得出口：（一）镓相关物项：金属镓、氮化镓、氧化镓、磷化镓、砷化镓、铟镓砷、硒化镓、锑化镓。（二）锗相关物项：金属锗、区熔锗锭、磷锗锌、锗外延生长衬底、二氧化锗、四氯化锗。本公告自2023年8月1日起正式实施。",
-            Measure.LicensingRequirement, [], D(2023, 7, 3), D(2023, 8, 1), ["gage-us", "antimony-eu"], None),
+            Measure.LicensingRequirement, [], D(2023, 7, 3), D(2023, 8, 1), ["gage-us"], None),
         new("2023-39", "商务部 海关总署公告2023年第39号 关于优化调整石墨物项临时出口管制措施的公告",
             "对高纯度、高强度、高密度的人造石墨材料及其制品（参考海关商品编号：3801100030、3801909010、6815190020）和天然鳞片石墨及其制品（包括球化石墨、膨胀石墨等）实施出口管制。本公告自2023年12月1日起正式实施。",
             Measure.LicensingRequirement, [], D(2023, 10, 20), D(2023, 12, 1), ["battery-kr"], None),
@@ -95,7 +100,7 @@ internal static class LabelledCorpus
         },
         new("2025-10", "商务部 海关总署公告2025年第10号 公布对钨、碲、铋、钼、铟相关物项实施出口管制的决定",
             "对以下物项实施出口管制：仲钨酸铵、氧化钨、碳化钨（1C117.c、1C117.d）；碲化镉、碲锌镉（6C002.a）；锗酸铋、三苯基铋（6C001）；钼粉（1C117.b）；磷化铟、三甲基铟（3C004）。本决定自公布之日起实施。",
-            Measure.LicensingRequirement, [], D(2025, 2, 4), D(2025, 2, 4), ["antimony-eu", "gage-us"], None),
+            Measure.LicensingRequirement, [], D(2025, 2, 4), D(2025, 2, 4), ["antimony-eu"], None),
         new("2025-18", "商务部 海关总署公告2025年第18号 公布对部分中重稀土相关物项实施出口管制的决定",
             "对钐、钆、铽、镝、镥、钪、钇相关物项实施出口管制，包括金属、合金、靶材、氧化物、化合物以及钐钴永磁材料、含铽镝钕铁硼永磁材料（1C902.a、1C903、1C904）。参考海关商品编号2805301910。本决定自公布之日起正式实施。",
             Measure.LicensingRequirement, [], D(2025, 4, 4), D(2025, 4, 4), ["magnets-jp"], None),
@@ -119,7 +124,7 @@ internal static class LabelledCorpus
             Measure.LicensingRequirement, [], D(2025, 10, 9), D(2025, 10, 9), ["magnets-jp"], None),
         new("2025-uel", "不可靠实体清单工作机制公告〔2025〕6号 关于将14家外国实体列入不可靠实体清单的公告",
             "将TechInsights Japan KK等14家外国实体列入不可靠实体清单，禁止其从事与中国有关的进出口活动。",
-            Measure.UnreliableEntityAddition, [], D(2025, 10, 9), D(2025, 10, 9), None, None),
+            Measure.UnreliableEntityAddition, [], D(2025, 10, 9), D(2025, 10, 9), None, AllDualUse),
         new("2025-70", "商务部 海关总署公告2025年第70号 关于暂停实施2025年第55号、56号、57号、58号公告的公告",
             "暂停实施超硬材料、稀土设备和原辅料、中重稀土、锂电池和人造石墨负极材料相关物项出口管制措施，至2026年11月10日。",
             Measure.Suspension, [], D(2025, 11, 7), D(2025, 11, 10), ["antimony-eu", "magnets-jp", "battery-kr"], None),
@@ -163,7 +168,7 @@ internal static class LabelledCorpus
             Measure.ControlListAddition, ["US"], D(2026, 6, 22), D(2026, 6, 22), ["magnets-jp"], AllDualUse),
         new("2026-27", "商务部公告2026年第27号 关于将20家日本实体列入出口管制管控名单的公告",
             "决定将以下20家日本实体列入出口管制管控名单，禁止出口经营者向上述实体出口两用物项。",
-            Measure.ControlListAddition, ["JP"], D(2026, 6, 29), D(2026, 6, 29), ["shipyard-jp"], AllDualUse)
+            Measure.ControlListAddition, ["JP"], D(2026, 6, 29), D(2026, 6, 29), None, AllDualUse)
         {
             Entities = [new("三菱电机防卫宇宙株式会社", "MELCO Defense & Space"), new("三菱重工海洋机械株式会社", "MHI Oceanics Co., Ltd.")],
         },

@@ -142,7 +142,7 @@ public sealed class NoticeMatcherTests
             Watching(w => w with { Categories = ["helium"], Destinations = ["JP"] }, "helium"));
 
         alerts.Select(a => a.CompanyId).ShouldBe(["drones", "magnets"]);
-        alerts.ShouldAllBe(a => a.Severity == Severity.High);
+        alerts.ShouldAllBe(a => a.Severity == Severity.Medium); // issue 16: a broad ban on the company's destination
         alerts[0].Reasons.ShouldContain(r => r.Kind == ReasonKind.BroadMeasure && r.Value == "两用物项");
         alerts[0].Reasons.ShouldContain(r => r.Kind == ReasonKind.Destination && r.Value == "JP");
     }
@@ -169,7 +169,7 @@ public sealed class NoticeMatcherTests
         var us = Match(notice, Watching(w => w with { Categories = ["gallium"], Destinations = ["US"] })).ShouldHaveSingleItem();
 
         us.Severity.ShouldBe(Severity.Critical);
-        jp.Severity.ShouldBe(Severity.High);
+        jp.Severity.ShouldBe(Severity.Medium); // issue 16: a control on its goods aimed only at other countries
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class NoticeMatcherTests
             Watching(w => w with { Categories = ["gallium"], Destinations = ["JP", "US"] }, "us-two"));
 
         alerts.Select(a => (a.CompanyId, a.Severity)).ShouldBe(
-            [("jp-one", Severity.High), ("jp-two", Severity.High), ("us-one", Severity.Critical), ("us-two", Severity.Critical)]);
+            [("jp-one", Severity.Medium), ("jp-two", Severity.Medium), ("us-one", Severity.Critical), ("us-two", Severity.Critical)]);
         alerts.Single(a => a.CompanyId == "us-two").Reasons.ShouldContain(r => r.Kind == ReasonKind.Destination && r.Value == "US");
         alerts.Single(a => a.CompanyId == "jp-two").Reasons.ShouldNotContain(r => r.Kind == ReasonKind.Destination);
     }

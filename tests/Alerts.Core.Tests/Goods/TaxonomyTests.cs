@@ -64,7 +64,9 @@ public sealed class TaxonomyTests
                 var notice = new NoticeBuilder().WithTitle("Notice").WithBody($"本公告涉及 {term} 相关物项。").With(n => n with { Destinations = [] }).Build();
                 var change = ChangeEvent.From(notice, ChangeKind.Added, "v", DateTimeOffset.UnixEpoch);
                 var alert = matcher.Match(change, notice, companies).SingleOrDefault();
-                if (alert is null || !alert.Reasons.Any(r => r.Kind == Alerts.ReasonKind.Category))
+                // The dual-use words (两用物项, 管控名单) are what makes a measure broad: they come back as that reason.
+                var expectedKind = category.Id == GoodsTaxonomy.DualUse ? Alerts.ReasonKind.BroadMeasure : Alerts.ReasonKind.Category;
+                if (alert is null || !alert.Reasons.Any(r => r.Kind == expectedKind))
                 {
                     missing.Add($"{category.Id}: {term}");
                 }

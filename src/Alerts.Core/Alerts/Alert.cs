@@ -32,6 +32,15 @@ public sealed record Alert
 
     public IReadOnlyList<AlertReason> Reasons { get; init; } = [];
 
+    /// <summary>
+    /// One English sentence: what the notice does and why it concerns this company ("TDK Corporation, your
+    /// counterparty, is added to China's Export Control Watch List (MOFCOM Announcement 2026 No.12), …").
+    /// </summary>
+    public string Explanation { get; init; } = "";
+
+    /// <summary>The operative text the explanation rests on (the listing line, the controlled item), as printed.</summary>
+    public string Snippet { get; init; } = "";
+
     /// <summary>Taxonomy categories the notice touched for this company.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 

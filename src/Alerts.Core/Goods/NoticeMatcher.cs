@@ -36,6 +36,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     ];
 
     private readonly MatcherIndexCache _cache;
+    private readonly GoodsTaxonomy _taxonomy;
     private readonly TitleGlossary _glossary;
 
     public NoticeMatcher(GoodsTaxonomy taxonomy, TitleGlossary glossary)
@@ -43,6 +44,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(glossary);
         _cache = new MatcherIndexCache(taxonomy);
+        _taxonomy = taxonomy;
         _glossary = glossary;
     }
 
@@ -342,6 +344,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             }
 
             var level = decided.Severity;
+            var (explanation, snippet) = AlertExplanation.Explain(notice, decided, f.Reasons, f.ListedAs, _taxonomy, gloss);
 
             f.Categories?.Sort(StringComparer.Ordinal);
             alerts.Add(new Alerts.Alert
@@ -350,6 +353,8 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 ChangeId = change.ChangeId,
                 CompanyId = company.Id,
                 Severity = level,
+                Explanation = explanation,
+                Snippet = snippet,
                 Reasons = f.Reasons,
                 Categories = f.Categories ?? [],
                 NoticeKey = notice.Key,

@@ -255,6 +255,19 @@ public sealed class WebhookUrlValidator(IHostResolver resolver, IOptions<ApiOpti
             return "discard-only";
         }
 
+        // SIIT IPv4-translated addresses (::ffff:0:a.b.c.d, RFC 2765) reach IPv4 hosts through a translator, like the
+        // mapped form above: refuse them whatever they wrap.
+        if (b.Take(8).All(x => x == 0) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+        {
+            return "IPv4-translated IPv6 (SIIT, ::ffff:0:0:0/96)";
+        }
+
+        // Local-use NAT64 (64:ff9b:1::/48, RFC 8215) is not globally routable and may wrap any IPv4 address.
+        if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
+        {
+            return "local-use NAT64 (64:ff9b:1::/48)";
+        }
+
         // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address: judge that one.
         if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.Skip(4).Take(8).All(x => x == 0))
         {

@@ -65,6 +65,7 @@ internal sealed partial class TeamsWebhookSender(
         var verdict = await webhooks.ValidateAsync(url, cancellationToken).ConfigureAwait(false);
         if (!verdict.IsAllowed)
         {
+            LogRefused(logger, hash, $"webhook refused: {verdict.Error}");
             return new SendResult(SendStatus.Failed, $"webhook refused: {verdict.Error}");
         }
 
@@ -78,7 +79,19 @@ internal sealed partial class TeamsWebhookSender(
                 await delay.DelayAsync(gate.Reserve(hash), ct).ConfigureAwait(false);
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using var response = await http.PostAsync(url, content, ct).ConfigureAwait(false);
+                HttpResponseMessage posted;
+                try
+                {
+                    posted = await http.PostAsync(url, content, ct).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (Refusal(ex) is { } refusal)
+                {
+                    // An SSRF refusal (a redirect hop or the connect-time address) is not a network fault: it fails for good.
+                    LogRefused(logger, hash, refusal.Message);
+                    return SendAttempt.Done(new SendResult(SendStatus.Failed, refusal.Message));
+                }
+
+                using var response = posted;
                 var status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
 
@@ -109,6 +122,20 @@ internal sealed partial class TeamsWebhookSender(
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The SSRF refusal behind <paramref name="exception"/> (the connect callback's is wrapped by the handler), if any.</summary>
+    private static UnsafeWebhookUrlException? Refusal(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is UnsafeWebhookUrlException refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
     internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
     {
         { Delta: { } delta } => delta,
@@ -121,6 +148,9 @@ internal sealed partial class TeamsWebhookSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams webhook {WebhookHash} attempt {Attempt} failed ({Detail}); retrying in {Wait}")]
     private static partial void LogRetrying(ILogger logger, string webhookHash, int attempt, TimeSpan wait, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Teams webhook {WebhookHash} refused ({Reason}); not retried")]
+    private static partial void LogRefused(ILogger logger, string webhookHash, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Teams webhook {WebhookHash} rejected the card with HTTP {Status}; not retried")]
     private static partial void LogRejected(ILogger logger, string webhookHash, int status);

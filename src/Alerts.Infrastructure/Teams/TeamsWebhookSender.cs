@@ -34,7 +34,7 @@ internal sealed class TeamsRateGate(TimeProvider time, IOptions<TeamsOptions> op
 
 /// <summary>
 /// Posts cards to Teams Workflows webhooks (azure-notes §5): UTF-8 JSON (Teams counts UTF-8 bytes; 413s came from
-/// UTF-16), 200/202 = accepted, 429 honours Retry-After, 5xx and timeouts back off, other 4xx fail for good. The URL's
+/// UTF-16), 200/202 = accepted, 429 honours Retry-After, 5xx and timeouts back off, other 4xx, 301/302/303 and SSRF refusals fail for good. The URL's
 /// <c>sig=</c> is a bearer secret: only its hash is logged (the client's own request logging is removed at registration).
 /// </summary>
 internal sealed partial class TeamsWebhookSender(
@@ -107,6 +107,13 @@ internal sealed partial class TeamsWebhookSender(
                 if (response.StatusCode == HttpStatusCode.TooManyRequests || throttledIn200)
                 {
                     return SendAttempt.RetryAfter(RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()) ?? SendRetries.Backoff(attempt), detail);
+                }
+
+                if (status is >= 300 and < 400)
+                {
+                    // The redirect handler follows 307/308 only; a 301/302/303 would have made the POST a bodiless GET.
+                    LogRejected(logger, hash, status);
+                    return SendAttempt.Done(new SendResult(SendStatus.Failed, detail + ": redirect not followed (only 307/308 keep the card)"));
                 }
 
                 if (status >= 500)

@@ -94,4 +94,43 @@ public sealed class TeamsWebhookSenderSsrfTests : IDisposable
         result.Detail!.ShouldContain("private");
         _logger.Collector.GetSnapshot().ShouldAllBe(r => !r.Message.Contains("SECRET-SIG") && !r.Message.Contains("Unknown"));
     }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(303)]
+    public async Task SendAsync_Webhook301Or302Or303_FailsWithTheReasonAndIsNotFollowed(int status)
+    {
+        RespondRedirect(status, $"{_server.Url}/elsewhere");
+        _server.Given(Request.Create().WithPath("/elsewhere")).RespondWith(Response.Create().WithStatusCode(200));
+        var validator = Validator(LoopbackResolver());
+        using var http = RedirectCheckingClient(validator);
+
+        var result = await Sender(http, validator).SendAsync(Card(Url), CancellationToken.None);
+
+        result.Status.ShouldBe(SendStatus.Failed, result.Detail);
+        result.Detail!.ShouldContain($"HTTP {status}");
+        result.Detail!.ShouldContain("redirect");
+        _server.LogEntries.Select(e => (e.RequestMessage.Method, e.RequestMessage.Path)).ShouldBe([("POST", Path)]);
+    }
+
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task SendAsync_Webhook307Or308_RepostsTheCardToTheCheckedTarget(int status)
+    {
+        RespondRedirect(status, $"{_server.Url}/elsewhere");
+        _server.Given(Request.Create().WithPath("/elsewhere").UsingPost()).RespondWith(Response.Create().WithStatusCode(202));
+        var resolver = LoopbackResolver();
+        var validator = Validator(resolver);
+        using var http = RedirectCheckingClient(validator);
+
+        var result = await Sender(http, validator).SendAsync(Card(Url), CancellationToken.None);
+
+        result.Status.ShouldBe(SendStatus.Sent, result.Detail);
+        var seen = _server.LogEntries.Select(e => e.RequestMessage).ToList();
+        seen.Select(r => (r.Method, r.Path)).ShouldBe([("POST", Path), ("POST", "/elsewhere")]);
+        seen[1].Body.ShouldBe(seen[0].Body);
+        seen[1].Body.ShouldNotBeNullOrEmpty();
+    }
 }

@@ -35,6 +35,9 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
     public const int MaxRecipients = 100;
     public const int MaxWebhooks = 20;
 
+    // JSON "teams": null would be stored as a null list and fail everything that reads the company later.
+    private const string NullList = "must not be null (use [] for none)";
+
     public static bool IsValidCompanyId(string? id) => CompanyValidator.IsCompanyId(id);
 
     public async Task ValidateAsync(Company company, ValidationErrors errors, CancellationToken cancellationToken)
@@ -105,7 +108,13 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
             }
         });
 
-        var counterparties = watch.Counterparties ?? [];
+        var counterparties = watch.Counterparties;
+        if (counterparties is null)
+        {
+            errors.Add(prefix + "counterparties", NullList);
+            return;
+        }
+
         if (counterparties.Count > MaxListItems)
         {
             errors.Add(prefix + "counterparties", $"has more than {MaxListItems} items");
@@ -140,7 +149,12 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
     public static void ValidateRecipients(IReadOnlyList<Recipient>? recipients, string path, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        recipients ??= [];
+        if (recipients is null)
+        {
+            errors.Add(path, NullList);
+            return;
+        }
+
         if (recipients.Count > MaxRecipients)
         {
             errors.Add(path, $"has more than {MaxRecipients} items");
@@ -182,7 +196,12 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
     public async Task ValidateTeamsAsync(IReadOnlyList<TeamsWebhook>? hooks, string path, ValidationErrors errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        hooks ??= [];
+        if (hooks is null)
+        {
+            errors.Add(path, NullList);
+            return;
+        }
+
         if (hooks.Count > MaxWebhooks)
         {
             errors.Add(path, $"has more than {MaxWebhooks} items");
@@ -205,7 +224,12 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
 
     private static void ValidateList(IReadOnlyList<string>? values, string path, ValidationErrors errors, Action<string, string> check)
     {
-        values ??= [];
+        if (values is null)
+        {
+            errors.Add(path, NullList);
+            return;
+        }
+
         if (values.Count > MaxListItems)
         {
             errors.Add(path, $"has more than {MaxListItems} items");

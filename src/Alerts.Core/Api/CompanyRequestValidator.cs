@@ -186,9 +186,19 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
                 errors.Add(field + ".hour", "must be 0–23");
             }
 
-            if (!Enum.IsDefined(recipient.MinSeverity))
+            if (!CompanyValidator.IsKnown(recipient.MinSeverity))
             {
                 errors.Add(field + ".minSeverity", "must be low, medium, high or critical");
+            }
+
+            if (!CompanyValidator.IsKnown(recipient.Role))
+            {
+                errors.Add(field + ".role", "must be immediate or digest");
+            }
+
+            if (!CompanyValidator.IsKnown(recipient.Cadence))
+            {
+                errors.Add(field + ".cadence", "must be daily or weekly");
             }
         }
     }
@@ -215,6 +225,11 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
             if (!verdict.IsAllowed)
             {
                 errors.Add(field, verdict.Error!);
+            }
+
+            if (hooks[i] is { } hook && !CompanyValidator.IsKnown(hook.MinSeverity))
+            {
+                errors.Add($"{path}[{i}].minSeverity", "must be low, medium, high or critical");
             }
         }
     }

@@ -129,4 +129,22 @@ public sealed class HandlerTests : IDisposable
         result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldBe(["terms"]);
         (await _world.Companies.GetAsync(ApiTestWorld.CompanyA, CancellationToken.None)).ShouldBe(before);
     }
+
+    [Theory]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","role":5}]}""", "recipients[0].role")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","cadence":5}]}""", "recipients[0].cadence")]
+    [InlineData("""{"id":"new-co","name":"New","teams":[{"webhookUrl":"https://52.109.1.7/hook","minSeverity":99}]}""", "teams[0].minSeverity")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@[127.0.0.1]"}]}""", "recipients[0].email")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@-b.cd"}]}""", "recipients[0].email")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","timeZone":"posixrules"}]}""", "recipients[0].timeZone")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","timeZone":"right/Asia/Tokyo"}]}""", "recipients[0].timeZone")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","timeZone":"Factory"}]}""", "recipients[0].timeZone")]
+    public async Task CreateAsync_OutOfRangeEnumOrBadAddressOrZone_Returns400NamingTheField(string body, string field)
+    {
+        var result = await Companies.CreateAsync("Bearer " + ApiTestWorld.AdminKey, body, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(400, result.BodyText);
+        result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldBe([field]);
+        (await _world.Companies.GetAsync("new-co", CancellationToken.None)).ShouldBeNull();
+    }
 }

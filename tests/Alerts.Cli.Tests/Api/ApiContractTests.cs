@@ -351,4 +351,28 @@ public sealed class ApiContractTests : IAsyncLifetime
         (await ProblemOf(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["body"]);
         _world.DeadLetters.Replayed.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task FormEndpoint_ReadableFormWithAdminKey_ReplaysAndRedirects()
+    {
+        using var client = _server.Client();
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("key", ApiTestWorld.AdminKey)]);
+
+        using var response = await client.PostAsync("dashboard/deadletters/dl-1/replay", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        _world.DeadLetters.Replayed.ShouldBe(["dl-1"]);
+    }
+
+    [Fact]
+    public async Task FormEndpoint_ReadableKeyFormAsMultipart_SetsTheCookieAndRedirects()
+    {
+        using var client = _server.Client();
+        using var form = new MultipartFormDataContent { { new StringContent(_world.KeyA), "key" } };
+
+        using var response = await client.PostAsync($"companies/{ApiTestWorld.CompanyA}/alerts", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        response.Headers.GetValues("Set-Cookie").ShouldNotBeEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Alerts.Cli.Hosting;
+using Alerts.Core.Sources;
 
 namespace Alerts.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class CommonOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    /// <summary>Turns <c>id=url</c> pairs into <c>Sources:{id}:BaseUrl</c> configuration, or says what is wrong.</summary>
+    /// <summary>Turns <c>id=url</c> pairs into <c>Sources:{id}:BaseUrl</c> configuration (under both spellings of the id), or says what is wrong.</summary>
     public static bool TryParseSourceUrls(string[]? values, out Dictionary<string, string?> configuration, out string error)
     {
         configuration = [];
@@ -35,7 +36,11 @@ internal static class CommonOptions
                 return false;
             }
 
-            configuration[$"Sources:{id}:BaseUrl"] = uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/');
+            // Sources bind "Sources:<id>" and then the environment-friendly "Sources:<id with '_'>" (Sources__cn_mofcom_…),
+            // the second overriding the first: set both, so the flag (the last provider) beats either spelling in the environment.
+            var baseUrl = uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/');
+            configuration[$"Sources:{id}:BaseUrl"] = baseUrl;
+            configuration[$"Sources:{SourcesServiceCollectionExtensions.SettingKeyOf(id)}:BaseUrl"] = baseUrl;
         }
 
         return true;

@@ -54,11 +54,11 @@ internal static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/dashboard", (HttpContext c, DashboardHandlers h) => Run(c, h.DashboardAsync(Query(c.Request, "flash"), c.RequestAborted)));
         app.MapPost("/dashboard/deadletters/{id}/replay", async (HttpContext c, string id, DashboardHandlers h) =>
-            await Run(c, h.ReplayFromFormAsync(id, await FormKeyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+            await Run(c, WithFormKeyAsync(c.Request, key => h.ReplayFromFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
         app.MapGet("/changes/{id}", (HttpContext c, string id, DashboardHandlers h) => Run(c, h.ChangeAsync(id, c.RequestAborted)));
         app.MapGet("/companies/{id}/alerts", (HttpContext c, string id, DashboardHandlers h) => Run(c, h.CompanyAlertsAsync(id, PageKey(c.Request, DashboardHandlers.KeyCookie), c.RequestAborted)));
         app.MapPost("/companies/{id}/alerts", async (HttpContext c, string id, DashboardHandlers h) =>
-            await Run(c, h.CompanyKeyFormAsync(id, await FormKeyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+            await Run(c, WithFormKeyAsync(c.Request, key => h.CompanyKeyFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
         return app;
     }
 

@@ -35,6 +35,9 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
     public const int MaxRecipients = 100;
     public const int MaxWebhooks = 20;
 
+    // JSON "teams": null would be stored as a null list and fail everything that reads the company later.
+    private const string NullList = "must not be null (use [] for none)";
+
     public static bool IsValidCompanyId(string? id) => CompanyValidator.IsCompanyId(id);
 
     public async Task ValidateAsync(Company company, ValidationErrors errors, CancellationToken cancellationToken)
@@ -105,7 +108,13 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
             }
         });
 
-        var counterparties = watch.Counterparties ?? [];
+        var counterparties = watch.Counterparties;
+        if (counterparties is null)
+        {
+            errors.Add(prefix + "counterparties", NullList);
+            return;
+        }
+
         if (counterparties.Count > MaxListItems)
         {
             errors.Add(prefix + "counterparties", $"has more than {MaxListItems} items");
@@ -140,7 +149,12 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
     public static void ValidateRecipients(IReadOnlyList<Recipient>? recipients, string path, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        recipients ??= [];
+        if (recipients is null)
+        {
+            errors.Add(path, NullList);
+            return;
+        }
+
         if (recipients.Count > MaxRecipients)
         {
             errors.Add(path, $"has more than {MaxRecipients} items");
@@ -172,9 +186,19 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
                 errors.Add(field + ".hour", "must be 0–23");
             }
 
-            if (!Enum.IsDefined(recipient.MinSeverity))
+            if (!CompanyValidator.IsKnown(recipient.MinSeverity))
             {
                 errors.Add(field + ".minSeverity", "must be low, medium, high or critical");
+            }
+
+            if (!CompanyValidator.IsKnown(recipient.Role))
+            {
+                errors.Add(field + ".role", "must be immediate or digest");
+            }
+
+            if (!CompanyValidator.IsKnown(recipient.Cadence))
+            {
+                errors.Add(field + ".cadence", "must be daily or weekly");
             }
         }
     }
@@ -182,7 +206,12 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
     public async Task ValidateTeamsAsync(IReadOnlyList<TeamsWebhook>? hooks, string path, ValidationErrors errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        hooks ??= [];
+        if (hooks is null)
+        {
+            errors.Add(path, NullList);
+            return;
+        }
+
         if (hooks.Count > MaxWebhooks)
         {
             errors.Add(path, $"has more than {MaxWebhooks} items");
@@ -197,6 +226,11 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
             {
                 errors.Add(field, verdict.Error!);
             }
+
+            if (hooks[i] is { } hook && !CompanyValidator.IsKnown(hook.MinSeverity))
+            {
+                errors.Add($"{path}[{i}].minSeverity", "must be low, medium, high or critical");
+            }
         }
     }
 
@@ -205,7 +239,12 @@ public sealed class CompanyRequestValidator(ITaxonomyReader taxonomy, WebhookUrl
 
     private static void ValidateList(IReadOnlyList<string>? values, string path, ValidationErrors errors, Action<string, string> check)
     {
-        values ??= [];
+        if (values is null)
+        {
+            errors.Add(path, NullList);
+            return;
+        }
+
         if (values.Count > MaxListItems)
         {
             errors.Add(path, $"has more than {MaxListItems} items");

@@ -255,6 +255,19 @@ public sealed class WebhookUrlValidator(IHostResolver resolver, IOptions<ApiOpti
             return "discard-only";
         }
 
+        // SIIT IPv4-translated addresses (::ffff:0:a.b.c.d, RFC 2765) reach IPv4 hosts through a translator, like the
+        // mapped form above: refuse them whatever they wrap.
+        if (b.Take(8).All(x => x == 0) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+        {
+            return "IPv4-translated IPv6 (SIIT, ::ffff:0:0:0/96)";
+        }
+
+        // Local-use NAT64 (64:ff9b:1::/48, RFC 8215) is not globally routable and may wrap any IPv4 address.
+        if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
+        {
+            return "local-use NAT64 (64:ff9b:1::/48)";
+        }
+
         // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address: judge that one.
         if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.Skip(4).Take(8).All(x => x == 0))
         {
@@ -293,7 +306,8 @@ public sealed class WebhookUrlValidator(IHostResolver resolver, IOptions<ApiOpti
 public sealed class UnsafeWebhookUrlException(string message) : HttpRequestException(message);
 
 /// <summary>
-/// Follows redirects itself, re-validating every hop with <see cref="WebhookUrlValidator"/>. The inner handler must
+/// Follows redirects itself, re-validating every hop with <see cref="WebhookUrlValidator"/>. A POST follows only
+/// 307/308 (re-sent with its body); its 301/302/303 is returned unfollowed, never turned into a bodiless GET. The inner handler must
 /// not follow redirects (<c>AllowAutoRedirect = false</c>), or hops would escape the check. The Teams sender adds it with
 /// <c>AddHttpMessageHandler&lt;SafeWebhookRedirectHandler&gt;()</c> and
 /// <c>ConfigurePrimaryHttpMessageHandler(sp =&gt; sp.GetRequiredService&lt;WebhookUrlValidator&gt;().CreateSafeSocketsHandler())</c>.
@@ -321,21 +335,39 @@ public sealed class SafeWebhookRedirectHandler(WebhookUrlValidator validator) : 
                 return response;
             }
 
+            var target = response.Headers.Location.IsAbsoluteUri
+                ? response.Headers.Location
+                : new Uri(current.RequestUri!, response.Headers.Location);
+
+            // 301/302/303 after anything but GET/HEAD would turn the POST into a bodiless GET: the card would be lost
+            // while the GET "succeeded". Hand the redirect back unfollowed (the caller records it as a failure), unless
+            // it points somewhere forbidden: that is refused as such, so the reason says SSRF.
+            if (status is 301 or 302 or 303 && current.Method != HttpMethod.Get && current.Method != HttpMethod.Head)
+            {
+                try
+                {
+                    await EnsureAllowedAsync(target, hop + 1, cancellationToken).ConfigureAwait(false);
+                }
+                catch (UnsafeWebhookUrlException)
+                {
+                    response.Dispose();
+                    throw;
+                }
+
+                return response;
+            }
+
             if (hop >= MaxRedirects)
             {
                 response.Dispose();
                 throw new UnsafeWebhookUrlException($"Webhook refused: more than {MaxRedirects} redirects.");
             }
 
-            var target = response.Headers.Location.IsAbsoluteUri
-                ? response.Headers.Location
-                : new Uri(current.RequestUri!, response.Headers.Location);
             response.Dispose();
             await EnsureAllowedAsync(target, hop + 1, cancellationToken).ConfigureAwait(false);
 
-            // 303 (and 301/302 after POST, as browsers do) turn into a GET without a body; 307/308 keep both.
-            var keepMethod = status is 307 or 308 || current.Method == HttpMethod.Get || current.Method == HttpMethod.Head;
-            var next = new HttpRequestMessage(keepMethod && status != 303 ? current.Method : HttpMethod.Get, target);
+            // Only GET/HEAD reach here on 301/302/303 (303 after HEAD becomes GET); 307/308 keep the method and the body.
+            var next = new HttpRequestMessage(status == 303 ? HttpMethod.Get : current.Method, target);
             foreach (var header in request.Headers)
             {
                 if (!header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))

@@ -95,12 +95,32 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
             {
                 Error(field + ".hour", $"{recipient.Hour} is not an hour 0–23");
             }
+
+            if (!IsKnown(recipient.Role))
+            {
+                Error(field + ".role", $"{(int)recipient.Role} is not a role (immediate or digest)");
+            }
+
+            if (!IsKnown(recipient.Cadence))
+            {
+                Error(field + ".cadence", $"{(int)recipient.Cadence} is not a cadence (daily or weekly)");
+            }
+
+            if (!IsKnown(recipient.MinSeverity))
+            {
+                Error(field + ".minSeverity", $"{(int)recipient.MinSeverity} is not a severity (low, medium, high or critical)");
+            }
         });
         Each(company.Teams, "teams", (hook, field) =>
         {
             if (hook is null || !Uri.TryCreate(hook.WebhookUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             {
                 Error(field + ".webhookUrl", "must be an absolute https URL");
+            }
+
+            if (hook is not null && !IsKnown(hook.MinSeverity))
+            {
+                Error(field + ".minSeverity", $"{(int)hook.MinSeverity} is not a severity (low, medium, high or critical)");
             }
         });
         return errors;
@@ -164,23 +184,64 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
             return false;
         }
 
-        var domain = parsed.Host;
-        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') && parsed.User.Length <= 64;
+        return parsed.User.Length <= 64 && IsMailDomain(parsed.Host);
     }
 
-    public static bool IsTimeZone(string? value)
+    /// <summary>
+    /// A host name of at least two labels, each 1–63 letters, digits or '-' (IDN allowed, checked as punycode), none
+    /// starting or ending with '-', and a top-level label that is not all digits: no IP literals (<c>a@[127.0.0.1]</c>,
+    /// <c>a@1.2.3.4</c>), no <c>a@-b.cd</c>.
+    /// </summary>
+    private static bool IsMailDomain(string domain)
     {
-        // IANA ids only (Asia/Tokyo, UTC); Windows ids like "Tokyo Standard Time" are refused so files travel between hosts.
-        if (string.IsNullOrWhiteSpace(value) || value.Contains(' ', StringComparison.Ordinal))
+        string ascii;
+        try
+        {
+            ascii = new System.Globalization.IdnMapping().GetAscii(domain);
+        }
+        catch (ArgumentException)
         {
             return false;
         }
 
-        return TimeZoneInfo.TryFindSystemTimeZoneById(value, out _);
+        var labels = ascii.Split('.');
+        return labels.Length >= 2 && ascii.Length <= 253 && labels.All(DomainLabelPattern().IsMatch) && !labels[^1].All(char.IsAsciiDigit);
     }
+
+    /// <summary>
+    /// Canonical IANA ids only (Asia/Tokyo, UTC, America/Argentina/Buenos_Aires, Etc/GMT+9). Windows ids ("Tokyo Standard
+    /// Time") are refused so files travel between hosts, and so are the tz database's files that are not zones of their
+    /// own although the system finds them: <c>posixrules</c>, <c>localtime</c>, <c>Factory</c> and the
+    /// <c>posix/…</c> and <c>right/…</c> copies (the latter counts leap seconds, a clock no recipient lives by).
+    /// </summary>
+    public static bool IsTimeZone(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !ZoneIdPattern().IsMatch(value) || value.Split('/').Contains(".."))
+        {
+            return false;
+        }
+
+        if (value is "posixrules" or "localtime" or "Factory" || value.StartsWith("posix/", StringComparison.Ordinal) || value.StartsWith("right/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone) && zone.HasIanaId;
+    }
+
+    /// <summary>The enum numbers a recipient or webhook may carry (JSON also accepts numbers: <c>"role": 5</c> must not pass).</summary>
+    public static bool IsKnown<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Enum.IsDefined(value);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DomainLabelPattern();
+
+    // Area/Location[/Sub]: letters first, then letters, digits, '_', '+', '-' (Etc/GMT+9, America/Port-au-Prince).
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9][A-Za-z0-9_+-]*){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ZoneIdPattern();
 
     [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CountryPattern();

@@ -28,7 +28,7 @@ public sealed class DashboardFunctions(DashboardHandlers handlers)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ApiResultAction(await handlers.ReplayFromFormAsync(id, await FormKeyAsync(request).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+        return new ApiResultAction(await WithFormKeyAsync(request, key => handlers.ReplayFromFormAsync(id, key, cancellationToken)).ConfigureAwait(false));
     }
 
     [Function("UiChange")]
@@ -49,7 +49,7 @@ public sealed class DashboardFunctions(DashboardHandlers handlers)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new ApiResultAction(HttpMethods.IsPost(request.Method)
-            ? await handlers.CompanyKeyFormAsync(id, await FormKeyAsync(request).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            ? await WithFormKeyAsync(request, key => handlers.CompanyKeyFormAsync(id, key, cancellationToken)).ConfigureAwait(false)
             : await handlers.CompanyAlertsAsync(id, PageKey(request, DashboardHandlers.KeyCookie), cancellationToken).ConfigureAwait(false));
     }
 }

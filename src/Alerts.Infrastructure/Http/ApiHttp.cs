@@ -58,16 +58,35 @@ public static class ApiHttp
         return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
-    public static async Task<string?> FormKeyAsync(HttpRequest request)
+    /// <summary>
+    /// Reads the form's <c>key</c> field (null without a form body) and runs <paramref name="handler"/> with it. A form
+    /// that cannot be read (malformed multipart, more than 1,024 fields, a field over the length limit, a body over the
+    /// server's cap) answers 400 naming the body, not 500.
+    /// </summary>
+    public static async Task<ApiResult> WithFormKeyAsync(HttpRequest request, Func<string?, Task<ApiResult>> handler)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.HasFormContentType)
+        ArgumentNullException.ThrowIfNull(handler);
+        string? key = null;
+        if (request.HasFormContentType)
         {
-            return null;
+            try
+            {
+                var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+                key = form["key"].FirstOrDefault();
+            }
+            catch (InvalidDataException exception)
+            {
+                return Problems.Invalid("body", "is not a readable form: " + exception.Message);
+            }
+            catch (IOException exception)
+            {
+                // A multipart body that ends early ("Unexpected end of Stream") and Kestrel's BadHttpRequestException.
+                return Problems.Invalid("body", "is not a readable form: " + exception.Message);
+            }
         }
 
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        return form["key"].FirstOrDefault();
+        return await handler(key).ConfigureAwait(false);
     }
 
     /// <summary>The company view's key: <c>?key=</c>, else the cookie, else a bearer header.</summary>

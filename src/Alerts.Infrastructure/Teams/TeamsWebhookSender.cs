@@ -34,7 +34,7 @@ internal sealed class TeamsRateGate(TimeProvider time, IOptions<TeamsOptions> op
 
 /// <summary>
 /// Posts cards to Teams Workflows webhooks (azure-notes §5): UTF-8 JSON (Teams counts UTF-8 bytes; 413s came from
-/// UTF-16), 200/202 = accepted, 429 honours Retry-After, 5xx and timeouts back off, other 4xx fail for good. The URL's
+/// UTF-16), 200/202 = accepted, 429 honours Retry-After, 5xx and timeouts back off, other 4xx, 301/302/303 and SSRF refusals fail for good. The URL's
 /// <c>sig=</c> is a bearer secret: only its hash is logged (the client's own request logging is removed at registration).
 /// </summary>
 internal sealed partial class TeamsWebhookSender(
@@ -65,6 +65,7 @@ internal sealed partial class TeamsWebhookSender(
         var verdict = await webhooks.ValidateAsync(url, cancellationToken).ConfigureAwait(false);
         if (!verdict.IsAllowed)
         {
+            LogRefused(logger, hash, $"webhook refused: {verdict.Error}");
             return new SendResult(SendStatus.Failed, $"webhook refused: {verdict.Error}");
         }
 
@@ -78,7 +79,19 @@ internal sealed partial class TeamsWebhookSender(
                 await delay.DelayAsync(gate.Reserve(hash), ct).ConfigureAwait(false);
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using var response = await http.PostAsync(url, content, ct).ConfigureAwait(false);
+                HttpResponseMessage posted;
+                try
+                {
+                    posted = await http.PostAsync(url, content, ct).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (Refusal(ex) is { } refusal)
+                {
+                    // An SSRF refusal (a redirect hop or the connect-time address) is not a network fault: it fails for good.
+                    LogRefused(logger, hash, refusal.Message);
+                    return SendAttempt.Done(new SendResult(SendStatus.Failed, refusal.Message));
+                }
+
+                using var response = posted;
                 var status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
 
@@ -96,6 +109,13 @@ internal sealed partial class TeamsWebhookSender(
                     return SendAttempt.RetryAfter(RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()) ?? SendRetries.Backoff(attempt), detail);
                 }
 
+                if (status is >= 300 and < 400)
+                {
+                    // The redirect handler follows 307/308 only; a 301/302/303 would have made the POST a bodiless GET.
+                    LogRejected(logger, hash, status);
+                    return SendAttempt.Done(new SendResult(SendStatus.Failed, detail + ": redirect not followed (only 307/308 keep the card)"));
+                }
+
                 if (status >= 500)
                 {
                     return SendAttempt.RetryAfter(SendRetries.Backoff(attempt), detail);
@@ -107,6 +127,20 @@ internal sealed partial class TeamsWebhookSender(
             ex => ex.HttpRequestError.ToString(), // the message may quote the URL, whose sig= is a secret
             (attempt, wait, detail) => LogRetrying(logger, hash, attempt, wait, detail),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The SSRF refusal behind <paramref name="exception"/> (the connect callback's is wrapped by the handler), if any.</summary>
+    private static UnsafeWebhookUrlException? Refusal(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is UnsafeWebhookUrlException refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
     }
 
     internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
@@ -121,6 +155,9 @@ internal sealed partial class TeamsWebhookSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams webhook {WebhookHash} attempt {Attempt} failed ({Detail}); retrying in {Wait}")]
     private static partial void LogRetrying(ILogger logger, string webhookHash, int attempt, TimeSpan wait, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Teams webhook {WebhookHash} refused ({Reason}); not retried")]
+    private static partial void LogRefused(ILogger logger, string webhookHash, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Teams webhook {WebhookHash} rejected the card with HTTP {Status}; not retried")]
     private static partial void LogRejected(ILogger logger, string webhookHash, int status);

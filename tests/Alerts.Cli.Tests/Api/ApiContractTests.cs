@@ -314,4 +314,65 @@ public sealed class ApiContractTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         await ProblemOf(response);
     }
+
+    public static TheoryData<string, string> BadForms
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var path in new[] { "dashboard/deadletters/dl-1/replay", $"companies/{ApiTestWorld.CompanyA}/alerts" })
+            {
+                data.Add(path, "malformed-multipart");
+                data.Add(path, "too-many-fields");
+                data.Add(path, "huge-field");
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BadForms))]
+    public async Task FormEndpoint_UnreadableForm_Returns400NotA500(string path, string kind)
+    {
+        HttpContent content = kind switch
+        {
+            "malformed-multipart" => new StringContent("--b\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nabc", Encoding.UTF8),
+            "too-many-fields" => new StringContent(string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=1")), Encoding.UTF8),
+            _ => new StringContent("key=" + new string('a', 5 * 1024 * 1024), Encoding.UTF8),
+        };
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(
+            kind == "malformed-multipart" ? "multipart/form-data; boundary=b" : "application/x-www-form-urlencoded");
+        using var client = _server.Client();
+
+        using var response = await client.PostAsync(path, content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemOf(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["body"]);
+        _world.DeadLetters.Replayed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task FormEndpoint_ReadableFormWithAdminKey_ReplaysAndRedirects()
+    {
+        using var client = _server.Client();
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("key", ApiTestWorld.AdminKey)]);
+
+        using var response = await client.PostAsync("dashboard/deadletters/dl-1/replay", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        _world.DeadLetters.Replayed.ShouldBe(["dl-1"]);
+    }
+
+    [Fact]
+    public async Task FormEndpoint_ReadableKeyFormAsMultipart_SetsTheCookieAndRedirects()
+    {
+        using var client = _server.Client();
+        using var form = new MultipartFormDataContent { { new StringContent(_world.KeyA), "key" } };
+
+        using var response = await client.PostAsync($"companies/{ApiTestWorld.CompanyA}/alerts", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        response.Headers.GetValues("Set-Cookie").ShouldNotBeEmpty();
+    }
 }

@@ -99,4 +99,52 @@ public sealed class HandlerTests : IDisposable
     {
         (await Companies.IssueKeyAsync(BearerA, ApiTestWorld.CompanyA, CancellationToken.None)).StatusCode.ShouldBe(403);
     }
+
+    [Theory]
+    [InlineData("""{"id":"new-co","name":"New","teams":null}""", "teams")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":null}""", "recipients")]
+    [InlineData("""{"id":"new-co","name":"New","watch":null}""", "watch")]
+    [InlineData("""{"id":"new-co","name":"New","watch":{"categories":null}}""", "watch.categories")]
+    [InlineData("""{"id":"new-co","name":"New","watch":{"counterparties":null}}""", "watch.counterparties")]
+    [InlineData("""{"id":"new-co","name":"New","watch":{"counterparties":[null]}}""", "watch.counterparties[0].name")]
+    [InlineData("""{"id":"new-co","name":"New","teams":[null]}""", "teams[0].webhookUrl")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[null]}""", "recipients[0]")]
+    public async Task CreateAsync_NullCollectionOrItem_Returns400NamingTheFieldAndStoresNothing(string body, string field)
+    {
+        var result = await Companies.CreateAsync("Bearer " + ApiTestWorld.AdminKey, body, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(400, result.BodyText);
+        result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldContain(field);
+        (await _world.Companies.GetAsync("new-co", CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ReplaceWatchAsync_NullList_Returns400NamingTheFieldAndStoresNothing()
+    {
+        var before = await _world.Companies.GetAsync(ApiTestWorld.CompanyA, CancellationToken.None);
+
+        var result = await Companies.ReplaceWatchAsync(BearerA, ApiTestWorld.CompanyA, """{"terms":null}""", CancellationToken.None);
+
+        result.StatusCode.ShouldBe(400, result.BodyText);
+        result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldBe(["terms"]);
+        (await _world.Companies.GetAsync(ApiTestWorld.CompanyA, CancellationToken.None)).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","role":5}]}""", "recipients[0].role")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","cadence":5}]}""", "recipients[0].cadence")]
+    [InlineData("""{"id":"new-co","name":"New","teams":[{"webhookUrl":"https://52.109.1.7/hook","minSeverity":99}]}""", "teams[0].minSeverity")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@[127.0.0.1]"}]}""", "recipients[0].email")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@-b.cd"}]}""", "recipients[0].email")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","timeZone":"posixrules"}]}""", "recipients[0].timeZone")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","timeZone":"right/Asia/Tokyo"}]}""", "recipients[0].timeZone")]
+    [InlineData("""{"id":"new-co","name":"New","recipients":[{"email":"a@acme.example","timeZone":"Factory"}]}""", "recipients[0].timeZone")]
+    public async Task CreateAsync_OutOfRangeEnumOrBadAddressOrZone_Returns400NamingTheField(string body, string field)
+    {
+        var result = await Companies.CreateAsync("Bearer " + ApiTestWorld.AdminKey, body, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(400, result.BodyText);
+        result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldBe([field]);
+        (await _world.Companies.GetAsync("new-co", CancellationToken.None)).ShouldBeNull();
+    }
 }

@@ -51,6 +51,31 @@ public sealed class SafeWebhookRedirectHandlerTests
         inner.Seen.Select(s => (s.Method.Method, s.Uri.Host, s.Body)).ShouldBe([("POST", "hook.example", "{\"a\":1}"), ("POST", "next.example", "{\"a\":1}")]);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.MovedPermanently)]
+    [InlineData(HttpStatusCode.Found)]
+    [InlineData(HttpStatusCode.SeeOther)]
+    public async Task SendAsync_PostAnswered301Or302Or303_IsNotFollowedAsAGet(HttpStatusCode status)
+    {
+        var (client, inner) = Create(r => r.RequestUri!.Host == "hook.example" ? Redirect(status, "https://next.example/y") : new HttpResponseMessage(HttpStatusCode.OK));
+
+        using var response = await client.PostAsync(new Uri("https://hook.example/x"), new StringContent("{\"a\":1}"));
+
+        response.StatusCode.ShouldBe(status);
+        inner.Seen.Select(s => (s.Method.Method, s.Uri.Host)).ShouldBe([("POST", "hook.example")]);
+    }
+
+    [Fact]
+    public async Task SendAsync_Redirect308ToPrivateHost_IsRefusedAtTheHop()
+    {
+        var (client, inner) = Create(r => r.RequestUri!.Host == "hook.example" ? Redirect(HttpStatusCode.PermanentRedirect, "https://10.1.2.3/y") : new HttpResponseMessage(HttpStatusCode.Accepted));
+
+        var error = await Should.ThrowAsync<UnsafeWebhookUrlException>(() => client.PostAsync(new Uri("https://hook.example/x"), new StringContent("{}")));
+
+        error.Message.ShouldContain("redirect hop 1");
+        inner.Seen.Count.ShouldBe(1);
+    }
+
     [Fact]
     public async Task SendAsync_RelativeRedirectToHttp_IsRefusedOnScheme()
     {

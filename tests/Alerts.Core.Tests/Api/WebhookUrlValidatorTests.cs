@@ -72,6 +72,16 @@ public sealed class WebhookUrlValidatorTests
         { "https://[::127.0.0.1]/hook", false },
         { "https://[64:ff9b::a00:1]/hook", false },
         { "https://[2002:a00:1::1]/hook", false },
+        // NAT64 well-known prefix judged by the IPv4 it wraps; local-use NAT64 and SIIT refused whatever they wrap.
+        { "https://[64:ff9b::7f00:1]/hook", false },
+        { "https://[64:ff9b::a9fe:a9fe]/hook", false },
+        { "https://[64:ff9b::c0a8:101]/hook", false },
+        { "https://[64:ff9b::808:808]/hook", true },
+        { "https://[64:ff9b:1::7f00:1]/hook", false },
+        { "https://[64:ff9b:1::808:808]/hook", false },
+        { "https://[64:ff9b:1:ffff::1]/hook", false },
+        { "https://[::ffff:0:7f00:1]/hook", false },
+        { "https://[::ffff:0:808:808]/hook", false },
         // Multicast, broadcast, reserved, documentation.
         { "https://224.0.0.1/hook", false },
         { "https://239.255.255.250/hook", false },

@@ -45,4 +45,82 @@ public sealed class OneRuleSetTests
         Import.Validate(company).Any(e => e.Field == "watch.hsCodes[0]").ShouldBe(!valid);
         apiErrors.ToDictionary().ContainsKey("watch.hsCodes[0]").ShouldBe(!valid);
     }
+
+    private static async Task<(bool Import, bool Api)> RefusedAsync(Company company, string field)
+    {
+        var apiErrors = new ValidationErrors();
+        await Api.ValidateAsync(company, apiErrors, CancellationToken.None);
+        return (Import.Validate(company).Any(e => e.Field == field), apiErrors.ToDictionary().ContainsKey(field));
+    }
+
+    [Theory]
+    [InlineData("compliance@acme.example", true)]
+    [InlineData("first.last+alerts@sub.acme-trading.co.jp", true)]
+    [InlineData("a@[127.0.0.1]", false)]
+    [InlineData("a@[IPv6:::1]", false)]
+    [InlineData("a@-b.cd", false)]
+    [InlineData("a@b-.cd", false)]
+    [InlineData("a@b.-cd", false)]
+    [InlineData("a@b..cd", false)]
+    [InlineData("a@b_c.cd", false)]
+    [InlineData("a@1.2.3.4", false)]
+    public async Task Email_BothDoors_Agree(string email, bool valid)
+    {
+        var company = new CompanyBuilder().WithRecipients(new Recipient { Email = email }).Build();
+
+        (await RefusedAsync(company, "recipients[0].email")).ShouldBe((!valid, !valid));
+    }
+
+    [Theory]
+    [InlineData("Asia/Tokyo", true)]
+    [InlineData("UTC", true)]
+    [InlineData("Europe/Berlin", true)]
+    [InlineData("America/Argentina/Buenos_Aires", true)]
+    [InlineData("Etc/GMT+9", true)]
+    [InlineData("posixrules", false)]
+    [InlineData("right/Asia/Tokyo", false)]
+    [InlineData("posix/Asia/Tokyo", false)]
+    [InlineData("Factory", false)]
+    [InlineData("localtime", false)]
+    [InlineData("Asia/../Asia/Tokyo", false)]
+    [InlineData("/Asia/Tokyo", false)]
+    [InlineData("Tokyo Standard Time", false)]
+    public async Task TimeZone_BothDoors_AgreeOnCanonicalIanaIds(string zone, bool valid)
+    {
+        var company = new CompanyBuilder().WithRecipients(new Recipient { Email = "a@acme.example", TimeZone = zone }).Build();
+
+        (await RefusedAsync(company, "recipients[0].timeZone")).ShouldBe((!valid, !valid));
+    }
+
+    [Fact]
+    public async Task RecipientRoleOutOfRange_BothDoors_Refuse()
+    {
+        var company = new CompanyBuilder().WithRecipients(new Recipient { Email = "a@acme.example", Role = (RecipientRole)5 }).Build();
+
+        (await RefusedAsync(company, "recipients[0].role")).ShouldBe((true, true));
+    }
+
+    [Fact]
+    public async Task DigestCadenceOutOfRange_BothDoors_Refuse()
+    {
+        var company = new CompanyBuilder().WithRecipients(new Recipient { Email = "a@acme.example", Cadence = (DigestCadence)5 }).Build();
+
+        (await RefusedAsync(company, "recipients[0].cadence")).ShouldBe((true, true));
+    }
+
+    [Fact]
+    public async Task RecipientMinSeverityOutOfRange_BothDoors_Refuse()
+    {
+        var company = new CompanyBuilder().WithRecipients(new Recipient { Email = "a@acme.example", MinSeverity = (Severity)0 }).Build();
+
+        (await RefusedAsync(company, "recipients[0].minSeverity")).ShouldBe((true, true));
+    }
+
+    [Fact]
+    public async Task TeamsMinSeverityOutOfRange_BothDoors_Refuse()
+    {
+        var company = new CompanyBuilder().WithTeams(new TeamsWebhook { WebhookUrl = "https://52.109.1.7/hook", MinSeverity = (Severity)99 }).Build();
+
+        (await RefusedAsync(company, "teams[0].minSeverity")).ShouldBe((true, true));
+    }
 }

@@ -174,6 +174,8 @@ public sealed class ApiTestWorld
         ChangeId = record.Change.ChangeId,
         CompanyId = companyId,
         Severity = severity,
+        Explanation = $"The notice concerns {companyId} because of {reasons[0].Value}.",
+        Snippet = reasons[0].Snippet,
         Reasons = reasons,
         Categories = severity == Severity.High ? ["gallium"] : ["dual-use"],
         NoticeKey = record.Notice.Key,

@@ -44,6 +44,15 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
         }
 
         html.Append("</table>");
+        if (alert.Explanation.Length > 0)
+        {
+            html.Append("<p style=\"margin:12px 0 4px 0\"><b>Why this concerns you:</b> ").Append(H(alert.Explanation)).Append("</p>");
+            if (alert.Snippet.Length > 0)
+            {
+                html.Append("<blockquote style=\"margin:4px 0 8px 12px;color:#555\" lang=\"und\">…").Append(H(alert.Snippet)).Append("…</blockquote>");
+            }
+        }
+
         if (alert.Reasons.Count > 0)
         {
             html.Append("<h3 style=\"margin:12px 0 4px 0\">Why it matched</h3><ul>");
@@ -83,6 +92,15 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
         foreach (var (label, value) in Facts(alert))
         {
             text.Append(label).Append(": ").Append(value).Append('\n');
+        }
+
+        if (alert.Explanation.Length > 0)
+        {
+            text.Append("\nWhy this concerns you: ").Append(alert.Explanation).Append('\n');
+            if (alert.Snippet.Length > 0)
+            {
+                text.Append("  \"…").Append(OneLine(alert.Snippet, 240)).Append("…\"\n");
+            }
         }
 
         if (alert.Reasons.Count > 0)

@@ -64,7 +64,7 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
             new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = alerts.Count == 1 ? $"Export-control alert for {companyName}" : $"{alerts.Count} export-control alerts for {companyName}",
+                ["text"] = alerts.Count == 1 ? $"Export-control alert for {Md(companyName)}" : $"{alerts.Count} export-control alerts for {Md(companyName)}",
                 ["weight"] = "Bolder",
                 ["size"] = "Medium",
                 ["color"] = Colour(top),
@@ -122,7 +122,7 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
             new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = $"{alert.Severity.ToWire().ToUpperInvariant()} · {Cut(alert.TitleGloss ?? alert.Title, compact ? 200 : 400)}",
+                ["text"] = $"{alert.Severity.ToWire().ToUpperInvariant()} · {Md(Cut(alert.TitleGloss ?? alert.Title, compact ? 200 : 400))}",
                 ["weight"] = "Bolder",
                 ["color"] = Colour(alert.Severity),
                 ["wrap"] = true,
@@ -130,24 +130,33 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         };
         if (alert.TitleGloss is not null)
         {
-            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Cut(alert.Title, compact ? 200 : 400), ["isSubtle"] = true, ["wrap"] = true });
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md(Cut(alert.Title, compact ? 200 : 400)), ["isSubtle"] = true, ["wrap"] = true });
+        }
+
+        if (alert.Explanation.Length > 0)
+        {
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md(Cut(alert.Explanation, compact ? 300 : 600)), ["wrap"] = true });
+            if (alert.Snippet.Length > 0)
+            {
+                items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = $"…{Md(Cut(alert.Snippet, compact ? 80 : SnippetLimit))}…", ["isSubtle"] = true, ["wrap"] = true, ["spacing"] = "None" });
+            }
         }
 
         var facts = new JsonArray();
         foreach (var (label, value) in AlertEmailRenderer.Facts(alert))
         {
-            facts.Add(new JsonObject { ["title"] = label, ["value"] = Cut(value, compact ? 200 : 500) });
+            facts.Add(new JsonObject { ["title"] = label, ["value"] = Md(Cut(value, compact ? 200 : 500)) });
         }
 
         items.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
         var reasons = compact ? alert.Reasons.Take(3) : alert.Reasons;
         foreach (var reason in reasons)
         {
-            var snippet = reason.Snippet.Length > 0 ? $" — …{Cut(reason.Snippet, compact ? 60 : SnippetLimit)}…" : "";
+            var snippet = reason.Snippet.Length > 0 ? $" — …{Md(Cut(reason.Snippet, compact ? 60 : SnippetLimit))}…" : "";
             items.Add(new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = $"• {AlertEmailRenderer.ReasonLabel(reason.Kind)}: {Cut(reason.Value, 100)}{snippet}",
+                ["text"] = $"• {AlertEmailRenderer.ReasonLabel(reason.Kind)}: {Md(Cut(reason.Value, 100))}{snippet}",
                 ["wrap"] = true,
                 ["spacing"] = "None",
             });
@@ -185,4 +194,44 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
     };
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+
+    /// <summary>
+    /// Foreign text (titles, snippets, names) as literal text in a TextBlock, which Teams renders as Markdown: the
+    /// characters that open emphasis, code, links and autolinks are backslash-escaped, and so is a list or heading
+    /// marker at the start, so a notice title cannot carry a clickable link (<c>[Sign in](https://phish)</c>) or
+    /// formatting into the card (issue 12, item 6; Adaptive Cards "Text features" support CommonMark emphasis, links
+    /// and lists, and CommonMark lets a backslash escape any ASCII punctuation). Line breaks become spaces.
+    /// </summary>
+    internal static string Md(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        var start = 0;
+        while (start < text.Length && text[start] == ' ')
+        {
+            start++;
+        }
+
+        var digits = start;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        // "1. " or "1) " opens an ordered list, "# " a heading, "- " / "+ " a bullet.
+        var marker = digits > start && digits < text.Length && text[digits] is '.' or ')' ? digits
+            : start < text.Length && text[start] is '#' or '-' or '+' ? start
+            : -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i == marker || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '|')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        return escaped.ToString();
+    }
 }

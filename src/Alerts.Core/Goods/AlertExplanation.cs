@@ -69,7 +69,7 @@ internal static partial class AlertExplanation
             Ground.BroadMeasureOnDestination or Ground.BroadMeasureNoDestination or Ground.StatementOnDestination => broad?.Snippet,
             _ => reasons.FirstOrDefault(r => r.Kind is ReasonKind.Category or ReasonKind.Term or ReasonKind.Hs or ReasonKind.ControlCode)?.Snippet,
         };
-        return (sentence, snippet ?? (reasons.Count > 0 ? reasons[0].Snippet : ""));
+        return (char.ToUpperInvariant(sentence[0]) + sentence[1..], snippet ?? (reasons.Count > 0 ? reasons[0].Snippet : ""));
     }
 
     /// <summary>"MOFCOM Announcement 2026 No.1", "MOFCOM and GACC Announcement 2023 No.23", "MFA Order 2024 No.5".</summary>
@@ -83,13 +83,14 @@ internal static partial class AlertExplanation
                 "uel" => ("Unreliable Entity List Work Mechanism", "Announcement"),
                 "mfa-order" => ("MFA", "Order"),
                 "mofcom-order" => ("MOFCOM", "Order"),
-                _ => (string.Join(" and ", SplitSlugs(issuer).Select(s => s_issuers.GetValueOrDefault(s, s.ToUpperInvariant()))), "Announcement"),
+                _ => (Join([.. SplitSlugs(issuer).Select(s => s_issuers.GetValueOrDefault(s, s.ToUpperInvariant()))]), "Announcement"),
             };
             return $"{who} {what} {key.Groups["year"].Value} No.{key.Groups["n"].Value}";
         }
 
-        var title = titleGloss ?? notice.Title;
-        return $"\"{(title.Length > 120 ? title[..120] + "…" : title)}\"";
+        // No number printed (a news copy, a statement): the rendered title when it is a standard form, else the title as printed.
+        var title = titleGloss is { } gloss && !gloss.Any(TextNormalizer.IsCjk) ? gloss : notice.Title;
+        return $"the notice \"{(title.Length > 100 ? title[..100] + "…" : title)}\"";
     }
 
     private static IEnumerable<string> SplitSlugs(string issuer)
@@ -152,7 +153,7 @@ internal static partial class AlertExplanation
         SeverityRules.KindOf(notice.Measure) switch
         {
             MeasureKind.Listing or MeasureKind.LesserListing =>
-                $"{reference} {Parties(notice)} of {targets} {ListPhrase(notice.Measure).Replace("added to", "on", StringComparison.Ordinal)}{effective}; you ship dual-use items to {shipsTo}: check your counterparties against it.",
+                $"{reference} {Parties(notice)} of {targets}{OnList(notice.Measure)}{effective}; you ship dual-use items to {shipsTo}: check your counterparties against it.",
             MeasureKind.Relief => $"{reference} {ReliefVerb(notice.Measure)} measures on exports to {targets}{window}; you ship to {shipsTo}.",
             _ => $"{reference} bans or restricts exports of dual-use items to {targets}{effective}; you ship to {shipsTo}: check your end users and end uses.",
         };
@@ -160,10 +161,23 @@ internal static partial class AlertExplanation
     private static string Parties(Notice notice)
     {
         var count = notice.StatedEntityCount ?? notice.Entities.Count;
-        return notice.Measure == Measure.Countermeasure
-            ? count > 0 ? $"sanctions {count} parties" : "sanctions parties"
-            : count > 0 ? $"puts {count} parties" : "puts parties";
+        var parties = count == 1 ? "one party" : count > 1 ? $"{count} parties" : "parties";
+        return notice.Measure switch
+        {
+            Measure.Countermeasure => "sanctions " + parties,
+            Measure.Investigation => "opens an investigation into " + parties,
+            Measure.Fine => "fines " + parties,
+            _ => "puts " + parties,
+        };
     }
+
+    private static string OnList(Measure measure) => measure switch
+    {
+        Measure.ControlListAddition => " on China's Export Control Control List",
+        Measure.WatchListAddition => " on China's Export Control Watch List",
+        Measure.UnreliableEntityAddition => " on China's Unreliable Entity List",
+        _ => "",
+    };
 
     private static string BroadWhat(Notice notice, string targets) => SeverityRules.KindOf(notice.Measure) switch
     {
@@ -174,8 +188,10 @@ internal static partial class AlertExplanation
 
     private static string Goods(IReadOnlyList<AlertReason> reasons, GoodsTaxonomy taxonomy)
     {
+        // Goods by name when the notice names them; codes only when they are all that matched.
+        var named = reasons.Any(r => r.Kind is ReasonKind.Category or ReasonKind.Term);
         var names = reasons
-            .Where(r => r.Kind is ReasonKind.Category or ReasonKind.Term or ReasonKind.Hs or ReasonKind.ControlCode)
+            .Where(r => r.Kind is ReasonKind.Category or ReasonKind.Term || (!named && r.Kind is ReasonKind.Hs or ReasonKind.ControlCode))
             .Select(r => r.Kind switch
             {
                 ReasonKind.Category => taxonomy.Find(r.Value)?.EnglishName ?? r.Value,

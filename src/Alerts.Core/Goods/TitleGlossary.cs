@@ -56,7 +56,11 @@ public sealed partial class TitleGlossary
         return new TitleGlossary(file.Entries, GoodsTaxonomy.Default);
     });
 
-    /// <summary>The gloss, or null when the title is empty or already has no CJK text.</summary>
+    /// <summary>
+    /// The English rendering, or null when the title is empty or has no CJK text. The standard title forms of MOFCOM
+    /// notices read as English sentences (关于对…实施出口管制的公告 → "Announcement on export controls on …";
+    /// 公布将…列入…名单的决定 → "Decision to add … to the … List"); other titles are glossed phrase by phrase.
+    /// </summary>
     public string? Gloss(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
@@ -64,12 +68,61 @@ public sealed partial class TitleGlossary
             return null;
         }
 
-        var text = TextNormalizer.Normalize(NumberPattern().Replace(title, m =>
-            $" No. {m.Groups["n"].Value} of {m.Groups["y"].Value} ")).Text;
-        if (!text.Any(TextNormalizer.IsCjk))
+        var folded = TextNormalizer.Normalize(title).Text;
+        if (!folded.Any(TextNormalizer.IsCjk))
         {
             return null;
         }
+
+        // "商务部 海关总署公告2023年第23号 关于…的公告": the number, then the title proper.
+        var head = NumberedHead().Match(folded);
+        var proper = head.Success ? folded[head.Length..] : folded;
+        if (Form(proper) is { } sentence)
+        {
+            return head.Success ? $"{Words(head.Value)}: {sentence}" : sentence;
+        }
+
+        return Words(title);
+    }
+
+    /// <summary>The standard forms, outermost first; the parts in between are glossed phrase by phrase.</summary>
+    private string? Form(string title)
+    {
+        foreach (var (pattern, render) in s_forms)
+        {
+            if (pattern.Match(title) is { Success: true } match)
+            {
+                return render(match, part => Words(match.Groups[part].Value) ?? match.Groups[part].Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly (Regex Pattern, Func<Match, Func<string, string>, string> Render)[] s_forms =
+    [
+        (new(@"^(?:关于)?将(?<what>.+?)列入(?<list>出口管制管控名单|关注名单|不可靠实体清单)的决定$"), (m, g) => $"Decision to add {g("what")} to the {g("list")}"),
+        (new(@"^公布(?:关于)?将(?<what>.+?)列入(?<list>出口管制管控名单|关注名单|不可靠实体清单)的决定$"), (m, g) => $"Decision to add {g("what")} to the {g("list")}"),
+        (new(@"^公布将(?<what>.+?)列入(?<list>出口管制管控名单|关注名单|不可靠实体清单)(?:的)?(?:决定)?$"), (m, g) => $"Decision to add {g("what")} to the {g("list")}"),
+        (new(@"^(?:关于)?将(?<what>.+?)列入(?<list>出口管制管控名单|关注名单|不可靠实体清单)的公告$"), (m, g) => $"Announcement on adding {g("what")} to the {g("list")}"),
+        (new(@"^关于对(?<what>.+?)采取反制裁?措施的决定$"), (m, g) => $"Decision on countermeasures against {g("what")}"),
+        (new(@"^关于对(?<what>.+?)采取不可靠实体清单(?:处理)?措施的公告$"), (m, g) => $"Announcement on Unreliable Entity List measures against {g("what")}"),
+        (new(@"^关于对(?<what>.+?)启动不可靠实体清单调查的公告$"), (m, g) => $"Announcement opening an Unreliable Entity List investigation into {g("what")}"),
+        (new(@"^关于发布(?<what>.+?)的公告$"), (m, g) => $"Announcement issuing {g("what")}"),
+        (new(@"^商务部新闻发言人就(?<what>.+?)(?:应询)?答记者问$"), (m, g) => $"MOFCOM spokesperson's answers on {g("what")}"),
+        (new(@"^(?:关于|公布)对(?<what>.+?)实施出口管制的(?<kind>公告|决定)$"), (m, g) => $"{(m.Groups["kind"].Value == "决定" ? "Decision on" : "Announcement on")} export controls on {g("what")}"),
+        (new(@"^关于加强(?<what>.+?)对(?<to>.+?)出口管制的公告$"), (m, g) => $"Announcement on strengthening export controls on {g("what")} to {g("to")}"),
+        (new(@"^关于暂停实施(?<what>.+?)的(?:公告|决定)$"), (m, g) => $"Announcement suspending {g("what")}"),
+        (new(@"^关于(?:优化)?调整(?<what>.+?)的(?:公告|决定)$"), (m, g) => $"Announcement adjusting {g("what")}"),
+        (new(@"^关于(?<what>.+?)的公告$"), (m, g) => $"Announcement on {g("what")}"),
+        (new(@"^关于(?<what>.+?)的决定$"), (m, g) => $"Decision on {g("what")}"),
+    ];
+
+    /// <summary>Phrase-by-phrase gloss: longest known phrase first, numbers as "No. 1 of 2026", unknown words as printed.</summary>
+    private string? Words(string phrase)
+    {
+        var text = TextNormalizer.Normalize(NumberPattern().Replace(phrase, m =>
+            $" No. {m.Groups["n"].Value} of {m.Groups["y"].Value} ")).Text;
 
         // Longest match starting at each position.
         var best = new (int Length, int Pattern)[text.Length];
@@ -121,6 +174,9 @@ public sealed partial class TitleGlossary
 
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*第\s*(?<n>\d+)\s*号")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^(?:.{0,40}?(?:公告|令)\s*(?:\d{4}\s*年\s*第\s*\d+\s*号|〔\d{4}〕\s*\d+\s*号)|(?:商务部|海关总署|工业和信息化部|科技部|外交部|国家密码管理局|不可靠实体清单工作机制|\s)+(?=关于|公布))\s*")]
+    private static partial Regex NumberedHead();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();

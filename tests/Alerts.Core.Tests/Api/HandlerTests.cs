@@ -76,6 +76,18 @@ public sealed class HandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAlertAsync_OwnAlert_CarriesTheOneSentenceReasonAndTheOperativeSnippet()
+    {
+        var own = _world.Alerts.All.First(a => a.CompanyId == ApiTestWorld.CompanyB);
+
+        var result = await Alerts.GetAlertAsync("Bearer " + _world.KeyB, own.AlertId, CancellationToken.None);
+
+        using var json = JsonDocument.Parse(result.BodyText);
+        json.RootElement.GetProperty("explanation").GetString().ShouldBe(own.Explanation);
+        json.RootElement.GetProperty("snippet").GetString().ShouldBe("对镓、锗相关物项实施出口管制");
+    }
+
+    [Fact]
     public async Task GetAlertAsync_OtherCompanysAlertId_Is404()
     {
         var alertOfB = _world.Alerts.All.First(a => a.CompanyId == ApiTestWorld.CompanyB);

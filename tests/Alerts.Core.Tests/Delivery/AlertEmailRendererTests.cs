@@ -48,6 +48,23 @@ public sealed class AlertEmailRendererTests
     }
 
     [Fact]
+    public void Render_AlertWithExplanation_StatesTheReasonAndTheOperativeSnippetInBothParts()
+    {
+        var alert = DeliveryAlerts.Sample() with
+        {
+            Explanation = "MOFCOM Announcement 2026 No.1 bans or restricts exports of dual-use items to Japan, effective on publication; you ship to Japan.",
+            Snippet = "禁止所有两用物项对日本军事用户、军事用途",
+        };
+
+        var email = Renderer.Render(alert, "Acme Trading K.K.");
+
+        email.Html.ShouldContain("Why this concerns you:</b> MOFCOM Announcement 2026 No.1 bans or restricts exports of dual-use items to Japan");
+        email.Html.ShouldContain("禁止所有两用物项对日本军事用户、军事用途");
+        email.Text.ShouldContain("Why this concerns you: MOFCOM Announcement 2026 No.1");
+        email.Text.ShouldContain("禁止所有两用物项对日本军事用户、军事用途");
+    }
+
+    [Fact]
     public void Render_JavascriptSourceUrl_IsNotLinked()
     {
         var alert = DeliveryAlerts.Sample() with { Url = "javascript:alert(1)" };

@@ -56,7 +56,42 @@ public sealed class TeamsCardBuilderTests
 
         json.ShouldNotContain("<script>");
         json.ShouldNotContain("<img");
-        Card(json).GetProperty("body")[1].GetProperty("items")[0].GetProperty("text").GetString()!.ShouldEndWith(hostile);
+        // Intact as Markdown-escaped text (issue 12, item 6): what Teams renders is the title as printed.
+        Card(json).GetProperty("body")[1].GetProperty("items")[0].GetProperty("text").GetString()!.ShouldEndWith(TeamsCardBuilder.Md(hostile));
+    }
+
+    [Theory]
+    [InlineData("[Sign in to keep receiving alerts](https://phish.example/login)")]
+    [InlineData("**URGENT** <https://phish.example> _now_")]
+    public void Build_TitleWithMarkdown_RendersNoLinkOrFormatting(string hostile)
+    {
+        var alert = DeliveryAlerts.Sample(title: hostile) with { TitleGloss = null };
+
+        var text = Card(Builder.Build("Acme", [alert])).GetProperty("body")[1].GetProperty("items")[0].GetProperty("text").GetString()!;
+
+        // Every character that opens a link, an autolink or emphasis is escaped; the words stay, as plain text.
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"(?<!\\)[\[\]*_<>]").ShouldBeFalse(text);
+        text.ShouldContain("phish.example");
+    }
+
+    [Fact]
+    public void Md_LeadingListOrHeadingMarker_IsEscaped()
+    {
+        TeamsCardBuilder.Md("1. first").ShouldBe("1\\. first");
+        TeamsCardBuilder.Md("# heading").ShouldBe("\\# heading");
+        TeamsCardBuilder.Md("2026-01-06").ShouldBe("2026-01-06");
+    }
+
+    [Fact]
+    public void Build_AlertWithExplanation_ShowsTheSentenceAndTheSnippet()
+    {
+        var alert = DeliveryAlerts.Sample() with { Explanation = "TDK Corporation, your counterparty, is added to China's Export Control Watch List.", Snippet = "TDK株式会社" };
+
+        var items = Card(Builder.Build("Acme", [alert])).GetProperty("body")[1].GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("type").GetString() == "TextBlock").Select(i => i.GetProperty("text").GetString()!).ToList();
+
+        items.ShouldContain(t => t.Contains("your counterparty, is added to China's Export Control Watch List", StringComparison.Ordinal));
+        items.ShouldContain(t => t.Contains("TDK株式会社", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,6 +16,24 @@ public sealed class TitleGlossaryTests
         TitleGlossary.Default.Gloss(title)!.ShouldContain(expected);
     }
 
+    [Theory]
+    [InlineData("商务部 海关总署公告2023年第23号 关于对镓、锗相关物项实施出口管制的公告", "MOFCOM GACC Announcement No. 23 of 2023: Announcement on export controls on gallium, germanium related items")]
+    [InlineData("關于對鎵、鍺相關物項實施出口管制的公告", "Announcement on export controls on gallium, germanium related items")]
+    [InlineData("商务部公告2025年第1号 公布将28家美国实体列入出口管制管控名单", "MOFCOM Announcement No. 1 of 2025: Decision to add 28 United States entities to the Export Control List")]
+    [InlineData("商务部 海关总署公告2025年第10号 公布对钨、碲、铋、钼、铟相关物项 实施出口管制的决定", "MOFCOM GACC Announcement No. 10 of 2025: Decision on export controls on tungsten, tellurium, bismuth, molybdenum, indium related items")]
+    [InlineData("商务部公告2026年第1号 关于加强两用物项对日本出口管制的公告", "MOFCOM Announcement No. 1 of 2026: Announcement on strengthening export controls on dual-use items to Japan")]
+    public void Gloss_StandardTitleForms_ReadAsEnglishSentences(string title, string expected)
+    {
+        TitleGlossary.Default.Gloss(title).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Gloss_TitleForm_IsNotTheWordByWordGloss()
+    {
+        // Issue 16: the word-by-word gloss read "on on gallium, germanium related items imposing export control Announcement".
+        TitleGlossary.Default.Gloss("关于对镓、锗相关物项实施出口管制的公告")!.ShouldNotContain("on on");
+    }
+
     [Fact]
     public void Gloss_EnglishTitle_IsNull()
     {

@@ -57,6 +57,8 @@ internal static partial class AlertExplanation
             Ground.BroadMeasureNoDestination =>
                 $"{reference} is a measure on dual-use items in general ({BroadWhat(notice, targets)}); your profile names no country it targets, so check whether it applies to your trade.",
             Ground.CounterpartyMentioned => $"{reference} mentions your counterparty {party} but does not act on it.",
+            Ground.GoodsAnnounced => $"A statement ({reference}) announces a measure on {goods}, goods you watch: read it with the measure it announces.",
+            Ground.CounterpartyAnnounced => $"A statement ({reference}) announces a measure on your counterparty {party}: read it with the measure it announces.",
             Ground.StatementOnDestination => notice.Measure is Measure.Statement or Measure.Consultation && judgement.Severity >= Subscriptions.Severity.Medium
                 ? $"A statement ({reference}) announces a measure on {targets}, where you ship: read it with the measure it announces."
                 : $"A statement ({reference}) on measures concerning {targets}, where you ship; it sets no measure of its own.",
@@ -65,7 +67,8 @@ internal static partial class AlertExplanation
 
         var snippet = judgement.Ground switch
         {
-            Ground.CounterpartyListed or Ground.AffiliateListed or Ground.CounterpartyRelieved or Ground.CounterpartyMentioned => counterparty?.Snippet,
+            Ground.CounterpartyListed or Ground.AffiliateListed or Ground.CounterpartyRelieved or Ground.CounterpartyMentioned
+                or Ground.CounterpartyAnnounced => counterparty?.Snippet,
             Ground.BroadMeasureOnDestination or Ground.BroadMeasureNoDestination or Ground.StatementOnDestination => broad?.Snippet,
             _ => reasons.FirstOrDefault(r => r.Kind is ReasonKind.Category or ReasonKind.Term or ReasonKind.Hs or ReasonKind.ControlCode)?.Snippet,
         };

@@ -66,6 +66,8 @@ public enum Ground
     GoodsMentioned,
     CounterpartyMentioned,
     StatementOnDestination,
+    GoodsAnnounced,
+    CounterpartyAnnounced,
 }
 
 /// <summary>What matched between one notice and one company (a struct: the matcher decides one per alert).</summary>
@@ -110,7 +112,7 @@ public readonly record struct Judgement(Severity Severity, Ground Ground);
 /// <item>a broad measure or listing whose targets include its destinations → <c>medium</c>; with no targets or no
 /// destinations of its own → <c>low</c>; targeting only other countries → nothing;</item>
 /// <item>statements → <c>low</c> on its goods, counterparty or destination; <c>medium</c> when a statement announces a
-/// broad measure on its destination; nothing otherwise;</item>
+/// measure naming its goods or counterparty, or a broad measure on its destination; nothing otherwise;</item>
 /// <item>trade remedies, statistics, fairs → <c>low</c> when its goods are named, else nothing.</item>
 /// </list>
 /// </summary>
@@ -176,6 +178,13 @@ public static class SeverityRules
 
     private static Judgement? Talk(MatchFacts facts)
     {
+        // A statement that announces a decided measure naming the company's goods or counterparty is news of that
+        // measure (the spokesperson announcing it, a news copy): medium; the notice itself carries the full level.
+        if (facts.AnnouncesMeasure && (facts.NamesGoods || facts.Counterparty is PartyMatch.Listed or PartyMatch.Affiliate))
+        {
+            return new(Severity.Medium, facts.NamesGoods ? Ground.GoodsAnnounced : Ground.CounterpartyAnnounced);
+        }
+
         if (facts.Counterparty != PartyMatch.None)
         {
             return new(Severity.Low, Ground.CounterpartyMentioned);

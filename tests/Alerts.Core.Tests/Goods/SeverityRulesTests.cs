@@ -32,6 +32,8 @@ public sealed class SeverityRulesTests
         { "statement touching goods", new MatchFacts { NamesGoods = true, Measure = Measure.Statement, Destination = DestinationRelation.Matches }, Severity.Low },
         { "statement on a destination", new MatchFacts { BroadMeasure = true, Measure = Measure.Statement, Destination = DestinationRelation.Matches }, Severity.Low },
         { "statement announcing a broad measure on a destination", new MatchFacts { BroadMeasure = true, AnnouncesMeasure = true, Measure = Measure.Statement, Destination = DestinationRelation.Matches }, Severity.Medium },
+        { "statement announcing a measure on watched goods", new MatchFacts { NamesGoods = true, AnnouncesMeasure = true, Measure = Measure.Statement }, Severity.Medium },
+        { "statement announcing a listing of the counterparty", new MatchFacts { Counterparty = PartyMatch.Listed, AnnouncesMeasure = true, Measure = Measure.Statement }, Severity.Medium },
         { "statement on other countries", new MatchFacts { BroadMeasure = true, Measure = Measure.Statement, Destination = DestinationRelation.OtherOnly }, null },
         { "consultation touching goods", new MatchFacts { NamesGoods = true, Measure = Measure.Consultation }, Severity.Low },
         { "trade remedy naming a watched HS code", new MatchFacts { NamesGoods = true, Measure = Measure.TradeRemedy }, Severity.Low },

@@ -34,7 +34,9 @@ public sealed class MatchCommandTests
         var alerts = json.RootElement.GetProperty("alerts").EnumerateArray().ToList();
         alerts.Select(a => a.GetProperty("company").GetString()).ShouldContain("skyline-drones");
         var drones = alerts.Single(a => a.GetProperty("company").GetString() == "skyline-drones");
-        drones.GetProperty("severity").GetString().ShouldBe("high");
+        drones.GetProperty("severity").GetString().ShouldBe("medium"); // issue 16: a broad ban on its destination
+        drones.GetProperty("explanation").GetString()!.ShouldContain("MOFCOM Announcement 2026 No.1");
+        drones.GetProperty("explanation").GetString()!.ShouldContain("Japan");
         drones.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()).ShouldContain("broad-measure");
     }
 

@@ -112,7 +112,7 @@ internal static class MatchCommand
             var change = ChangeEvent.From(notice, ChangeKind.Added, ContentHash.Of(notice.Title, notice.Body), now);
             var alerts = services.GetRequiredService<INoticeMatcher>().Match(change, notice, companies);
             var gloss = services.GetRequiredService<TitleGlossary>().Gloss(notice.Title);
-            var alertOutputs = alerts.Select(a => new AlertOutput(a.CompanyId, a.Severity, a.Categories, a.Reasons)).ToList();
+            var alertOutputs = alerts.Select(a => new AlertOutput(a.CompanyId, a.Severity, a.Explanation, a.Snippet, a.Categories, a.Reasons)).ToList();
 
             if (parseResult.GetValue(json))
             {
@@ -158,6 +158,7 @@ internal static class MatchCommand
         foreach (var alert in alerts)
         {
             await output.WriteLineAsync($"{alert.Company}: {alert.Severity.ToString().ToUpperInvariant()}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  {alert.Explanation}").ConfigureAwait(false);
             foreach (var reason in alert.Reasons)
             {
                 await output.WriteLineAsync($"  - {JsonSerializer.Serialize(reason.Kind, AlertsJson.Web).Trim('"')} {reason.Value}: …{reason.Snippet}…").ConfigureAwait(false);
@@ -165,5 +166,5 @@ internal static class MatchCommand
         }
     }
 
-    internal sealed record AlertOutput(string Company, Severity Severity, IReadOnlyList<string> Categories, IReadOnlyList<AlertReason> Reasons);
+    internal sealed record AlertOutput(string Company, Severity Severity, string Explanation, string Snippet, IReadOnlyList<string> Categories, IReadOnlyList<AlertReason> Reasons);
 }

@@ -155,6 +155,6 @@ public sealed class TeamsWebhookSenderTests : IDisposable
         raw.ShouldNotContain("<script>");
         raw.ShouldNotContain("<img");
         JsonDocument.Parse(raw).RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[1]
-            .GetProperty("items")[0].GetProperty("text").GetString()!.ShouldEndWith(hostile);
+            .GetProperty("items")[0].GetProperty("text").GetString()!.ShouldEndWith(TeamsCardBuilder.Md(hostile)); // Markdown-escaped (issue 12, item 6)
     }
 }

@@ -20,7 +20,10 @@ public sealed class DeliveryOptions
 
     /// <summary>Where the dashboard lives; a change's diff page is <c>{PublicBaseUrl}/changes/{changeId}</c>.</summary>
     [Required]
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7070";
+    public string PublicBaseUrl { get; set; } = DefaultPublicBaseUrl;
+
+    /// <summary>The one-machine default; Azure mode refuses to start with it (nobody else can open these links).</summary>
+    public const string DefaultPublicBaseUrl = "http://127.0.0.1:7070";
 
     /// <summary>How long one drain may run: about 70 % of host.json's functionTimeout (10 min), so settlement finishes in time.</summary>
     public TimeSpan DrainBudget { get; set; } = TimeSpan.FromMinutes(7);
@@ -68,9 +71,18 @@ internal sealed class DeliveryScheduleValidator : IValidateOptions<DeliveryOptio
     public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Schedule is { Length: > 0 } schedule && CrontabSchedule.TryParse(schedule, WithSeconds) is null
-            ? ValidateOptionsResult.Fail($"Delivery:Schedule '{schedule}' is not NCRONTAB with seconds (e.g. '0 */1 * * * *').")
-            : ValidateOptionsResult.Success;
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"Delivery:PublicBaseUrl: '{options.PublicBaseUrl}' is not an absolute http(s) URL.");
+        }
+
+        if (options.Schedule is { Length: > 0 } schedule && CrontabSchedule.TryParse(schedule, WithSeconds) is null)
+        {
+            errors.Add($"Delivery:Schedule: '{schedule}' is not NCRONTAB with seconds (e.g. '0 */1 * * * *').");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     public ValidateOptionsResult Validate(string? name, DigestOptions options)
@@ -83,13 +95,13 @@ internal sealed class DeliveryScheduleValidator : IValidateOptions<DeliveryOptio
 
         if (CrontabSchedule.TryParse(schedule, WithSeconds) is not { } parsed)
         {
-            return ValidateOptionsResult.Fail($"Digest:Schedule '{schedule}' is not NCRONTAB with seconds (e.g. '0 5 * * * *').");
+            return ValidateOptionsResult.Fail($"Digest:Schedule: '{schedule}' is not NCRONTAB with seconds (e.g. '0 5 * * * *').");
         }
 
         return FiresEveryHour(parsed)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"Digest:Schedule '{schedule}' does not fire in every hour: recipients are sent at their local hour, so the digest must be woken at least hourly (e.g. '0 5 * * * *').");
+                $"Digest:Schedule: '{schedule}' does not fire in every hour: recipients are sent at their local hour, so the digest must be woken at least hourly (e.g. '0 5 * * * *').");
     }
 
     /// <summary>At least one occurrence in each of the 168 hours of a week (weekly cadences included).</summary>

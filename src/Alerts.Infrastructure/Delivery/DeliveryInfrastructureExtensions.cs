@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using Alerts.Core.Api;
 using Alerts.Core.Alerts;
 using Alerts.Core.Delivery;
@@ -23,8 +24,8 @@ public static class DeliveryInfrastructureExtensions
     public static IServiceCollection AddDeliveryInfrastructure(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName).ValidateSettings(SendGridOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateSettings(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // Core registers the same delay first; this keeps Infrastructure complete when registered without Core.

@@ -48,7 +48,7 @@ internal sealed partial class SendGridEmailSender(
     {
         var msg = new SendGridMessage
         {
-            From = new EmailAddress(_options.FromEmail, _options.FromName),
+            From = new EmailAddress(_options.FromEmail ?? throw new InvalidOperationException("SendGrid:FromEmail is not set."), _options.FromName),
             Subject = message.Subject,
             PlainTextContent = message.Text,
             HtmlContent = message.Html,

@@ -22,7 +22,7 @@ public sealed class DeliveryScheduleValidatorTests
         var result = Validator.Validate(null, new DigestOptions { Schedule = schedule });
 
         result.Failed.ShouldBeTrue();
-        result.FailureMessage.ShouldNotBeNull().ShouldContain($"Digest:Schedule '{schedule}'");
+        result.FailureMessage.ShouldNotBeNull().ShouldContain($"Digest:Schedule: '{schedule}'");
     }
 
     [Fact]

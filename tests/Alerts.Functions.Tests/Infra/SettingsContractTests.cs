@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alerts.Core;
+using Alerts.Core.Common;
 using Alerts.Core.Sources;
 using Alerts.Infrastructure;
 using Alerts.Testing;
@@ -138,6 +139,45 @@ public sealed partial class SettingsContractTests
 
     [Theory]
     [MemberData(nameof(ParameterFileNames))]
+    public void DeployedSettings_StartUpValidationPasses(string parameterFile)
+    {
+        using var provider = Provider(DeployedSettings(ReadInfra(parameterFile)));
+
+        var failures = Failures(() => SettingsValidation.ValidateAll(provider));
+
+        failures.ShouldBeEmpty($"the Functions host would not start with infra/main.bicep and {parameterFile}");
+    }
+
+    [Fact]
+    public void StartUp_SendGridKeyWithoutSender_NamesSendGridFromEmail()
+    {
+        var settings = DeployedSettings(ReadInfra("main.prod.bicepparam"));
+        settings.Remove("SendGrid:FromEmail");
+        using var provider = Provider(settings);
+
+        var failures = Failures(() => SettingsValidation.ValidateAll(provider));
+
+        failures.ShouldHaveSingleItem().ShouldStartWith("SendGrid:FromEmail: ");
+    }
+
+    [Fact]
+    public void StartUp_SeveralBadSettings_NamesEveryOne()
+    {
+        var settings = DeployedSettings(ReadInfra("main.prod.bicepparam"));
+        settings.Remove("SendGrid:FromEmail");
+        settings.Remove("Delivery:PublicBaseUrl");
+        settings["Digest:Schedule"] = "0 0 7 * * 1";
+        settings["Sources:jp_meti_press:MaxRetries"] = "99";
+        using var provider = Provider(settings);
+
+        var failures = Failures(() => SettingsValidation.ValidateAll(provider));
+
+        failures.Select(f => f[..f.IndexOf(": ", StringComparison.Ordinal)]).ShouldBe(
+            ["SendGrid:FromEmail", "Delivery:PublicBaseUrl", "Digest:Schedule", "Sources:jp-meti-press:MaxRetries"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterFileNames))]
     public void DigestSchedule_WakesTheDigestEveryHour(string parameterFile)
     {
         // The digest service sends each recipient at its own local hour (DigestService.DueAt): woken less often than
@@ -173,6 +213,19 @@ public sealed partial class SettingsContractTests
         var sections = RegisteredSections(provider.GetRequiredService<ServiceRegistrations>().Services).Select(s => s.Section);
 
         sections.ShouldBe(["Api", "Delivery", "Digest", "Hosting", "SendGrid", "ServiceBus", "Sources", "Storage", "Teams"], ignoreOrder: true);
+    }
+
+    private static IReadOnlyList<string> Failures(Action start)
+    {
+        try
+        {
+            start();
+            return [];
+        }
+        catch (Exception ex) when (SettingsValidation.TryGetFailures(ex, out var failures))
+        {
+            return failures;
+        }
     }
 
     /// <summary>Null when <paramref name="key"/> binds to an options property; otherwise why not.</summary>

@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
             .ValidateSettings(ApiOptions.SectionName)
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChannelHealth>();
         services.TryAddSingleton<ITaxonomyReader>(sp => new GoodsTaxonomyReader(sp.GetService<GoodsTaxonomy>() ?? GoodsTaxonomy.Default));
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<IApiKeyGenerator, RandomApiKeyGenerator>();

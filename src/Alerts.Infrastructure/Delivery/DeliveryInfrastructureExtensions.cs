@@ -2,6 +2,7 @@ using Alerts.Core.Common;
 using Alerts.Core.Api;
 using Alerts.Core.Alerts;
 using Alerts.Core.Delivery;
+using Alerts.Core.Ops;
 using Alerts.Infrastructure.Outbox;
 using Alerts.Infrastructure.SendGrid;
 using Alerts.Infrastructure.Sqlite;
@@ -27,6 +28,9 @@ public static class DeliveryInfrastructureExtensions
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName).ValidateSettings(SendGridOptions.SectionName).ValidateOnStart();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateSettings(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+
+        // The senders report rejections retrying cannot fix here; health and the dashboard read it.
+        services.TryAddSingleton<ChannelHealth>();
 
         // Core registers the same delay first; this keeps Infrastructure complete when registered without Core.
         services.TryAddSingleton<IDeliveryDelay, TimeProviderDelay>();

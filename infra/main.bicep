@@ -57,6 +57,9 @@ param sourceSchedules object = {
 @description('Sender address of alert and digest e-mails (a domain authenticated in SendGrid).')
 param emailFromAddress string
 
+@description('Public origin of the dashboard, used in every "See what changed" link (Delivery__PublicBaseUrl). Empty: the app\'s default host name with the Functions route prefix /api/ui.')
+param publicBaseUrl string = ''
+
 @description('Extra or overriding app settings, e.g. Sources__<id>__ProxyUrl / __UserAgent, SendGrid__SandboxMode. Later keys win.')
 param additionalAppSettings object = {}
 
@@ -97,8 +100,9 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: allTags
     deploymentContainerName: 'app-package'
+    // The long-text container of the snapshot store: Storage__TablePrefix + '-texts' (TableSnapshotStore).
     containerNames: [
-      'long-texts'
+      'alerts-texts'
     ]
     // Others are created by the app on first use (Storage__TablePrefix + entity name).
     tableNames: [
@@ -149,7 +153,8 @@ module monitoring 'modules/monitoring.bicep' = {
 }
 
 // Every app setting the code reads. tests/Alerts.Functions.Tests/Infra/AppSettingsCoverageTests checks that each
-// %Name% of a trigger and each options section bound at start-up appears here: add new keys to this object.
+// %Name% of a trigger and each options section bound at start-up appears here; SettingsContractTests checks that each
+// key binds to an options property (no misspelt or dead keys), the required ones are written and the values validate.
 var coreAppSettings = {
   // Identity-based host storage: no connection string, no shared key (research/azure-notes.md §8.1).
   AzureWebJobsStorage__accountName: storage.outputs.name
@@ -165,22 +170,23 @@ var coreAppSettings = {
   Storage__TableServiceUri: storage.outputs.tableEndpoint
   Storage__BlobServiceUri: storage.outputs.blobEndpoint
   Storage__TablePrefix: 'alerts'
-  Storage__LongTextContainer: 'long-texts'
   ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   ServiceBus__TopicName: serviceBus.outputs.topicName
   SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.sendGrid})'
-  SendGrid__FromAddress: emailFromAddress
+  SendGrid__FromEmail: emailFromAddress
   SendGrid__SandboxMode: environmentName == 'prod' ? 'false' : 'true'
-  // Where Teams webhook URLs (bearer secrets, research/azure-notes.md §5) are kept when stored in Key Vault.
-  Teams__KeyVaultUri: keyVault.outputs.uri
+  // Webhooks, not the outbox folder (Auto means the same in Azure; written so the intent is in the deployment).
+  Teams__Mode: 'Webhook'
   Api__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.adminKey})'
   // NCRONTAB with seconds, UTC (research/azure-notes.md §3).
   Delivery__Schedule: '0 */1 * * * *'
-  Digest__Schedule: '0 0 7 * * 1'
+  // Links in e-mails and cards: {PublicBaseUrl}/changes/{id}; the dashboard routes sit under /api/ui.
+  Delivery__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${names.functionApp}.azurewebsites.net/api/ui' : publicBaseUrl
+  // Hourly: the digest service sends each recipient at its own local hour (and on Mondays for weekly ones), so a
+  // weekly timer would wake it in one hour of the week only and miss every recipient whose hour that is not.
+  Digest__Schedule: '0 5 * * * *'
 }
 
-// App Service drops '-' from app setting names in the environment it passes to the app (docs/operations.md,
-// "Known problem"): once the Sources configuration accepts '_' for '-', use replace(s.key, '-', '_') here.
 // App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).
 var sourceAppSettings = toObject(items(sourceSchedules), s => 'Sources__${replace(s.key, '-', '_')}__Schedule', s => s.value)
 

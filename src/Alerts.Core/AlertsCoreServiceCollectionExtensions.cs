@@ -6,6 +6,7 @@ using Alerts.Core.Ops;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alerts.Core;
 
@@ -21,6 +22,7 @@ public static class AlertsCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.TryAddSingleton<ChannelHealth>();
         services.AddSingleton<HealthService>();
         services.AddAlertsSources(configuration);
         services.AddAlertsChangeDetection(configuration);

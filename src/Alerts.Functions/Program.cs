@@ -1,4 +1,5 @@
 using Alerts.Core;
+using Alerts.Core.Common;
 using Alerts.Functions;
 using Alerts.Infrastructure;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -13,4 +14,21 @@ builder.Configuration.AddInMemoryCollection([new("Api:DashboardBasePath", "/api/
 builder.Services.AddAlertsCore(builder.Configuration);
 builder.Services.AddAlertsInfrastructure(builder.Configuration);
 builder.Services.AddAlertsTelemetry(builder.Configuration);
-builder.Build().Run();
+using var host = builder.Build();
+try
+{
+    // Every bad setting at once, before any function or client exists (issue 14): the worker does not start.
+    SettingsValidation.ValidateAll(host.Services);
+}
+catch (Exception ex) when (SettingsValidation.TryGetFailures(ex, out var failures))
+{
+    foreach (var failure in failures)
+    {
+        await Console.Error.WriteLineAsync($"Alerts.Functions: invalid setting {failure}").ConfigureAwait(false);
+    }
+
+    return 2;
+}
+
+await host.RunAsync().ConfigureAwait(false);
+return 0;

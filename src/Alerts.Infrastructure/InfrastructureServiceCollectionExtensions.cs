@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using Alerts.Infrastructure.Api;
 using Alerts.Infrastructure.Changes;
 using Alerts.Infrastructure.Delivery;
@@ -20,13 +21,21 @@ public static class InfrastructureServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<HostingOptions>()
             .BindConfiguration(HostingOptions.SectionName)
-            .ValidateDataAnnotations()
+            .ValidateSettings(HostingOptions.SectionName)
             .ValidateOnStart();
 
         var hosting = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new HostingOptions();
         if (hosting.Mode == HostingMode.Embedded)
         {
             services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<HostingOptions>>().Value.DatabasePath));
+        }
+
+        if (hosting.Mode == HostingMode.Azure)
+        {
+            services.AddSingleton<AzureSettingsValidator>();
+            services.AddSingleton<IValidateOptions<SendGrid.SendGridOptions>>(sp => sp.GetRequiredService<AzureSettingsValidator>());
+            services.AddSingleton<IValidateOptions<Core.Delivery.DeliveryOptions>>(sp => sp.GetRequiredService<AzureSettingsValidator>());
+            services.AddSingleton<IValidateOptions<Tables.TableStorageOptions>>(sp => sp.GetRequiredService<AzureSettingsValidator>());
         }
 
         services.AddChangesInfrastructure(configuration, hosting.Mode);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Alerts.Cli.Hosting;
+using Alerts.Core.Common;
 using Microsoft.Extensions.Hosting;
 
 namespace Alerts.Cli.Commands;
@@ -32,7 +33,18 @@ internal static class RunCommand
             await using var app = EmbeddedHost.Build(settings);
             try
             {
+                SettingsValidation.ValidateAll(app.Services);
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (SettingsValidation.TryGetFailures(ex, out var failures))
+            {
+                // Options validated on start: every bad setting, one line each, by its configuration path.
+                foreach (var failure in failures)
+                {
+                    await parseResult.InvocationConfiguration.Error.WriteLineAsync($"alerts run: invalid setting {failure}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.BadInput;
             }
             catch (IOException ex)
             {

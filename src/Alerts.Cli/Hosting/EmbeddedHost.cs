@@ -29,11 +29,21 @@ internal static class EmbeddedHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
+        // Hosting__Mode=Azure (environment or arguments) runs this host against Azure resources; otherwise embedded.
+        var modeKey = $"{HostingOptions.SectionName}:{nameof(HostingOptions.Mode)}";
+        var requestedMode = builder.Configuration[modeKey];
         var dataDirectory = builder.Configuration.AddEmbeddedMode(settings.DataDirectory);
+        if (!string.IsNullOrEmpty(requestedMode))
+        {
+            builder.Configuration[modeKey] = requestedMode;
+        }
+
         Directory.CreateDirectory(Path.Combine(dataDirectory, "outbox"));
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
-        if (string.IsNullOrEmpty(builder.Configuration["Delivery:PublicBaseUrl"]))
+        var azure = string.Equals(builder.Configuration[modeKey], nameof(HostingMode.Azure), StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(builder.Configuration["Delivery:PublicBaseUrl"]) && !azure)
         {
+            // Embedded only: in Azure mode the public origin must be configured (AzureSettingsValidator says so).
             // Links in e-mails and cards ("what changed") point at this host's own diff pages.
             builder.Configuration["Delivery:PublicBaseUrl"] = $"http://127.0.0.1:{settings.Port}";
         }

@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using Alerts.Core.Goods;
 using Alerts.Core.Dashboard;
 using Alerts.Core.Ops;
@@ -20,9 +21,10 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ApiOptions>()
             .BindConfiguration(ApiOptions.SectionName)
-            .ValidateDataAnnotations()
+            .ValidateSettings(ApiOptions.SectionName)
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChannelHealth>();
         services.TryAddSingleton<ITaxonomyReader>(sp => new GoodsTaxonomyReader(sp.GetService<GoodsTaxonomy>() ?? GoodsTaxonomy.Default));
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<IApiKeyGenerator, RandomApiKeyGenerator>();

@@ -27,7 +27,8 @@ public sealed class DashboardHandlers(
     IEnumerable<ISourceHealthReader> healthReaders,
     IEnumerable<ISourceStatusReader> statusReaders,
     IEnumerable<ISourceCatalog> catalogs,
-    IOptions<ApiOptions> options)
+    IOptions<ApiOptions> options,
+    ChannelHealth? channelHealth = null)
 {
     private readonly DashboardRenderer _renderer = new(options.Value.DashboardBasePath);
 
@@ -64,6 +65,7 @@ public sealed class DashboardHandlers(
         return new DashboardModel(now)
         {
             Sources = await ReadSourcesAsync(cancellationToken).ConfigureAwait(false),
+            Channels = channelHealth?.Snapshot() ?? [],
             ChangesPerDay = changesPerDay,
             AlertsBySeverity = bySeverity,
             Deliveries24Hours = await ledger.CountAsync(now.AddHours(-24), cancellationToken).ConfigureAwait(false),

@@ -16,6 +16,9 @@ public sealed record DashboardModel(DateTimeOffset GeneratedAt)
 
     public IReadOnlyList<SourceStatus> Sources { get; init; } = [];
 
+    /// <summary>E-mail and Teams: unhealthy while a rejection retrying cannot fix stands (issue 14).</summary>
+    public IReadOnlyList<Ops.ChannelHealthSummary> Channels { get; init; } = [];
+
     /// <summary>Oldest first, one entry per UTC day, zeros included.</summary>
     public IReadOnlyList<DayCount> ChangesPerDay { get; init; } = [];
 

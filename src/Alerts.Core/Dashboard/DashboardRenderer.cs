@@ -66,6 +66,7 @@ public sealed class DashboardRenderer
         DeliveriesCard(html, "Deliveries, last 7 days", "deliveries-7d", model.Deliveries7Days);
         html.Append("</div>");
         SourcesSection(html, model);
+        ChannelsSection(html, model);
         QueuesSection(html, model);
         RecentChangesSection(html, model);
         html.Append("</main>");
@@ -251,6 +252,36 @@ public sealed class DashboardRenderer
             .ToList();
         BarChart(html, title, rows);
         html.Append("</section>");
+    }
+
+    private static void ChannelsSection(StringBuilder html, DashboardModel model)
+    {
+        if (model.Channels.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"card wide\"><h2>Delivery channels</h2><div class=\"scroll\"><table><caption class=\"sr\">Health of each delivery channel</caption><thead><tr>")
+            .Append("<th scope=\"col\">Channel</th><th scope=\"col\">Status</th><th scope=\"col\">Since</th><th scope=\"col\">Reason</th></tr></thead><tbody>");
+        foreach (var channel in model.Channels)
+        {
+            html.Append("<tr data-testid=\"channel-").Append(H(channel.Channel)).Append("\"><th scope=\"row\">").Append(H(channel.Channel)).Append("</th>")
+                .Append("<td><span class=\"status ").Append(channel.IsHealthy ? "ok" : "bad").Append("\">").Append(H(channel.Status)).Append("</span></td>")
+                .Append("<td>").Append(H(Stamp(channel.Since))).Append("</td><td>");
+            if (channel.Problems.Count == 0)
+            {
+                html.Append('—');
+            }
+
+            foreach (var problem in channel.Problems)
+            {
+                html.Append("<span class=\"small\" data-testid=\"channel-problem-").Append(H(channel.Channel)).Append("\">").Append(H(Clip(problem, 200))).Append("</span><br>");
+            }
+
+            html.Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></div></section>");
     }
 
     private static void SourcesSection(StringBuilder html, DashboardModel model)

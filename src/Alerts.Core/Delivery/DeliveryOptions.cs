@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using NCrontab;
 
 namespace Alerts.Core.Delivery;
 
@@ -10,9 +12,18 @@ public sealed class DeliveryOptions
 {
     public const string SectionName = "Delivery";
 
+    /// <summary>
+    /// Azure only: NCRONTAB with seconds (UTC) of the drain timers (<c>%Delivery__Schedule%</c>); <c>alerts run</c> uses
+    /// <c>DeliveryLoops:DrainInterval</c>. Bound here so a malformed value fails start-up with its name.
+    /// </summary>
+    public string? Schedule { get; set; }
+
     /// <summary>Where the dashboard lives; a change's diff page is <c>{PublicBaseUrl}/changes/{changeId}</c>.</summary>
     [Required]
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7070";
+    public string PublicBaseUrl { get; set; } = DefaultPublicBaseUrl;
+
+    /// <summary>The one-machine default; Azure mode refuses to start with it (nobody else can open these links).</summary>
+    public const string DefaultPublicBaseUrl = "http://127.0.0.1:7070";
 
     /// <summary>How long one drain may run: about 70 % of host.json's functionTimeout (10 min), so settlement finishes in time.</summary>
     public TimeSpan DrainBudget { get; set; } = TimeSpan.FromMinutes(7);
@@ -34,6 +45,13 @@ public sealed class DigestOptions
 {
     public const string SectionName = "Digest";
 
+    /// <summary>
+    /// Azure only: NCRONTAB with seconds (UTC) of the digest timer (<c>%Digest__Schedule%</c>); <c>alerts run</c> uses
+    /// <c>DeliveryLoops:DigestInterval</c>. It must fire in every hour: the digest service sends each recipient at its
+    /// own local hour, so a timer that skips an hour skips every recipient whose hour it is (a weekly one sends nothing).
+    /// </summary>
+    public string? Schedule { get; set; }
+
     /// <summary>An empty period still sends a one-line "nothing new" e-mail.</summary>
     public bool SendWhenEmpty { get; set; } = true;
 
@@ -43,4 +61,63 @@ public sealed class DigestOptions
     /// <summary>Effective dates within this many days ahead are listed as upcoming.</summary>
     [Range(1, 365)]
     public int UpcomingDays { get; set; } = 30;
+}
+
+/// <summary>What data annotations cannot check: the timer schedules parse, and the digest's wakes it every hour.</summary>
+internal sealed class DeliveryScheduleValidator : IValidateOptions<DeliveryOptions>, IValidateOptions<DigestOptions>
+{
+    private static readonly CrontabSchedule.ParseOptions WithSeconds = new() { IncludingSeconds = true };
+
+    public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"Delivery:PublicBaseUrl: '{options.PublicBaseUrl}' is not an absolute http(s) URL.");
+        }
+
+        if (options.Schedule is { Length: > 0 } schedule && CrontabSchedule.TryParse(schedule, WithSeconds) is null)
+        {
+            errors.Add($"Delivery:Schedule: '{schedule}' is not NCRONTAB with seconds (e.g. '0 */1 * * * *').");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, DigestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Schedule is not { Length: > 0 } schedule)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (CrontabSchedule.TryParse(schedule, WithSeconds) is not { } parsed)
+        {
+            return ValidateOptionsResult.Fail($"Digest:Schedule: '{schedule}' is not NCRONTAB with seconds (e.g. '0 5 * * * *').");
+        }
+
+        return FiresEveryHour(parsed)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Digest:Schedule: '{schedule}' does not fire in every hour: recipients are sent at their local hour, so the digest must be woken at least hourly (e.g. '0 5 * * * *').");
+    }
+
+    /// <summary>At least one occurrence in each of the 168 hours of a week (weekly cadences included).</summary>
+    internal static bool FiresEveryHour(CrontabSchedule schedule)
+    {
+        var monday = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+        for (var hour = 0; hour < 7 * 24; hour++)
+        {
+            var start = monday.AddHours(hour);
+            var end = start.AddHours(1);
+            if (schedule.GetNextOccurrence(start.AddTicks(-1), end) >= end)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,6 +1,8 @@
+using Alerts.Core.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Delivery;
 
@@ -13,8 +15,10 @@ public static class DeliveryServiceCollectionExtensions
     public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateSettings(DeliveryOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateSettings(DigestOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryScheduleValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DeliveryScheduleValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDeliveryDelay, TimeProviderDelay>();
         services.TryAddSingleton<AlertEmailRenderer>();

@@ -6,6 +6,9 @@ namespace Alerts.Core.Ops;
 public sealed record HealthReport(string Status, string Version, DateTimeOffset CheckedAt)
 {
     public IReadOnlyList<SourceHealthSummary> Sources { get; init; } = [];
+
+    /// <summary>The delivery channels: an unhealthy one (a rejected key, sender or webhook) makes the status degraded.</summary>
+    public IReadOnlyList<ChannelHealthSummary> Channels { get; init; } = [];
 }
 
 public sealed record SourceHealthSummary(string Id, string Outcome, DateTimeOffset? LastPoll)
@@ -24,7 +27,7 @@ public interface ISourceHealthReader
 /// Builds the health answer. The process is <c>ok</c> when it runs; unhealthy sources are listed, not hidden,
 /// and make the status <c>degraded</c> (the real ministry sites are unreachable from a build machine: that is right).
 /// </summary>
-public sealed class HealthService(TimeProvider clock, IEnumerable<ISourceHealthReader> readers)
+public sealed class HealthService(TimeProvider clock, IEnumerable<ISourceHealthReader> readers, ChannelHealth? channels = null)
 {
     private static readonly string Version =
         typeof(HealthService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -32,8 +35,9 @@ public sealed class HealthService(TimeProvider clock, IEnumerable<ISourceHealthR
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
         var sources = await ReadSourcesAsync(cancellationToken).ConfigureAwait(false);
-        var degraded = sources.Any(s => s.Outcome is not ("ok" or "not-modified" or "never-polled"));
-        return new HealthReport(degraded ? "degraded" : "ok", Version, clock.GetUtcNow()) { Sources = sources };
+        var channelHealth = channels?.Snapshot() ?? [];
+        var degraded = sources.Any(s => s.Outcome is not ("ok" or "not-modified" or "never-polled")) || channelHealth.Any(c => !c.IsHealthy);
+        return new HealthReport(degraded ? "degraded" : "ok", Version, clock.GetUtcNow()) { Sources = sources, Channels = channelHealth };
     }
 
     /// <summary>Every reader's sources, in reader order (also <c>GET /api/sources</c> and the ops status).</summary>

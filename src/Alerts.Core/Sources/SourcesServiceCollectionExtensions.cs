@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using System.Net;
 using Alerts.Core.Fetching;
 using Alerts.Core.Sources.Adapters;
@@ -47,7 +48,7 @@ public static class SourcesServiceCollectionExtensions
             services.AddOptions<SourceOptions>(descriptor.Id)
                 .BindConfiguration($"{SourceOptions.SectionName}:{descriptor.Id}")
                 .BindConfiguration($"{SourceOptions.SectionName}:{SettingKeyOf(descriptor.Id)}")
-                .ValidateDataAnnotations()
+                .ValidateSettings($"{SourceOptions.SectionName}:{descriptor.Id}")
                 .ValidateOnStart();
             AddSourceClient(services, descriptor);
         }

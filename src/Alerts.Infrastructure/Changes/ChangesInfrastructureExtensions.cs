@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using Alerts.Core.Changes;
 using Alerts.Core.Messaging;
 using Alerts.Infrastructure.LocalBus;
@@ -24,7 +25,7 @@ public static class ChangesInfrastructureExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         if (mode == HostingMode.Embedded)
         {
-            services.AddOptions<LocalBusOptions>().BindConfiguration(LocalBusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.AddOptions<LocalBusOptions>().BindConfiguration(LocalBusOptions.SectionName).ValidateSettings(LocalBusOptions.SectionName).ValidateOnStart();
             services.TryAddSingleton<ISnapshotStore, SqliteSnapshotStore>();
             services.TryAddSingleton<SqliteLocalBus>();
             AddBusPorts<SqliteLocalBus>(services);
@@ -32,7 +33,7 @@ public static class ChangesInfrastructureExtensions
         }
 
         services.AddAzureStorage();
-        services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.SectionName).ValidateSettings(ServiceBusOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<ISnapshotStore>(sp => new TableSnapshotStore(
             sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<BlobServiceClient>(),

@@ -1,6 +1,8 @@
+using Alerts.Core.Common;
 using Alerts.Core.Api;
 using Alerts.Core.Alerts;
 using Alerts.Core.Delivery;
+using Alerts.Core.Ops;
 using Alerts.Infrastructure.Outbox;
 using Alerts.Infrastructure.SendGrid;
 using Alerts.Infrastructure.Sqlite;
@@ -23,9 +25,12 @@ public static class DeliveryInfrastructureExtensions
     public static IServiceCollection AddDeliveryInfrastructure(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName).ValidateSettings(SendGridOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateSettings(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+
+        // The senders report rejections retrying cannot fix here; health and the dashboard read it.
+        services.TryAddSingleton<ChannelHealth>();
 
         // Core registers the same delay first; this keeps Infrastructure complete when registered without Core.
         services.TryAddSingleton<IDeliveryDelay, TimeProviderDelay>();

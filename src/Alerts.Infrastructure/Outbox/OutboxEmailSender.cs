@@ -20,7 +20,7 @@ internal sealed class OutboxEmailSender(IOptions<HostingOptions> hosting, IOptio
         {
             var recipientHash = ContentHash.Short(EmailAddresses.Normalize(recipient))[..12];
             using var mime = new MimeMessage();
-            mime.From.Add(new MailboxAddress(sendGrid.Value.FromName, sendGrid.Value.FromEmail));
+            mime.From.Add(new MailboxAddress(sendGrid.Value.FromName, sendGrid.Value.FromEmail ?? SendGridOptions.OutboxFromEmail));
             mime.To.Add(MailboxAddress.Parse(recipient));
             mime.Subject = message.Subject;
             mime.Date = time.GetUtcNow();

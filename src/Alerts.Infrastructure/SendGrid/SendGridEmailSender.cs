@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Alerts.Core.Delivery;
+using Alerts.Core.Ops;
 using Alerts.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,12 @@ internal sealed partial class SendGridEmailSender(
     IOptions<SendGridOptions> options,
     IDeliveryDelay delay,
     TimeProvider time,
-    ILogger<SendGridEmailSender> logger) : IEmailSender
+    ILogger<SendGridEmailSender> logger,
+    ChannelHealth? health = null) : IEmailSender
 {
+    /// <summary>The channel-health target of every SendGrid answer: one account, one key.</summary>
+    public const string HealthTarget = "sendgrid";
+
     /// <summary>SendGrid's limit on personalizations (and recipients) per request.</summary>
     public const int MaxPersonalizations = 1000;
 
@@ -48,7 +53,7 @@ internal sealed partial class SendGridEmailSender(
     {
         var msg = new SendGridMessage
         {
-            From = new EmailAddress(_options.FromEmail, _options.FromName),
+            From = new EmailAddress(_options.FromEmail ?? throw new InvalidOperationException("SendGrid:FromEmail is not set."), _options.FromName),
             Subject = message.Subject,
             PlainTextContent = message.Text,
             HtmlContent = message.Html,
@@ -80,11 +85,23 @@ internal sealed partial class SendGridEmailSender(
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
+                    health?.ReportAccepted(ChannelHealth.Email, HealthTarget);
                     return SendAttempt.Done(SendResult.Ok);
                 }
 
                 var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(ct).ConfigureAwait(false);
                 var detail = SendRetries.HttpDetail(status, body);
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    // Not transient: every later message fails the same way until the key or sender is fixed.
+                    var why = response.StatusCode == HttpStatusCode.Unauthorized
+                        ? "the API key is wrong or revoked (SendGrid:ApiKey)"
+                        : "the sender is not verified (SendGrid:FromEmail) or the key lacks the mail.send scope";
+                    health?.ReportRejected(ChannelHealth.Email, HealthTarget, $"SendGrid answered HTTP {status}: {why}");
+                    LogRejected(logger, status);
+                    return SendAttempt.Done(new SendResult(SendStatus.Failed, $"{detail} ({why})"));
+                }
+
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     return SendAttempt.RetryAfter(ResetDelay(response.Headers, time.GetUtcNow()) ?? SendRetries.Backoff(attempt), detail);

@@ -6,7 +6,7 @@ namespace Alerts.Infrastructure.SendGrid;
 /// Section <c>SendGrid</c>. Without an API key, e-mail goes to the outbox folder as <c>.eml</c> files (embedded default).
 /// <code>{ "SendGrid": { "ApiKey": "(Key Vault)", "FromEmail": "alerts@example.com", "SandboxMode": false } }</code>
 /// </summary>
-public sealed class SendGridOptions
+public sealed class SendGridOptions : IValidatableObject
 {
     public const string SectionName = "SendGrid";
 
@@ -16,9 +16,15 @@ public sealed class SendGridOptions
     [Required]
     public string Host { get; set; } = "https://api.sendgrid.com";
 
-    [Required]
+    /// <summary>
+    /// The sender, a domain or single sender verified in SendGrid (it answers 403 for any other). Required with an API
+    /// key; the outbox uses <see cref="OutboxFromEmail"/> when unset.
+    /// </summary>
     [EmailAddress]
-    public string FromEmail { get; set; } = "alerts@localhost";
+    public string? FromEmail { get; set; }
+
+    /// <summary>The From of <c>.eml</c> files in the outbox when <see cref="FromEmail"/> is unset.</summary>
+    public const string OutboxFromEmail = "alerts@localhost";
 
     public string FromName { get; set; } = "Export-control alerts";
 
@@ -35,4 +41,14 @@ public sealed class SendGridOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsConfigured && string.IsNullOrWhiteSpace(FromEmail))
+        {
+            yield return new ValidationResult(
+                "required when SendGrid:ApiKey is set: the sender address verified in SendGrid (SendGrid answers 403 for any other).",
+                [nameof(FromEmail)]);
+        }
+    }
 }

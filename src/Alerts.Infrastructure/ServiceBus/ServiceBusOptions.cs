@@ -27,7 +27,7 @@ public sealed class ServiceBusOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(FullyQualifiedNamespace) == string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult(
-                "ServiceBus: set exactly one of FullyQualifiedNamespace (managed identity) or ConnectionString.",
+                "set exactly one of FullyQualifiedNamespace (managed identity) or ConnectionString.",
                 [nameof(FullyQualifiedNamespace), nameof(ConnectionString)]);
         }
     }

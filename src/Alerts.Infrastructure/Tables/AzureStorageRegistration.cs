@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -16,7 +17,13 @@ internal static class AzureStorageRegistration
 {
     public static IServiceCollection AddAzureStorage(this IServiceCollection services)
     {
-        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName);
+        // Called by each area that stores in Azure: register (and validate) once.
+        if (services.Any(d => d.ServiceType == typeof(TableServiceClient)))
+        {
+            return services;
+        }
+
+        services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName).ValidateSettings(TableStorageOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential()); // AZURE_CLIENT_ID picks the app's identity
         services.TryAddSingleton(sp =>
         {

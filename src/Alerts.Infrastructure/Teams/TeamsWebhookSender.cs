@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Alerts.Core.Delivery;
+using Alerts.Core.Ops;
 using Alerts.Infrastructure.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,8 @@ internal sealed partial class TeamsWebhookSender(
     IOptions<TeamsOptions> options,
     IDeliveryDelay delay,
     TimeProvider time,
-    ILogger<TeamsWebhookSender> logger) : ITeamsSender
+    ILogger<TeamsWebhookSender> logger,
+    ChannelHealth? health = null) : ITeamsSender
 {
     private readonly TeamsOptions _options = options.Value;
 
@@ -100,6 +102,7 @@ internal sealed partial class TeamsWebhookSender(
                 if (response.IsSuccessStatusCode && !throttledIn200)
                 {
                     LogSent(logger, hash, status);
+                    health?.ReportAccepted(ChannelHealth.Teams, hash);
                     return SendAttempt.Done(SendResult.Ok);
                 }
 
@@ -119,6 +122,15 @@ internal sealed partial class TeamsWebhookSender(
                 if (status >= 500)
                 {
                     return SendAttempt.RetryAfter(SendRetries.Backoff(attempt), detail);
+                }
+
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                {
+                    // A workflow turned off, deleted or its URL revoked: not transient, and only its hash is shown.
+                    health?.ReportRejected(
+                        ChannelHealth.Teams,
+                        hash,
+                        $"webhook {hash} answered HTTP {status}: the workflow was turned off or deleted, or its URL revoked; give the company a new webhook URL");
                 }
 
                 LogRejected(logger, hash, status);

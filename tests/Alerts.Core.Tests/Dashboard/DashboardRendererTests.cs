@@ -1,4 +1,5 @@
 using Alerts.Core.Dashboard;
+using Alerts.Core.Ops;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,19 @@ public sealed class DashboardRendererTests : IDisposable
     public void Dispose() => _services.Dispose();
 
     private DashboardHandlers Handlers => _services.GetRequiredService<DashboardHandlers>();
+
+    [Fact]
+    public async Task DashboardAsync_RejectedChannel_ShowsItUnhealthyWithTheReason()
+    {
+        _services.GetRequiredService<ChannelHealth>()
+            .ReportRejected(ChannelHealth.Teams, "wh-abc", "webhook wh-abc answered HTTP 404: the workflow was turned off or deleted");
+
+        var html = (await Handlers.DashboardAsync(null, CancellationToken.None)).Text!;
+
+        html.ShouldContain("<tr data-testid=\"channel-teams\"><th scope=\"row\">teams</th><td><span class=\"status bad\">unhealthy</span>");
+        html.ShouldContain("webhook wh-abc answered HTTP 404: the workflow was turned off or deleted");
+        html.ShouldContain("<tr data-testid=\"channel-email\"><th scope=\"row\">email</th><td><span class=\"status ok\">ok</span>");
+    }
 
     [Fact]
     public async Task DashboardAsync_HostileTitle_IsEncoded()

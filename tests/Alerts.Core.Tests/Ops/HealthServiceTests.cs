@@ -40,3 +40,34 @@ public sealed class HealthServiceTests
         (await new HealthService(clock, []).CheckAsync(CancellationToken.None)).CheckedAt.ShouldBe(clock.GetUtcNow());
     }
 }
+
+public sealed class HealthServiceChannelTests
+{
+    [Fact]
+    public async Task CheckAsync_RejectedChannel_IsDegradedAndShowsTheReason()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 24, 9, 30, 0, TimeSpan.Zero));
+        var channels = new ChannelHealth(clock);
+        channels.ReportRejected(ChannelHealth.Email, "sendgrid", "SendGrid answered HTTP 403: the sender is not verified");
+
+        var report = await new HealthService(clock, [], channels).CheckAsync(CancellationToken.None);
+
+        report.Status.ShouldBe("degraded");
+        var email = report.Channels.Single(c => c.Channel == ChannelHealth.Email);
+        email.Status.ShouldBe(ChannelHealth.Unhealthy);
+        email.Since.ShouldBe(clock.GetUtcNow());
+        email.Problems.ShouldBe(["SendGrid answered HTTP 403: the sender is not verified"]);
+        report.Channels.Single(c => c.Channel == ChannelHealth.Teams).Status.ShouldBe(ChannelHealth.Ok);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ChannelAcceptedAgain_IsOk()
+    {
+        var clock = new FakeTimeProvider();
+        var channels = new ChannelHealth(clock);
+        channels.ReportRejected(ChannelHealth.Teams, "wh-1", "webhook wh-1 answered HTTP 404");
+        channels.ReportAccepted(ChannelHealth.Teams, "wh-1");
+
+        (await new HealthService(clock, [], channels).CheckAsync(CancellationToken.None)).Status.ShouldBe("ok");
+    }
+}

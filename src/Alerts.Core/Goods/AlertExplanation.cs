@@ -39,6 +39,7 @@ internal static partial class AlertExplanation
         var shipsTo = reasons.Where(r => r.Kind == ReasonKind.Destination).Select(r => Country(r.Value)).ToList();
         var targets = Join(notice.Destinations.Select(Country).ToList());
         var window = Window(notice);
+        var statement = reference.StartsWith("the notice ", StringComparison.Ordinal) ? "the statement " + reference["the notice ".Length..] : $"a statement ({reference})";
 
         var sentence = judgement.Ground switch
         {
@@ -57,11 +58,11 @@ internal static partial class AlertExplanation
             Ground.BroadMeasureNoDestination =>
                 $"{reference} is a measure on dual-use items in general ({BroadWhat(notice, targets)}); your profile names no country it targets, so check whether it applies to your trade.",
             Ground.CounterpartyMentioned => $"{reference} mentions your counterparty {party} but does not act on it.",
-            Ground.GoodsAnnounced => $"A statement ({reference}) announces a measure on {goods}, goods you watch: read it with the measure it announces.",
-            Ground.CounterpartyAnnounced => $"A statement ({reference}) announces a measure on your counterparty {party}: read it with the measure it announces.",
+            Ground.GoodsAnnounced => $"{statement} announces a measure on {goods}, goods you watch: read it with the measure it announces.",
+            Ground.CounterpartyAnnounced => $"{statement} announces a measure on your counterparty {party}: read it with the measure it announces.",
             Ground.StatementOnDestination => notice.Measure is Measure.Statement or Measure.Consultation && judgement.Severity >= Subscriptions.Severity.Medium
-                ? $"A statement ({reference}) announces a measure on {targets}, where you ship: read it with the measure it announces."
-                : $"A statement ({reference}) on measures concerning {targets}, where you ship; it sets no measure of its own.",
+                ? $"{statement} announces a measure on {targets}, where you ship: read it with the measure it announces."
+                : $"{statement} concerns measures on {targets}, where you ship; it sets no measure of its own.",
             _ => $"{reference} mentions {goods}, goods you watch, but sets no new control on them.",
         };
 

@@ -162,9 +162,16 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         {
             var id = index.CategoryIds[category];
             var reason = new AlertReason(ReasonKind.Category, id, normalized.Snippet(hit.Start, hit.Length)); // one instance for every watcher
+            // A statement about another side's measure on Chinese parties (targets CN) announces no Chinese control.
+            var announcing = operative.AnnouncesMeasure && !notice.Destinations.SequenceEqual(["CN"])
+                && operative.IsInItemControlAnnouncement(hit.Start);
             foreach (var company in index.CategoryCompanies[category])
             {
                 For(company).Category(reason, mentioned ? GoodsStrength.Mentioned : GoodsStrength.Named);
+                if (!mentioned && announcing)
+                {
+                    For(company).GoodsInAnnouncement = true;
+                }
             }
 
             foreach (var company in index.CategoryRelatedCompanies[category])
@@ -334,6 +341,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 Counterparty = f.Party,
                 BroadMeasure = f.IsBroad,
                 AnnouncesMeasure = operative.AnnouncesMeasure,
+                GoodsInAnnouncement = f.GoodsInAnnouncement,
                 Measure = notice.Measure,
                 EffectiveSoon = effectiveSoon,
                 Destination = destinations.Relation,
@@ -550,6 +558,9 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         public string? ListedAs { get; private set; }
 
         public bool IsBroad { get; private set; }
+
+        /// <summary>A statement names its goods in the sentence announcing an item control.</summary>
+        public bool GoodsInAnnouncement { get; set; }
 
         public void Goods(ReasonKind kind, string value, string snippet, GoodsStrength strength = GoodsStrength.Named)
         {

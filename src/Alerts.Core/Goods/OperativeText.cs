@@ -140,6 +140,38 @@ internal sealed partial class OperativeText
             || EnumeratedItem().IsMatch(original.AsSpan(lineStart, Math.Min(12, original.Length - lineStart)));
     }
 
+    /// <summary>
+    /// The sentence around the hit announces an item control (决定对镓…实施出口管制, …の輸出を禁止すると発表): not a
+    /// listing of parties (列入…名单, リストに加え), whose goods words are the parties' trades or names.
+    /// </summary>
+    public bool IsInItemControlAnnouncement(int start)
+    {
+        var (from, to) = SentenceAround(start);
+        var sentence = _scan[from..to];
+        return (DecisionThenMeasure().IsMatch(sentence) || MeasureThenDecision().IsMatch(sentence)) && !ListingWords().IsMatch(sentence);
+    }
+
+    /// <summary>The normalised sentence around a position (bounded by 。！？；; normalising keeps no line breaks).</summary>
+    private (int From, int To) SentenceAround(int start)
+    {
+        var from = Math.Clamp(start, 0, _scan.Length);
+        while (from > 0 && !IsSentenceEnd(_scan[from - 1]))
+        {
+            from--;
+        }
+
+        var to = Math.Clamp(start, 0, _scan.Length);
+        while (to < _scan.Length && !IsSentenceEnd(_scan[to]))
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+
+    [GeneratedRegex(@"列入|名单|清单|リスト|实体|企业|企業|机构|機関|公司")]
+    private static partial Regex ListingWords();
+
     private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '\n' or ';';
 
     // Normalised (simplified, lower case, katakana): words of a measure in Chinese, Japanese and English.

@@ -90,6 +90,9 @@ public readonly record struct MatchFacts
     /// <summary>A statement that announces a decided measure (not only comments on one).</summary>
     public bool AnnouncesMeasure { get; init; }
 
+    /// <summary>A statement names the company's goods in the sentence that announces an item control on them.</summary>
+    public bool GoodsInAnnouncement { get; init; }
+
     public Measure Measure { get; init; }
 
     /// <summary>Effective on publication or within 30 days of it.</summary>
@@ -180,9 +183,14 @@ public static class SeverityRules
     {
         // A statement that announces a decided measure naming the company's goods or counterparty is news of that
         // measure (the spokesperson announcing it, a news copy): medium; the notice itself carries the full level.
-        if (facts.AnnouncesMeasure && (facts.NamesGoods || facts.Counterparty is PartyMatch.Listed or PartyMatch.Affiliate))
+        if (facts.AnnouncesMeasure && facts.GoodsInAnnouncement && facts.NamesGoods)
         {
-            return new(Severity.Medium, facts.NamesGoods ? Ground.GoodsAnnounced : Ground.CounterpartyAnnounced);
+            return new(Severity.Medium, Ground.GoodsAnnounced);
+        }
+
+        if (facts.AnnouncesMeasure && facts.Counterparty is PartyMatch.Listed or PartyMatch.Affiliate)
+        {
+            return new(Severity.Medium, Ground.CounterpartyAnnounced);
         }
 
         if (facts.Counterparty != PartyMatch.None)

@@ -17,6 +17,7 @@ internal static class AlertsCli
         root.Subcommands.Add(SubscriptionsCommand.Create());
         root.Subcommands.Add(DlqCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        FriendlyErrors.Apply(root);
         return root;
     }
 }

@@ -57,7 +57,7 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
-    public async Task Run_PortTaken_SaysSoInOneLineAndExits1()
+    public async Task Run_PortTaken_SaysSoInOneLineAndExitsPortInUse()
     {
         using var data = new TempDirectory();
         using var taken = new TcpListener(IPAddress.Loopback, 0);
@@ -66,8 +66,9 @@ public sealed class EmbeddedHostTests
 
         var (exitCode, _, error) = await CliRunner.RunAsync("run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", data.Path);
 
-        exitCode.ShouldBe(1);
+        exitCode.ShouldBe(Alerts.Cli.Commands.ExitCodes.PortInUse);
         error.ShouldContain("--port");
         error.ShouldNotContain("   at ");
+        error.Trim().Split('\n').Length.ShouldBe(1, error);
     }
 }

@@ -13,6 +13,16 @@ internal static class CommonOptions
         DefaultValueFactory = _ => EmbeddedHostSettings.DefaultDataDirectory,
     };
 
+    public static Option<int> Port(string description) => new("--port")
+    {
+        Description = description,
+        DefaultValueFactory = _ => EmbeddedHostSettings.DefaultPort,
+    };
+
+    /// <summary>The port, or a <see cref="CliProblem"/> when it is not one.</summary>
+    public static int CheckPort(int port) =>
+        port is >= 1 and <= 65535 ? port : throw new CliProblem($"--port {port} is not a TCP port: give one from 1 to 65535 (default {EmbeddedHostSettings.DefaultPort}).", ExitCodes.BadInput);
+
     public static Option<string[]> SourceUrls() => new("--source-url")
     {
         Description = "Poll a source under another origin, keeping its real paths: <source-id>=<base-url>. Repeatable.",
@@ -33,6 +43,14 @@ internal static class CommonOptions
             if (id.Length == 0 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
                 error = $"--source-url '{value}': expected <source-id>=<http(s) base URL>, e.g. cn-mofcom-announcements=http://127.0.0.1:8080";
+                return false;
+            }
+
+            var known = SourcesServiceCollectionExtensions.Descriptors.Select(d => d.Id).ToList();
+            if (!known.Contains(id, StringComparer.Ordinal))
+            {
+                // An unknown id would be ignored and the real site polled instead: refuse it.
+                error = $"--source-url '{value}': there is no source '{id}'; the sources are {string.Join(", ", known)}.";
                 return false;
             }
 

@@ -14,14 +14,10 @@ internal static class DemoCommand
         var command = new Command("demo", "Serve recorded pages and run the whole pipeline through the 2026 China–Japan timeline.");
         var data = new Option<string>("--data")
         {
-            Description = "Folder for the demo's database and outbox (emptied first).",
+            Description = "Folder for the demo's database and outbox: a new or empty folder, or one an earlier demo wrote (emptied first).",
             DefaultValueFactory = _ => Path.Combine(EmbeddedHostSettings.DefaultDataDirectory, "demo"),
         };
-        var port = new Option<int>("--port")
-        {
-            Description = "Port for the dashboard on 127.0.0.1.",
-            DefaultValueFactory = _ => EmbeddedHostSettings.DefaultPort,
-        };
+        var port = CommonOptions.Port("Port for the dashboard on 127.0.0.1.");
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the summary instead of keeping the dashboard up." };
         command.Options.Add(data);
         command.Options.Add(port);
@@ -29,10 +25,11 @@ internal static class DemoCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            await using var demo = await DemoRunner.StartAsync(parseResult.GetValue(data)!, parseResult.GetValue(port), cancellationToken).ConfigureAwait(false);
+            var serve = !parseResult.GetValue(noServe);
+            await using var demo = await DemoRunner.StartAsync(parseResult.GetValue(data)!, CommonOptions.CheckPort(parseResult.GetValue(port)), serve, cancellationToken).ConfigureAwait(false);
             var summary = await demo.RunAsync(output, cancellationToken).ConfigureAwait(false);
-            await WriteSummaryAsync(output, summary).ConfigureAwait(false);
-            if (!parseResult.GetValue(noServe))
+            await WriteSummaryAsync(output, summary, serve).ConfigureAwait(false);
+            if (serve)
             {
                 await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
                 await demo.App.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
@@ -43,7 +40,7 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task WriteSummaryAsync(TextWriter output, DemoSummary summary)
+    private static async Task WriteSummaryAsync(TextWriter output, DemoSummary summary, bool serve)
     {
         var changes = summary.Stages.SelectMany(s => s.Changes).Where(c => c.Change.Kind != ChangeKind.Baseline).ToList();
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -62,6 +59,9 @@ internal static class DemoCommand
         }
 
         await output.WriteLineAsync($"  outbox:   {summary.OutboxDirectory} ({summary.OutboxFiles} files: .eml e-mails, teams-*.json cards)").ConfigureAwait(false);
-        await output.WriteLineAsync($"  dashboard: {summary.Dashboard}").ConfigureAwait(false);
+        if (serve)
+        {
+            await output.WriteLineAsync($"  dashboard: {summary.Dashboard}").ConfigureAwait(false);
+        }
     }
 }

@@ -52,6 +52,12 @@ internal static class DigestCommand
                 await error.WriteLineAsync($"alerts digest: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
+            catch (UnknownRecipientException ex)
+            {
+                // An address that is not one of the company's recipients: say so rather than render for a stranger.
+                await error.WriteLineAsync($"alerts digest: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
 
             if (rendered is null)
             {
@@ -61,6 +67,13 @@ internal static class DigestCommand
 
             var path = parseResult.GetValue(output) ?? Path.Combine(services.GetRequiredService<IOptions<HostingOptions>>().Value.OutboxDirectory,
                 $"digest-preview-{OutboxFiles.Safe(companyId)}-{ContentHash.Short(rendered.Recipient.ToLowerInvariant())[..12]}.html");
+            if (parseResult.GetValue(output) is not null && File.Exists(path))
+            {
+                // Never overwrite a file this command did not create.
+                await error.WriteLineAsync($"alerts digest: --out '{Path.GetFullPath(path)}' already exists; give a new file name.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await File.WriteAllTextAsync(path, rendered.Email.Html, cancellationToken).ConfigureAwait(false);
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(Path.GetFullPath(path)).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Alerts.Cli.Hosting;
 using Alerts.Core.Common;
+using Alerts.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Alerts.Cli.Commands;
@@ -12,11 +14,7 @@ internal static class RunCommand
     {
         var command = new Command("run", "Run Alerts on this machine: SQLite, the local bus, an outbox folder, and the API and dashboard on 127.0.0.1.");
         var data = CommonOptions.Data();
-        var port = new Option<int>("--port")
-        {
-            Description = "Port for the API and dashboard on 127.0.0.1.",
-            DefaultValueFactory = _ => EmbeddedHostSettings.DefaultPort,
-        };
+        var port = CommonOptions.Port("Port for the API and dashboard on 127.0.0.1.");
         var sourceUrls = CommonOptions.SourceUrls();
         command.Options.Add(data);
         command.Options.Add(port);
@@ -29,11 +27,18 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
-            var settings = new EmbeddedHostSettings(parseResult.GetValue(data)!, parseResult.GetValue(port)) { Configuration = configuration };
+            var settings = new EmbeddedHostSettings(parseResult.GetValue(data)!, CommonOptions.CheckPort(parseResult.GetValue(port))) { Configuration = configuration };
             await using var app = EmbeddedHost.Build(settings);
             try
             {
                 SettingsValidation.ValidateAll(app.Services);
+
+                // A damaged database is one line before anything starts, not a failure inside every loop.
+                if (app.Services.GetService<SqliteDatabase>() is { } database)
+                {
+                    await database.CheckAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (SettingsValidation.TryGetFailures(ex, out var failures))
@@ -45,12 +50,6 @@ internal static class RunCommand
                 }
 
                 return ExitCodes.BadInput;
-            }
-            catch (IOException ex)
-            {
-                // Kestrel could not bind (the port is taken): say so in one line instead of a stack trace.
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"alerts run: {ex.Message} Choose another port with --port.").ConfigureAwait(false);
-                return ExitCodes.Failure;
             }
 
             await ApiEndpoints.EnsureAdminKeyAsync(app.Services, parseResult.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);

@@ -45,16 +45,14 @@ internal sealed class DemoRunner : IAsyncDisposable
 
     public static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "samples");
 
-    public static async Task<DemoRunner> StartAsync(string dataDirectory, int port, CancellationToken cancellationToken)
+    /// <summary>Starts the recorded sites and the embedded host; <paramref name="serve"/> false binds no chosen port (an ephemeral one), so a running <c>alerts run</c> does not stop the demo.</summary>
+    public static async Task<DemoRunner> StartAsync(string dataDirectory, int port, bool serve, CancellationToken cancellationToken)
     {
         var demo = Path.Combine(SamplesDirectory, "demo");
         var timeline = DemoTimeline.Load(Path.Combine(demo, "timeline.json"));
 
-        // A demo always starts from nothing: its folder holds only what the demo wrote.
-        if (Directory.Exists(dataDirectory))
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        // A demo always starts from nothing, and empties only a folder a demo wrote.
+        DemoFolder.Prepare(dataDirectory);
 
         var sites = await RecordedSiteServer.StartAsync(
             timeline.Sources.ToDictionary(s => s, s => Path.Combine(demo, "sites", s)),
@@ -67,13 +65,15 @@ internal sealed class DemoRunner : IAsyncDisposable
             configuration[$"Sources:{source}:Enabled"] = timeline.Sources.Contains(source) ? "true" : "false";
         }
 
+        // Links in the demo's e-mails point where `alerts run --data <folder>` would serve them.
+        configuration["Delivery:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
         foreach (var (source, baseUrl) in sites.BaseUrls)
         {
             configuration[$"Sources:{source}:BaseUrl"] = baseUrl.ToString();
             configuration[$"Sources:{source}:MaxRetries"] = "0";
         }
 
-        var app = EmbeddedHost.Build(new EmbeddedHostSettings(dataDirectory, port)
+        var app = EmbeddedHost.Build(new EmbeddedHostSettings(dataDirectory, serve ? port : 0)
         {
             Configuration = configuration,
             BackgroundLoops = false,

@@ -20,6 +20,9 @@ public interface IDigestService
     Task<DigestPreview?> PreviewAsync(string companyId, string? recipientEmail, CancellationToken cancellationToken);
 }
 
+/// <summary>A digest was asked for an address that is not one of the company's recipients.</summary>
+public sealed class UnknownRecipientException(string message) : Exception(message);
+
 /// <summary>
 /// Executive digests. A recipient is due on its period's day (every day, or Monday) from its local hour on, in its IANA
 /// time zone; the period key (the local date) makes it once per period even when the timer runs twice, and the cursor
@@ -93,7 +96,8 @@ public sealed partial class DigestService(
         var recipient = recipientEmail is null
             ? company.Recipients.FirstOrDefault(r => r.Role == RecipientRole.Digest) ?? new Recipient { Email = "preview@localhost", Role = RecipientRole.Digest }
             : company.Recipients.FirstOrDefault(r => string.Equals(r.Email, recipientEmail, StringComparison.OrdinalIgnoreCase))
-              ?? new Recipient { Email = recipientEmail, Role = RecipientRole.Digest };
+              ?? throw new UnknownRecipientException(
+                  $"'{recipientEmail}' is not a recipient of company '{companyId}'" + (company.Recipients.Count == 0 ? " (it has none)." : $"; its recipients are {string.Join(", ", company.Recipients.Select(r => r.Email))}."));
         var now = time.GetUtcNow();
         var cursor = await cursors.GetAsync(company.Id, EmailAddresses.Normalize(recipient.Email), cancellationToken).ConfigureAwait(false);
         var since = cursor?.SentUntil ?? now - PeriodLength(recipient);

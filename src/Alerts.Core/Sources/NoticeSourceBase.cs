@@ -13,6 +13,9 @@ public sealed record ListingRequest(FetchRequest Fetch, bool Required = true, bo
 /// <summary>A parsed listing: its rows, or the reason it cannot be trusted (zero rows, mojibake, a challenge page).</summary>
 public sealed record ListingParse(IReadOnlyList<ListingItem> Items, FetchOutcome Outcome = FetchOutcome.Ok, string? Detail = null)
 {
+    /// <summary>Links of dated listing rows that are not notice pages of this source (another path shape or host): skipped, and said.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public static ListingParse Failed(FetchOutcome outcome, string detail) => new([], outcome, detail);
 }
 
@@ -179,6 +182,12 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             if (result.ETag is not null || result.LastModified is not null)
             {
                 validators[key] = new HttpValidators(result.ETag, result.LastModified);
+            }
+
+            if (parsed.Skipped.Count > 0)
+            {
+                // A row the site lists but whose link we do not recognise is a notice we may be missing: say so in health.
+                warnings.Add($"{key}: {parsed.Skipped.Count} dated row(s) skipped, their link is not a notice page of this source (e.g. {parsed.Skipped[0]})");
             }
 
             reads.Add(new ListingRead(key, FetchOutcome.Ok) { Items = parsed.Items });

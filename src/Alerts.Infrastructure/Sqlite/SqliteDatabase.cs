@@ -44,6 +44,15 @@ public sealed class SqliteDatabase
         return connection;
     }
 
+    /// <summary>Opens the file once and reads its header, so a damaged or foreign file fails here, before a host starts its loops.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA schema_version;";
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Runs a schema script (idempotent DDL) once per database, and again only after it failed. Every store calls this
     /// before its first command; a caller's token ends its own wait, never the script another caller may be waiting on.

@@ -21,11 +21,23 @@ public static partial class MofcomPages
         using var document = HtmlText.Parse(html ?? "");
         var items = new List<ListingItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = new List<string>();
         foreach (var anchor in document.QuerySelectorAll("a[href]").Take(5000))
         {
             var url = SourceUrls.Resolve(anchor.GetAttribute("href"), pageUrl, baseUrl, descriptor);
-            if (url is null || !articlePath.IsMatch(url.AbsolutePath) || InterpretationPath().IsMatch(url.AbsolutePath))
+            if (url is not null && InterpretationPath().IsMatch(url.AbsolutePath))
             {
+                continue;
+            }
+
+            if (url is null || !articlePath.IsMatch(url.AbsolutePath))
+            {
+                // Navigation links have no date; a dated row whose link we do not recognise may be a notice we miss.
+                if (RowDate(anchor) is not null && anchor.TextContent.Trim().Length > 0 && anchor.TextContent.Trim() != "政策解读")
+                {
+                    skipped.Add(anchor.GetAttribute("href") ?? "");
+                }
+
                 continue;
             }
 
@@ -40,7 +52,7 @@ public static partial class MofcomPages
 
         return items.Count == 0
             ? ListingParse.Failed(FetchOutcome.LayoutChanged, "no article links on the listing")
-            : new ListingParse(items);
+            : new ListingParse(items) { Skipped = skipped };
     }
 
     /// <summary>The JPaaS unit API answer: <c>{"success":true,"data":{"html":"&lt;ul&gt;…"}}</c>. Missing data is a layout change.</summary>

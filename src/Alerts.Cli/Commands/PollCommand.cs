@@ -52,11 +52,23 @@ internal static class PollCommand
             var ids = requested.Length > 0 ? requested.Distinct(StringComparer.Ordinal).ToList() : catalog.All.Select(s => s.Descriptor.Id).ToList();
             var polls = services.GetRequiredService<PollService>();
             var options = new PollOptions { PublishBaseline = parseResult.GetValue(publishBaseline) };
-            var healthy = true;
-            var printedHeader = false;
-            foreach (var id in ids)
+            // Sources are polled at once (politeness is per host, in the fetcher); their changes print in the order asked.
+            var progress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected ? TextWriter.Synchronized(error) : null;
+            var reports = await Task.WhenAll(ids.Select(async id =>
             {
                 var report = await polls.PollAsync(id, options, cancellationToken).ConfigureAwait(false);
+                if (progress is not null)
+                {
+                    await progress.WriteLineAsync($"  {id}: {(report.IsHealthy ? "ok" : report.FailureClass)}, {report.Changes.Count} change(s)").ConfigureAwait(false);
+                }
+
+                return (Id: id, Report: report);
+            })).ConfigureAwait(false);
+
+            var healthy = true;
+            var printedHeader = false;
+            foreach (var (id, report) in reports)
+            {
                 foreach (var change in report.Changes)
                 {
                     if (parseResult.GetValue(json))

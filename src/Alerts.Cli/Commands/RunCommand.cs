@@ -53,6 +53,7 @@ internal static class RunCommand
             }
 
             await ApiEndpoints.EnsureAdminKeyAsync(app.Services, parseResult.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Alerts is listening on http://127.0.0.1:{settings.Port}/ (dashboard: /dashboard, health: /api/health). Ctrl+C stops it.").ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });

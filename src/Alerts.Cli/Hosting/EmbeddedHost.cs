@@ -54,8 +54,9 @@ internal static class EmbeddedHost
         builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
-        // Each retry of an unreachable site would print a stack trace; the poll's health record says it once.
-        builder.Logging.AddFilter("Polly", LogLevel.Error);
+        // Each retry of an unreachable site would print a stack trace ("fail: Polly[3]"): the poll says it once, as one
+        // warning when the source's health changes (PollService); Polly's own events are details, for debug logging.
+        builder.Logging.AddFilter("Polly", settings.MinimumLogLevel <= LogLevel.Debug ? LogLevel.Debug : LogLevel.None);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -149,7 +149,7 @@ public sealed partial class PollService(
             return report with { Changes = [], Error = $"save-failed: {ex.Message}" };
         }
 
-        LogPolled(logger, id, report.Outcome, detection.Changes.Count, toPublish.Count);
+        LogHealth(id, previous?.LastPoll, detection.Snapshot.LastPoll, report, detection.Changes.Count, toPublish.Count);
         Record(id, detection.Snapshot, detection.Changes, clock.GetUtcNow() - now);
         return report;
     }
@@ -212,8 +212,45 @@ public sealed partial class PollService(
         return true;
     }
 
+    /// <summary>
+    /// One warning when a source goes from healthy to failing (or from one failure class to another), one line when it
+    /// recovers; an offline source polled every few minutes otherwise says nothing new, and its repeats go to debug.
+    /// </summary>
+    private void LogHealth(string id, PollHealth? before, PollHealth? after, PollReport report, int changes, int published)
+    {
+        var wasHealthy = before is null || before.Outcome.IsHealthy();
+        if (report.Outcome.IsHealthy())
+        {
+            if (!wasHealthy)
+            {
+                LogRecovered(logger, id, before!.Outcome);
+            }
+
+            LogPolled(logger, id, report.Outcome, changes, published);
+            return;
+        }
+
+        if (wasHealthy || before!.Outcome != report.Outcome)
+        {
+            LogUnhealthy(logger, id, report.Outcome, after?.Detail ?? report.Detail ?? "");
+        }
+        else
+        {
+            LogStillUnhealthy(logger, id, report.Outcome, after?.Detail ?? report.Detail ?? "");
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Polled {SourceId}: {Outcome}, {Changes} change(s), {Published} published")]
     private static partial void LogPolled(ILogger logger, string sourceId, FetchOutcome outcome, int changes, int published);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {SourceId} is unhealthy: {Outcome} ({Detail})")]
+    private static partial void LogUnhealthy(ILogger logger, string sourceId, FetchOutcome outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Source {SourceId} is still unhealthy: {Outcome} ({Detail})")]
+    private static partial void LogStillUnhealthy(ILogger logger, string sourceId, FetchOutcome outcome, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {SourceId} recovered (was {Previous})")]
+    private static partial void LogRecovered(ILogger logger, string sourceId, FetchOutcome previous);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Source {SourceId} threw during a poll")]
     private static partial void LogSourceThrew(ILogger logger, string sourceId, Exception exception);

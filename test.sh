@@ -19,13 +19,19 @@ if [ -f package-lock.json ]; then
   fi
 fi
 
-# 2. Debian chromium for the browser tests, when there are any and it is missing.
-if grep -rqs --include='*.cs' 'Microsoft.Playwright' tests/ && ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    log "apt-get install chromium"
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
-  else
-    log "chromium is missing and this is not root: browser tests will report it"
+# 2. Debian chromium and CJK fonts (headless screenshots render Chinese and Japanese as boxes without them) for the
+#    browser tests, when there are any and either is missing.
+if grep -rqs --include='*.cs' 'Microsoft.Playwright' tests/; then
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      log "apt-get install ${missing[*]}"
+      apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+    else
+      log "missing ${missing[*]} and this is not root: browser tests will report it"
+    fi
   fi
 fi
 

@@ -29,6 +29,9 @@ internal static class DemoCommand
             await using var demo = await DemoRunner.StartAsync(parseResult.GetValue(data)!, CommonOptions.CheckPort(parseResult.GetValue(port)), serve, cancellationToken).ConfigureAwait(false);
             var summary = await demo.RunAsync(output, cancellationToken).ConfigureAwait(false);
             await WriteSummaryAsync(output, summary, serve).ConfigureAwait(false);
+
+            // The key the API and the dashboard's forms take (the demo's database is new, so it is always created here).
+            await ApiEndpoints.EnsureAdminKeyAsync(demo.App.Services, output, cancellationToken).ConfigureAwait(false);
             if (serve)
             {
                 await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
@@ -58,7 +61,26 @@ internal static class DemoCommand
             await output.WriteLineAsync($"  unhealthy at {stage.Stage}: {string.Join("; ", unhealthy)}").ConfigureAwait(false);
         }
 
-        await output.WriteLineAsync($"  outbox:   {summary.OutboxDirectory} ({summary.OutboxFiles} files: .eml e-mails, teams-*.json cards)").ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("What each company was told (e-mail subjects, in the order sent)").ConfigureAwait(false);
+        foreach (var (company, subjects) in summary.Told)
+        {
+            await output.WriteLineAsync($"  {company}").ConfigureAwait(false);
+            foreach (var subject in subjects)
+            {
+                await output.WriteLineAsync($"    {subject}").ConfigureAwait(false);
+            }
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("Digests over the timeline (previews; nothing sent)").ConfigureAwait(false);
+        foreach (var (company, path) in summary.Digests)
+        {
+            await output.WriteLineAsync($"  {company,-22} {path}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync($"  outbox:   {summary.OutboxDirectory} ({summary.OutboxFiles} files: .eml e-mails, teams-*.json cards, digest-preview-*.html)").ConfigureAwait(false);
         if (serve)
         {
             await output.WriteLineAsync($"  dashboard: {summary.Dashboard}").ConfigureAwait(false);

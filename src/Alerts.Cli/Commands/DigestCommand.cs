@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Cli.Commands;
 
-/// <summary><c>alerts digest --preview --company &lt;id&gt; [--recipient &lt;email&gt;]</c>: writes the digest HTML and prints its path.</summary>
+/// <summary><c>alerts digest --preview --company &lt;id&gt; [--recipient &lt;email&gt;] [--since] [--until]</c>: writes the digest HTML and prints its path.</summary>
 internal static class DigestCommand
 {
     public static Command Create()
@@ -19,11 +19,15 @@ internal static class DigestCommand
         var preview = new Option<bool>("--preview") { Description = "Render without sending or moving the recipient's cursor (the only mode: digests are sent by alerts run)." };
         var company = new Option<string>("--company") { Description = "The company id.", Required = true };
         var recipient = new Option<string?>("--recipient") { Description = "A digest recipient's e-mail (default: the company's first digest recipient)." };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Start of the period (inclusive), e.g. 2026-01-01 or 2026-01-01T09:00:00Z (default: where the recipient's last digest ended)." };
+        var until = new Option<DateTimeOffset?>("--until") { Description = "End of the period (default: now)." };
         var output = new Option<string?>("--out") { Description = "Where to write the HTML (default: <data>/outbox/digest-preview-<company>-<hash>.html)." };
         command.Options.Add(data);
         command.Options.Add(preview);
         command.Options.Add(company);
         command.Options.Add(recipient);
+        command.Options.Add(since);
+        command.Options.Add(until);
         command.Options.Add(output);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -31,6 +35,13 @@ internal static class DigestCommand
             if (!parseResult.GetValue(preview))
             {
                 await error.WriteLineAsync("alerts digest: only --preview is supported here; digests are sent on schedule by alerts run.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var (from, to) = (parseResult.GetValue(since), parseResult.GetValue(until));
+            if (from is not null && to is not null && from >= to)
+            {
+                await error.WriteLineAsync($"alerts digest: --since {from:O} is not before --until {to:O}.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
@@ -42,10 +53,11 @@ internal static class DigestCommand
                 return ExitCodes.Failure;
             }
 
+            var period = from is null && to is null ? null : new DigestPeriod(from, to);
             DigestPreview? rendered;
             try
             {
-                rendered = await digests.PreviewAsync(companyId, parseResult.GetValue(recipient), cancellationToken).ConfigureAwait(false);
+                rendered = await digests.PreviewAsync(companyId, parseResult.GetValue(recipient), period, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidOperationException ex)
             {

@@ -15,7 +15,14 @@ internal sealed record DemoSummary(
     IReadOnlyList<Alert> Alerts,
     string OutboxDirectory,
     int OutboxFiles,
-    Uri Dashboard);
+    Uri Dashboard)
+{
+    /// <summary>What each company was told: the subject of every alert e-mail it got, in the order sent.</summary>
+    public IReadOnlyList<(string CompanyId, IReadOnlyList<string> Subjects)> Told { get; init; } = [];
+
+    /// <summary>Each company's digest over the whole timeline, as written to the outbox.</summary>
+    public IReadOnlyList<(string CompanyId, string Path)> Digests { get; init; } = [];
+}
 
 /// <summary>
 /// The first-run experience: serves the recorded pages of <c>samples/demo</c> on 127.0.0.1, and drives the real
@@ -132,8 +139,51 @@ internal sealed class DemoRunner : IAsyncDisposable
 
         var alerts = await services.GetRequiredService<IAlertStore>().QueryAsync(new AlertQuery { Limit = 10_000 }, cancellationToken).ConfigureAwait(false);
         var outbox = Path.Combine(_dataDirectory, "outbox");
+        var told = await ToldAsync(outbox, cancellationToken).ConfigureAwait(false);
+        var digests = await WriteDigestsAsync(services, outbox, _timeline.Stages[0].At, cancellationToken).ConfigureAwait(false);
         var files = Directory.Exists(outbox) ? Directory.GetFiles(outbox).Length : 0;
-        return new DemoSummary(stages, alerts, outbox, files, new Uri($"http://127.0.0.1:{_port}/dashboard"));
+        return new DemoSummary(stages, alerts, outbox, files, new Uri($"http://127.0.0.1:{_port}/dashboard")) { Told = told, Digests = digests };
+    }
+
+    /// <summary>Reads the subjects back from the e-mails in the outbox: what each company was actually sent, not what it should have been.</summary>
+    private static async Task<IReadOnlyList<(string CompanyId, IReadOnlyList<string> Subjects)>> ToldAsync(string outbox, CancellationToken cancellationToken)
+    {
+        var sent = new List<(string Company, string Alert, DateTimeOffset Date, string Subject)>();
+        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
+        {
+            using var message = await MimeKit.MimeMessage.LoadAsync(file, cancellationToken).ConfigureAwait(false);
+            if (message.Headers["X-Alerts-Kind"] == "alert" && message.Headers["X-Alerts-Company"] is { } company)
+            {
+                sent.Add((company, message.Headers["X-Alerts-Alert"] ?? file, message.Date, message.Subject ?? ""));
+            }
+        }
+
+        return [.. sent
+            .DistinctBy(m => (m.Company, m.Alert))
+            .GroupBy(m => m.Company, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<string>)[.. g.OrderBy(m => m.Date).ThenBy(m => m.Subject, StringComparer.Ordinal).Select(m => $"{m.Date:yyyy-MM-dd}  {m.Subject}")]))];
+    }
+
+    /// <summary>Each company's digest over the whole timeline (a preview: nothing is sent, no cursor moves).</summary>
+    private async Task<IReadOnlyList<(string CompanyId, string Path)>> WriteDigestsAsync(IServiceProvider services, string outbox, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var digests = services.GetRequiredService<IDigestService>();
+        var written = new List<(string, string)>();
+        foreach (var company in await services.GetRequiredService<ICompanyStore>().ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var preview = await digests.PreviewAsync(company.Id, null, new DigestPeriod(since.AddDays(-1), _clock.GetUtcNow().AddMinutes(1)), cancellationToken).ConfigureAwait(false);
+            if (preview is null)
+            {
+                continue;
+            }
+
+            var path = Path.Combine(outbox, $"digest-preview-{Infrastructure.Outbox.OutboxFiles.Safe(company.Id)}-{Core.ContentHash.Short(preview.Recipient.ToLowerInvariant())[..12]}.html");
+            await File.WriteAllTextAsync(path, preview.Email.Html, cancellationToken).ConfigureAwait(false);
+            written.Add((company.Id, path));
+        }
+
+        return written;
     }
 
     public async ValueTask DisposeAsync()

@@ -17,8 +17,15 @@ public interface IDigestService
     Task<DigestRunReport> RunAsync(CancellationToken cancellationToken);
 
     /// <summary>Renders what a recipient would get now, without sending or moving its cursor. Null when the company is unknown.</summary>
-    Task<DigestPreview?> PreviewAsync(string companyId, string? recipientEmail, CancellationToken cancellationToken);
+    /// <summary>
+    /// Renders a recipient's digest without sending it or moving its cursor: over <paramref name="period"/>, or by default
+    /// from where its last digest ended (or one period back) to now. Null for an unknown company.
+    /// </summary>
+    Task<DigestPreview?> PreviewAsync(string companyId, string? recipientEmail, DigestPeriod? period, CancellationToken cancellationToken);
 }
+
+/// <summary>The alerts a preview covers: raised from <see cref="Since"/> (inclusive) to <see cref="Until"/>; a missing end takes its default.</summary>
+public sealed record DigestPeriod(DateTimeOffset? Since, DateTimeOffset? Until);
 
 /// <summary>A digest was asked for an address that is not one of the company's recipients.</summary>
 public sealed class UnknownRecipientException(string message) : Exception(message);
@@ -85,7 +92,7 @@ public sealed partial class DigestService(
         return new DigestRunReport(sent, skipped, failed);
     }
 
-    public async Task<DigestPreview?> PreviewAsync(string companyId, string? recipientEmail, CancellationToken cancellationToken)
+    public async Task<DigestPreview?> PreviewAsync(string companyId, string? recipientEmail, DigestPeriod? period, CancellationToken cancellationToken)
     {
         var company = await companies.GetAsync(companyId, cancellationToken).ConfigureAwait(false);
         if (company is null)
@@ -98,11 +105,16 @@ public sealed partial class DigestService(
             : company.Recipients.FirstOrDefault(r => string.Equals(r.Email, recipientEmail, StringComparison.OrdinalIgnoreCase))
               ?? throw new UnknownRecipientException(
                   $"'{recipientEmail}' is not a recipient of company '{companyId}'" + (company.Recipients.Count == 0 ? " (it has none)." : $"; its recipients are {string.Join(", ", company.Recipients.Select(r => r.Email))}."));
-        var now = time.GetUtcNow();
-        var cursor = await cursors.GetAsync(company.Id, EmailAddresses.Normalize(recipient.Email), cancellationToken).ConfigureAwait(false);
-        var since = cursor?.SentUntil ?? now - PeriodLength(recipient);
-        var rendered = await RenderAsync(company, recipient, since, now, cancellationToken).ConfigureAwait(false);
-        return new DigestPreview(company.Id, recipient.Email, since, now, rendered);
+        var now = period?.Until ?? time.GetUtcNow();
+        var since = period?.Since;
+        if (since is null)
+        {
+            var cursor = await cursors.GetAsync(company.Id, EmailAddresses.Normalize(recipient.Email), cancellationToken).ConfigureAwait(false);
+            since = cursor?.SentUntil ?? now - PeriodLength(recipient);
+        }
+
+        var rendered = await RenderAsync(company, recipient, since.Value, now, cancellationToken).ConfigureAwait(false);
+        return new DigestPreview(company.Id, recipient.Email, since.Value, now, rendered);
     }
 
     /// <summary>

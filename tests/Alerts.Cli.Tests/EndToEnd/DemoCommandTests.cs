@@ -31,6 +31,25 @@ public sealed class DemoCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Demo_PrintsTheSubjectsEachCompanyWasSent()
+    {
+        var told = _run.Output[_run.Output.IndexOf("What each company was told", StringComparison.Ordinal)..];
+        var sakura = told[told.IndexOf("  sakura-trading", StringComparison.Ordinal)..told.IndexOf("  skyline-drones", StringComparison.Ordinal)];
+
+        sakura.ShouldContain("2026-02-24  ");
+        sakura.ShouldContain("MOFCOM Announcement No. 12 of 2026: Decision to add 20 Japan entities to the Watch List");
+        told.ShouldNotContain("豌豆淀粉");
+    }
+
+    [Fact]
+    public void Demo_WritesADigestPerCompanyAndPrintsTheAdminKey()
+    {
+        Directory.GetFiles(Outbox, "digest-preview-sakura-trading-*.html").ShouldHaveSingleItem();
+        File.ReadAllText(Directory.GetFiles(Outbox, "digest-preview-sakura-trading-*.html")[0]).ShouldContain("Watch List");
+        _run.Output.ShouldMatch(@"Admin API key \(shown once; only its hash is stored\): \S+");
+    }
+
+    [Fact]
     public void Demo_WalksTheTimelineToNo28()
     {
         _run.Output.ShouldContain("商务部公告2026年第1号");

@@ -195,10 +195,29 @@ public sealed class DigestServiceTests
     {
         var service = Service(new CompanyBuilder().WithRecipients(Digest("exec@acme.example", "UTC")).Build());
 
-        var preview = await service.PreviewAsync("acme-trading", null, CancellationToken.None);
+        var preview = await service.PreviewAsync("acme-trading", null, null, CancellationToken.None);
 
         preview.ShouldNotBeNull().Recipient.ShouldBe("exec@acme.example");
         _email.Sent.ShouldBeEmpty();
         _cursors.Cursors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PreviewAsync_Period_CoversOnlyThatPeriodsAlerts()
+    {
+        var company = new CompanyBuilder().WithRecipients(Digest("exec@acme.example", "UTC")).Build();
+        var service = Service(company);
+        var january = DeliveryAlerts.Sample(company.Id, createdAt: new DateTimeOffset(2026, 1, 6, 12, 0, 0, TimeSpan.Zero), title: "January-notice") with { TitleGloss = null };
+        var june = DeliveryAlerts.Sample(company.Id, createdAt: new DateTimeOffset(2026, 6, 29, 12, 0, 0, TimeSpan.Zero), title: "June-notice") with { TitleGloss = null };
+        _alerts.Alerts[january.AlertId] = january;
+        _alerts.Alerts[june.AlertId] = june;
+        var period = new DigestPeriod(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var preview = await service.PreviewAsync(company.Id, null, period, CancellationToken.None);
+
+        preview.ShouldNotBeNull().Email.Html.ShouldContain("January-notice<");
+        preview.Email.Html.ShouldNotContain("June-notice<");
+        preview.Since.ShouldBe(period.Since!.Value);
+        preview.Until.ShouldBe(period.Until!.Value);
     }
 }

@@ -141,7 +141,7 @@ public sealed class ApiTestWorld
         ], CancellationToken.None).GetAwaiter().GetResult();
 
         DeadLetters.Add(new DeadLetter("dl-1", Subscriptions.Teams, banChange.ChangeId, "poison", "Unknown schema version 9", 10, Now.AddHours(-5), "{}"));
-        DeadLetters.Add(new DeadLetter("dl-2", Subscriptions.Email, amended.ChangeId, "MaxDeliveryCountExceeded", "<b>bad</b> payload", 10, Now.AddHours(-4), "{}"));
+        DeadLetters.Add(new DeadLetter("email/dl-2", Subscriptions.Email, amended.ChangeId, "MaxDeliveryCountExceeded", "<b>bad</b> payload", 10, Now.AddHours(-4), "{}"));
         DeadLetters.Active[Subscriptions.Alerts] = 3;
 
         var sent = new[] { (DeliveryChannel.Email, DeliveryOutcome.Sent, -2.0), (DeliveryChannel.Email, DeliveryOutcome.Sent, -30.0), (DeliveryChannel.Email, DeliveryOutcome.Failed, -1.0), (DeliveryChannel.Teams, DeliveryOutcome.Sent, -50.0), (DeliveryChannel.Teams, DeliveryOutcome.Sent, -3.0), (DeliveryChannel.Digest, DeliveryOutcome.Sent, -200.0) };

@@ -123,7 +123,7 @@ public sealed class InMemoryChangeBus(TimeProvider clock, int maxDeliveryCount =
     {
         lock (_gate)
         {
-            return Task.FromResult(_deliveries.Where(d => d.Dead && Id(d) == id).Select(ToDeadLetter).FirstOrDefault());
+            return Task.FromResult(_deliveries.Where(d => d.Dead && Id(d) == Canonical(id)).Select(ToDeadLetter).FirstOrDefault());
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class InMemoryChangeBus(TimeProvider clock, int maxDeliveryCount =
     {
         lock (_gate)
         {
-            var d = _deliveries.FirstOrDefault(x => x.Dead && Id(x) == id);
+            var d = _deliveries.FirstOrDefault(x => x.Dead && Id(x) == Canonical(id));
             if (d is null)
             {
                 return Task.FromResult<string?>(null);
@@ -162,7 +162,9 @@ public sealed class InMemoryChangeBus(TimeProvider clock, int maxDeliveryCount =
         }
     }
 
-    private static string Id(Delivery d) => $"{d.Subscription}/{d.MessageId}";
+    private static string Id(Delivery d) => DeadLetterIds.Format(d.Subscription, d.MessageId);
+
+    private static string Canonical(string id) => DeadLetterIds.TrySplit(id, out var subscription, out var local) ? DeadLetterIds.Format(subscription, local) : id;
 
     private static DeadLetter ToDeadLetter(Delivery d) =>
         new(Id(d), d.Subscription, d.MessageId, d.Reason ?? "", d.Description ?? "", d.DeliveryCount, d.DeadAt ?? default, d.Body);

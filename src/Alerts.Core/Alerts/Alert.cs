@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
 
 namespace Alerts.Core.Alerts;
@@ -69,6 +70,21 @@ public sealed record Alert
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>What happened to the notice: <c>added</c> (told as NEW), <c>amended</c> or <c>withdrawn</c> (issue 15, item 1).</summary>
+    public ChangeKind Kind { get; init; } = ChangeKind.Added;
+
+    /// <summary>For an amendment, what changed between the two versions in short parts ("effective date 2026-07-01 → 2026-07-15", "+1 entity (Howa Machinery)").</summary>
+    public IReadOnlyList<string> WhatChanged { get; init; } = [];
+
+    /// <summary>For a withdrawal, the day the page was found removed.</summary>
+    public DateOnly? RemovedOn { get; init; }
+
+    /// <summary>
+    /// False for an amendment that changes nothing this company watches (none of its matches is in the changed fields or
+    /// text): it is not pushed again by e-mail or Teams, only listed in the digest.
+    /// </summary>
+    public bool TouchesWatch { get; init; } = true;
 
     /// <summary>
     /// The change id and the company id joined with a dot. Company ids never contain one (lower-case letters, digits and

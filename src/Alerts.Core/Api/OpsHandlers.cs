@@ -89,6 +89,7 @@ public sealed class OpsHandlers(
     public Task<ApiResult> ReplayAsync(string? authorization, string deadLetterId, CancellationToken cancellationToken) =>
         AsAdminAsync(authorization, async () =>
         {
+            deadLetterId = DeadLetterIds.FromRoute(deadLetterId);
             var newId = deadLetterId.Length <= 256 ? await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false) : null;
             return newId is null ? Problems.NotFound("dead letter", deadLetterId) : ApiResult.Accepted(new ReplayAnswer(deadLetterId, newId));
         }, cancellationToken);

@@ -130,6 +130,7 @@ public sealed class DashboardHandlers(
             return ApiResult.Html(_renderer.Message("Admin key needed", "Replaying a dead letter needs the admin key."), caller is null ? 401 : 403);
         }
 
+        deadLetterId = DeadLetterIds.FromRoute(deadLetterId);
         var newId = deadLetterId.Length <= 256 ? await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false) : null;
         return newId is null
             ? ApiResult.Html(_renderer.Message("Dead letter not found", $"No dead letter with id '{deadLetterId}'."), 404)

@@ -137,6 +137,15 @@ public sealed class DashboardRenderer
                 .Append(H(notice.Language)).Append("\">").Append(H(notice.Body)).Append("</div>");
         }
 
+        if (record.Previous is not null)
+        {
+            // Amended and withdrawn notices link here from e-mails and cards: a withdrawn page answers 404 at the source.
+            html.Append("</section><section class=\"card\" id=\"copy\"><h2>Stored copy</h2><p class=\"muted\">")
+                .Append(change.Kind == ChangeKind.Withdrawn ? "The last copy read before the page was removed." : "The text as read after this change.")
+                .Append("</p><div class=\"text\" data-testid=\"stored-copy\" lang=\"").Append(H(notice.Language)).Append("\">")
+                .Append(H(notice.Title)).Append("\n\n").Append(H(notice.Body)).Append("</div>");
+        }
+
         html.Append("</section></main>");
         Foot(html);
         return html.ToString();

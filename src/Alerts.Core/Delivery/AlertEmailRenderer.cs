@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alerts.Core.Alerts;
+using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 using static Alerts.Core.DisplayText;
@@ -22,19 +23,28 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var headline = alert.TitleGloss is { Length: > 0 } gloss ? gloss : alert.Title;
-        var subject = OneLine($"[{alert.Severity.ToWire().ToUpperInvariant()}] {headline}", 200);
+        var subject = OneLine(ChangeTelling.Headline(alert, headline), 200);
         var diffUrl = _options.DiffUrl(alert.ChangeId);
+        var copyUrl = _options.CopyUrl(alert.ChangeId);
+        var told = Told(alert);
+        var withdrawn = alert.Kind == ChangeKind.Withdrawn;
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(H(subject)).Append("</title></head>")
             .Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#222\">");
         html.Append("<p style=\"margin:0 0 4px 0\"><span style=\"background:").Append(SeverityColour(alert.Severity))
             .Append(";color:#fff;padding:2px 6px;font-weight:bold\">").Append(H(alert.Severity.ToWire().ToUpperInvariant()))
-            .Append("</span> for ").Append(H(companyName)).Append("</p>");
+            .Append("</span> <b data-kind=\"").Append(H(ChangeTelling.Label(alert.Kind))).Append("\">").Append(H(ChangeTelling.Label(alert.Kind)))
+            .Append("</b> for ").Append(H(companyName)).Append("</p>");
         html.Append("<h2 style=\"margin:8px 0 2px 0\">").Append(H(alert.TitleGloss ?? alert.Title)).Append("</h2>");
         if (alert.TitleGloss is not null)
         {
             html.Append("<p style=\"margin:0 0 8px 0;color:#555\" lang=\"und\">").Append(H(alert.Title)).Append("</p>");
+        }
+
+        if (told is not null)
+        {
+            html.Append("<p style=\"margin:8px 0;font-weight:bold\">").Append(H(told)).Append("</p>");
         }
 
         html.Append("<table cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse\">");
@@ -71,21 +81,32 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
         }
 
         html.Append("<p>");
-        if (SafeUrl(alert.Url) is { } source)
+        if (!withdrawn && SafeUrl(alert.Url) is { } source)
         {
             html.Append("<a href=\"").Append(H(source)).Append("\">Read the original notice</a> · ");
         }
 
-        html.Append("<a href=\"").Append(H(diffUrl)).Append("\">See what changed</a></p>");
+        html.Append("<a href=\"").Append(H(diffUrl)).Append("\">See what changed</a>");
+        if (alert.Kind is ChangeKind.Amended or ChangeKind.Withdrawn)
+        {
+            html.Append(" · <a href=\"").Append(H(copyUrl)).Append("\">Stored copy</a>");
+        }
+
+        html.Append("</p>");
         html.Append("<p style=\"color:#888;font-size:12px\">Alert ").Append(H(alert.AlertId)).Append(" · source ").Append(H(alert.SourceId)).Append("</p>");
         html.Append("</body></html>");
 
         var text = new StringBuilder();
-        text.Append(alert.Severity.ToWire().ToUpperInvariant()).Append(" for ").Append(companyName).Append('\n');
+        text.Append(ChangeTelling.Label(alert.Kind)).Append(' ').Append(alert.Severity.ToWire().ToUpperInvariant()).Append(" for ").Append(companyName).Append('\n');
         text.Append(alert.TitleGloss ?? alert.Title).Append('\n');
         if (alert.TitleGloss is not null)
         {
             text.Append(alert.Title).Append('\n');
+        }
+
+        if (told is not null)
+        {
+            text.Append(told).Append('\n');
         }
 
         text.Append('\n');
@@ -119,14 +140,26 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
         }
 
         text.Append('\n');
-        if (SafeUrl(alert.Url) is { } sourceUrl)
+        if (!withdrawn && SafeUrl(alert.Url) is { } sourceUrl)
         {
             text.Append("Original: ").Append(sourceUrl).Append('\n');
         }
 
         text.Append("What changed: ").Append(diffUrl).Append('\n');
+        if (alert.Kind is ChangeKind.Amended or ChangeKind.Withdrawn)
+        {
+            text.Append("Stored copy: ").Append(copyUrl).Append('\n');
+        }
         return new RenderedEmail(subject, html.ToString(), text.ToString());
     }
+
+    /// <summary>"Amended: …" / "Withdrawn: …" for the body; null for a new notice.</summary>
+    internal static string? Told(Alert alert) => alert.Kind switch
+    {
+        ChangeKind.Amended => "Amended" + ChangeTelling.Suffix(alert),
+        ChangeKind.Withdrawn => "Withdrawn" + ChangeTelling.Suffix(alert),
+        _ => null,
+    };
 
     internal static IEnumerable<(string Label, string Value)> Facts(Alert alert)
     {

@@ -35,6 +35,9 @@ public sealed class DeliveryOptions
     public TimeSpan ReceiveWait { get; set; } = TimeSpan.FromSeconds(5);
 
     public string DiffUrl(string changeId) => $"{PublicBaseUrl.TrimEnd('/')}/changes/{Uri.EscapeDataString(changeId)}";
+
+    /// <summary>The stored copy of the notice on the change page (a withdrawn notice's original page answers 404).</summary>
+    public string CopyUrl(string changeId) => DiffUrl(changeId) + "#copy";
 }
 
 /// <summary>

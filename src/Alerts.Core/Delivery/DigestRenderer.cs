@@ -54,14 +54,15 @@ public sealed class DigestRenderer(IOptions<DeliveryOptions> deliveryOptions, IO
         foreach (var alert in alerts.OrderByDescending(a => a.Severity).ThenByDescending(a => a.CreatedAt).ThenBy(a => a.AlertId, StringComparer.Ordinal).Take(_digest.TopItems))
         {
             html.Append("<tr><td style=\"color:").Append(SeverityColour(alert.Severity)).Append("\">").Append(H(alert.Severity.ToWire())).Append("</td><td>")
-                .Append("<a href=\"").Append(H(_delivery.DiffUrl(alert.ChangeId))).Append("\">").Append(H(alert.TitleGloss ?? alert.Title)).Append("</a>");
+                .Append("<a href=\"").Append(H(_delivery.DiffUrl(alert.ChangeId))).Append("\">").Append(H(ChangeTelling.Label(alert.Kind))).Append(' ').Append(H(alert.TitleGloss ?? alert.Title)).Append("</a>")
+                .Append(H(ChangeTelling.Suffix(alert)));
             if (alert.TitleGloss is not null)
             {
                 html.Append("<br><span style=\"color:#555\">").Append(H(alert.Title)).Append("</span>");
             }
 
             html.Append("</td><td>").Append(H(alert.Number ?? "")).Append("</td><td>").Append(H(Date(alert.Effective))).Append("</td></tr>");
-            text.Append("- [").Append(alert.Severity.ToWire()).Append("] ").Append(OneLine(alert.TitleGloss ?? alert.Title, 200))
+            text.Append("- ").Append(ChangeTelling.Label(alert.Kind)).Append(" [").Append(alert.Severity.ToWire()).Append("] ").Append(OneLine(alert.TitleGloss ?? alert.Title, 200)).Append(OneLine(ChangeTelling.Suffix(alert), 200))
                 .Append(alert.Number is null ? "" : " (" + alert.Number + ")").Append(", effective ").Append(Date(alert.Effective)).Append('\n');
         }
 

@@ -155,7 +155,7 @@ public sealed partial class SubscriptionDrainer(
                 }
 
                 // The reader's warnings travel with each alert, so the e-mail and the card say what may be missing.
-                matched.Add((message, [.. matcher.Match(record.Change, record.Notice, drainCompanies.List).Select(a => a with { Warnings = record.Notice.Warnings })]));
+                matched.Add((message, ForSubscription(subscription, record, matcher.Match(record.Change, record.Notice, drainCompanies.List))));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -197,6 +197,17 @@ public sealed partial class SubscriptionDrainer(
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The alerts of one change as this subscription handles them: with the reader's warnings (the e-mail and the card
+    /// say what may be missing) and told as new, amended or withdrawn; e-mail and Teams leave out an amendment that
+    /// touches nothing the company watches (the alerts subscription stores it, so it reaches the digest).
+    /// </summary>
+    private static List<Alert> ForSubscription(string subscription, ChangeRecord record, IReadOnlyList<Alert> alerts)
+    {
+        var told = alerts.Select(a => ChangeTelling.Tell(a with { Warnings = record.Notice.Warnings }, record));
+        return subscription == Messaging.Subscriptions.Alerts ? [.. told] : [.. told.Where(ChangeTelling.IsPushed)];
     }
 
     private static bool TryParse(ReceivedMessage message, out ChangeEvent change, out string reason, out string description)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Alerts.Core.Alerts;
+using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 
@@ -122,7 +123,7 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
             new JsonObject
             {
                 ["type"] = "TextBlock",
-                ["text"] = $"{alert.Severity.ToWire().ToUpperInvariant()} · {Md(Cut(alert.TitleGloss ?? alert.Title, compact ? 200 : 400))}",
+                ["text"] = $"{ChangeTelling.Label(alert.Kind)} · {alert.Severity.ToWire().ToUpperInvariant()} · {Md(Cut(alert.TitleGloss ?? alert.Title, compact ? 200 : 400))}",
                 ["weight"] = "Bolder",
                 ["color"] = Colour(alert.Severity),
                 ["wrap"] = true,
@@ -131,6 +132,11 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         if (alert.TitleGloss is not null)
         {
             items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md(Cut(alert.Title, compact ? 200 : 400)), ["isSubtle"] = true, ["wrap"] = true });
+        }
+
+        if (AlertEmailRenderer.Told(alert) is { } told)
+        {
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Md(Cut(told, compact ? 300 : 600)), ["weight"] = "Bolder", ["wrap"] = true });
         }
 
         if (alert.Explanation.Length > 0)
@@ -168,12 +174,16 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         }
 
         var actions = new JsonArray();
-        if (DisplayText.SafeUrl(alert.Url) is { } source)
+        if (alert.Kind != ChangeKind.Withdrawn && DisplayText.SafeUrl(alert.Url) is { } source)
         {
             actions.Add(OpenUrl("Original notice", source));
         }
 
         actions.Add(OpenUrl("What changed", _options.DiffUrl(alert.ChangeId)));
+        if (alert.Kind is ChangeKind.Amended or ChangeKind.Withdrawn)
+        {
+            actions.Add(OpenUrl("Stored copy", _options.CopyUrl(alert.ChangeId)));
+        }
         items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
         return new JsonObject
         {

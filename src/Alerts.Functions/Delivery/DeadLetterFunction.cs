@@ -34,7 +34,7 @@ public sealed class DeadLetterFunction(IDeadLetterQueue queue)
         string id,
         CancellationToken cancellationToken)
     {
-        var letter = await queue.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var letter = await queue.GetAsync(DeadLetterIds.FromRoute(id), cancellationToken).ConfigureAwait(false);
         return letter is null ? new NotFoundResult() : new JsonResult(letter, AlertsJson.Web);
     }
 
@@ -44,6 +44,7 @@ public sealed class DeadLetterFunction(IDeadLetterQueue queue)
         string id,
         CancellationToken cancellationToken)
     {
+        id = DeadLetterIds.FromRoute(id);
         var messageId = await queue.ReplayAsync(id, cancellationToken).ConfigureAwait(false);
         return messageId is null ? new NotFoundResult() : new JsonResult(new { id, messageId }, AlertsJson.Web);
     }

@@ -240,16 +240,10 @@ internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusO
             .ToList();
     }
 
-    /// <summary>Dead letters are addressed as <c>{subscription}/{messageId}</c>.</summary>
-    internal static string DeadLetterId(string subscription, string messageId) => $"{subscription}/{messageId}";
+    /// <summary>Dead letters are addressed as <c>{subscription}:{messageId}</c> (<see cref="DeadLetterIds"/>).</summary>
+    internal static string DeadLetterId(string subscription, string messageId) => DeadLetterIds.Format(subscription, messageId);
 
-    private static bool TrySplitId(string id, out string subscription, out string messageId)
-    {
-        var slash = id?.IndexOf('/', StringComparison.Ordinal) ?? -1;
-        subscription = slash > 0 ? id![..slash] : "";
-        messageId = slash > 0 ? id![(slash + 1)..] : "";
-        return slash > 0 && messageId.Length > 0;
-    }
+    private static bool TrySplitId(string id, out string subscription, out string messageId) => DeadLetterIds.TrySplit(id, out subscription, out messageId);
 
     private static string ReplayBase(string messageId)
     {

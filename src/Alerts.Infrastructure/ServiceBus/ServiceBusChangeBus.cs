@@ -238,7 +238,7 @@ internal sealed class ServiceBusChangeBus(
         message.ApplicationProperties.ToDictionary(p => p.Key, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
 
     private static DeadLetter ToDeadLetter(string subscription, ServiceBusReceivedMessage m) => new(
-        string.Create(CultureInfo.InvariantCulture, $"{subscription}/{m.SequenceNumber}"),
+        DeadLetterIds.Format(subscription, m.SequenceNumber.ToString(CultureInfo.InvariantCulture)),
         subscription,
         m.MessageId,
         m.DeadLetterReason ?? "",
@@ -249,10 +249,9 @@ internal sealed class ServiceBusChangeBus(
 
     private static bool TryParseId(string id, out string subscription, out long sequence)
     {
-        var slash = id?.IndexOf('/', StringComparison.Ordinal) ?? -1;
-        subscription = slash > 0 ? id![..slash] : "";
         sequence = 0;
-        return slash > 0 && long.TryParse(id![(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
+        return DeadLetterIds.TrySplit(id, out subscription, out var local)
+            && long.TryParse(local, NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
     }
 
     private async Task SettleAsync(ReceivedMessage message, Func<ServiceBusReceiver, ServiceBusReceivedMessage, Task> settle)

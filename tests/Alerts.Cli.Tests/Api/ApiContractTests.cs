@@ -295,6 +295,28 @@ public sealed class ApiContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replay_IdWithASlashEncodedInThePath_Is202()
+    {
+        using var replayed = await Send(ApiTestWorld.AdminKey, "POST", $"api/deadletters/{Uri.EscapeDataString("email/dl-2")}/replay");
+
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deadLetterId").GetString().ShouldBe("email/dl-2");
+        _world.DeadLetters.Replayed.ShouldBe(["email/dl-2"]);
+    }
+
+    [Fact]
+    public async Task FormEndpoint_IdWithASlashEncodedInThePath_Replays()
+    {
+        using var client = _server.Client();
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("key", ApiTestWorld.AdminKey)]);
+
+        using var response = await client.PostAsync($"dashboard/deadletters/{Uri.EscapeDataString("email/dl-2")}/replay", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        _world.DeadLetters.Replayed.ShouldBe(["email/dl-2"]);
+    }
+
+    [Fact]
     public async Task Taxonomy_WithCompanyKey_ListsCategories()
     {
         using var client = _server.Client(_world.KeyA);

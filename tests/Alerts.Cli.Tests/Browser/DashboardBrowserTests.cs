@@ -150,4 +150,18 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Replayed dl-1");
         _world.DeadLetters.Replayed.ShouldBe(["dl-1"]);
     }
+
+    [Fact]
+    public async Task ReplayButton_IdWithASlash_ReplaysTheDeadLetter()
+    {
+        var page = await OpenAsync("dashboard");
+        var letter = page.GetByTestId("deadletter").Filter(new() { HasText = "MaxDeliveryCountExceeded" });
+        await letter.GetByPlaceholder("admin key").FillAsync(ApiTestWorld.AdminKey);
+
+        await letter.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+
+        (await page.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("Replayed email/dl-2");
+        _world.DeadLetters.Replayed.ShouldBe(["email/dl-2"]);
+        (await page.GetByTestId("deadletter").CountAsync()).ShouldBe(1);
+    }
 }

@@ -43,6 +43,15 @@ public sealed class DashboardRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task DashboardAsync_DeadLetterIdWithASlash_IsOneEncodedSegmentInTheReplayForm()
+    {
+        var html = (await Handlers.DashboardAsync(null, CancellationToken.None)).Text!;
+
+        html.ShouldContain("action=\"/dashboard/deadletters/email%2Fdl-2/replay\"");
+        html.ShouldNotContain("/dashboard/deadletters/email/dl-2/");
+    }
+
+    [Fact]
     public async Task DashboardAsync_IsSelfContainedAndRefreshes()
     {
         var html = (await Handlers.DashboardAsync(null, CancellationToken.None)).Text!;

@@ -26,7 +26,7 @@ public sealed class AlertEmailRendererTests
         email.Html.ShouldContain("https://www.mofcom.gov.cn/");
         email.Text.ShouldContain(alert.TitleGloss!);
         email.Text.ShouldContain($"https://alerts.example.com/changes/{alert.ChangeId}");
-        email.Subject.ShouldStartWith("[HIGH]");
+        email.Subject.ShouldStartWith("NEW [HIGH] ");
     }
 
     [Theory]

@@ -270,4 +270,76 @@ public sealed class SubscriptionDrainerTests
     {
         await Should.ThrowAsync<ArgumentException>(() => new DeliveryHarness().DrainAsync("nope"));
     }
+
+    /// <summary>Gives each company one counterparty reason: "howa" watches the entity the amendment adds, "tdk" one it leaves alone.</summary>
+    private sealed class CounterpartyMatcher(TimeProvider time) : INoticeMatcher
+    {
+        public IReadOnlyList<Alert> Match(ChangeEvent change, Notice notice, IReadOnlyList<Company> companies) =>
+            [.. companies.Select(c => DeliveryAlerts.For(change, c.Id, Severity.High, time.GetUtcNow()) with
+            {
+                Reasons = c.Id == "howa"
+                    ? [new AlertReason(ReasonKind.Counterparty, "Howa Machinery", "豪华机械株式会社（Howa Machinery）")]
+                    : [new AlertReason(ReasonKind.Counterparty, "TDK Corporation", "TDK株式会社（TDK Corporation）")],
+            })];
+    }
+
+    private static ChangeRecord AmendmentAddingHowa()
+    {
+        var before = new NoticeBuilder().WithBody("列入管控名单：\nTDK株式会社（TDK Corporation），地址：日本东京都中央区日本桥二丁目5番1号。")
+            .WithEntities(new ListedEntity("TDK株式会社", "TDK Corporation")).Build();
+        var after = before with
+        {
+            Entities = [.. before.Entities, new ListedEntity("豪华机械株式会社", "Howa Machinery")],
+            Body = before.Body + "\n豪华机械株式会社（Howa Machinery），地址：日本爱知县清须市须之部町130番地。",
+        };
+        return new ChangeRecord(ChangeEvent.From(after, ChangeKind.Amended, "v2", new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero)), after, before, null);
+    }
+
+    [Fact]
+    public async Task DrainAsync_AmendmentUntouchedForACompany_EmailsOnlyTheTouchedOneAndKeepsBothForTheDigest()
+    {
+        var harness = new DeliveryHarness(
+            new CompanyBuilder().WithId("howa").WithRecipients(Immediate("a@howa.example"), new Recipient { Email = "boss@howa.example", Role = RecipientRole.Digest }).Build(),
+            new CompanyBuilder().WithId("tdk").WithRecipients(Immediate("a@tdk.example"), new Recipient { Email = "boss@tdk.example", Role = RecipientRole.Digest }).Build());
+        harness.Matcher = new CounterpartyMatcher(harness.Time);
+        var record = AmendmentAddingHowa();
+        harness.Archive.Add(record);
+        harness.Consumer.Enqueue(Subs.Alerts, record.Change);
+        harness.Consumer.Enqueue(Subs.Email, record.Change);
+
+        await harness.DrainAsync(Subs.Alerts);
+        await harness.DrainAsync(Subs.Email);
+
+        harness.Email.Recipients.ShouldBe(["a@howa.example"]);
+        harness.Email.Sent.Single().Subject.ShouldStartWith("AMENDED [HIGH] ");
+        harness.Consumer.Completed.Count.ShouldBe(2);
+        var untouched = harness.Alerts.Alerts[Alert.IdFor(record.Change.ChangeId, "tdk")];
+        (untouched.Kind, untouched.TouchesWatch).ShouldBe((ChangeKind.Amended, false));
+        var options = Microsoft.Extensions.Options.Options.Create(new DigestOptions());
+        var digest = new DigestService(harness.Companies, harness.Alerts, new FakeDigestCursorStore(), harness.Ledger, harness.Email,
+            new DigestRenderer(Microsoft.Extensions.Options.Options.Create(harness.Options), options), options, harness.Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestService>.Instance);
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        var preview = await digest.PreviewAsync("tdk", null, CancellationToken.None);
+        preview!.Email.Text.ShouldContain("- AMENDED [high] ");
+        preview.Email.Text.ShouldContain("+1 entity (Howa Machinery)");
+    }
+
+    [Fact]
+    public async Task DrainAsync_AmendmentUntouchedForACompany_SendsItNoTeamsCard()
+    {
+        var harness = new DeliveryHarness(new CompanyBuilder().WithId("howa").Build(), new CompanyBuilder().WithId("tdk").Build())
+        {
+            Teams = new RecordingTeamsSender(acceptsCardsWithoutWebhook: true),
+        };
+        harness.Matcher = new CounterpartyMatcher(harness.Time);
+        var record = AmendmentAddingHowa();
+        harness.Archive.Add(record);
+        harness.Consumer.Enqueue(Subs.Teams, record.Change);
+
+        await harness.DrainAsync(Subs.Teams);
+
+        harness.Teams.Sent.Select(c => c.CompanyId).ShouldBe(["howa"]);
+        harness.Consumer.Completed.Count.ShouldBe(1);
+    }
 }

@@ -119,7 +119,7 @@ public sealed class TeamsCardBuilderTests
         var json = Builder.Build("Acme", [low, critical]);
 
         var body = Card(json).GetProperty("body");
-        body[1].GetProperty("items")[0].GetProperty("text").GetString()!.ShouldStartWith("CRITICAL");
+        body[1].GetProperty("items")[0].GetProperty("text").GetString()!.ShouldStartWith("NEW · CRITICAL");
         body[0].GetProperty("color").GetString().ShouldBe("Attention");
     }
 }

@@ -144,6 +144,22 @@ public abstract class ChangeConsumerContract
     }
 
     [Fact]
+    public async Task DeadLetter_Id_IsOneUrlSegmentAndAlsoReplaysInTheOldSlashForm()
+    {
+        var (publisher, consumer, deadLetters) = CreateBus();
+        await publisher.PublishAsync([Change(1)], CancellationToken.None);
+        var message = (await consumer.ReceiveAsync(BusSubscriptions.Email, 1, TimeSpan.Zero, CancellationToken.None)).Single();
+        await consumer.DeadLetterAsync(message, "InvalidPayload", "no recipients", CancellationToken.None);
+
+        var dead = (await deadLetters.ListAsync(null, CancellationToken.None)).Single();
+
+        dead.Id.ShouldNotContain('/');
+        dead.Id.ShouldStartWith(BusSubscriptions.Email + ":");
+        (await deadLetters.GetAsync(dead.Id, CancellationToken.None)).ShouldNotBeNull();
+        (await deadLetters.ReplayAsync(dead.Id.Replace(':', '/'), CancellationToken.None)).ShouldBe($"{message.MessageId}:replay:1");
+    }
+
+    [Fact]
     public async Task Replay_UnknownId_ReturnsNull()
     {
         var (_, _, deadLetters) = CreateBus();

@@ -110,6 +110,14 @@ public static class ChangeTelling
             return true;
         }
 
+        // When the measure takes effect, what it is and whom it targets concern every company it concerns: a moved
+        // effective date is exactly what a compliance team must hear at once, not in next week's digest.
+        if (before.Effective != after.Effective || before.Measure != after.Measure
+            || !before.Destinations.Order(StringComparer.Ordinal).SequenceEqual(after.Destinations.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            return true;
+        }
+
         var old = Haystack(before);
         var now = Haystack(after);
         foreach (var reason in alert.Reasons)

@@ -32,16 +32,19 @@ public sealed class ChangeTellingTests
         Body = Body.Replace("2026年7月1日", "2026年7月15日", StringComparison.Ordinal) + "\n豪华机械株式会社（Howa Machinery），地址：日本爱知县清须市须之部町130番地。",
     };
 
-    private static ChangeRecord Record(ChangeKind kind) => kind switch
+    /// <summary>The same amendment without the moved date: it only adds Howa Machinery.</summary>
+    private static readonly Notice AfterSameDate = After with { Effective = Before.Effective, Body = Body + "\n豪华机械株式会社（Howa Machinery），地址：日本爱知县清须市须之部町130番地。" };
+
+    private static ChangeRecord Record(ChangeKind kind, Notice? after = null) => kind switch
     {
-        ChangeKind.Amended => new ChangeRecord(ChangeEvent.From(After, kind, "v2", new DateTimeOffset(2026, 7, 2, 8, 0, 0, TimeSpan.Zero)), After, Before, null),
+        ChangeKind.Amended => new ChangeRecord(ChangeEvent.From(after ?? After, kind, "v2", new DateTimeOffset(2026, 7, 2, 8, 0, 0, TimeSpan.Zero)), after ?? After, Before, null),
         ChangeKind.Withdrawn => new ChangeRecord(ChangeEvent.From(Before, kind, "v1", new DateTimeOffset(2026, 7, 3, 8, 0, 0, TimeSpan.Zero)), Before, Before, null),
         _ => new ChangeRecord(ChangeEvent.From(Before, kind, "v1", new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero)), Before, null, null),
     };
 
-    private static Alert Told(ChangeKind kind, string counterparty = "Howa Machinery", string snippet = "豪华机械株式会社（Howa Machinery）")
+    private static Alert Told(ChangeKind kind, string counterparty = "Howa Machinery", string snippet = "豪华机械株式会社（Howa Machinery）", Notice? after = null)
     {
-        var record = Record(kind);
+        var record = Record(kind, after);
         var alert = DeliveryAlerts.For(record.Change, "acme-trading", Severity.High, record.Change.DetectedAt) with
         {
             TitleGloss = "Export Control Control List additions",
@@ -163,10 +166,19 @@ public sealed class ChangeTellingTests
     [Fact]
     public void Tell_AmendmentLeavingTheWatchedCounterpartyAndItsTextAlone_DoesNotTouchIt()
     {
-        var alert = Told(ChangeKind.Amended, "TDK Corporation", "TDK株式会社（TDK Corporation），地址：日本东京都中央区日本桥");
+        var alert = Told(ChangeKind.Amended, "TDK Corporation", "TDK株式会社（TDK Corporation），地址：日本东京都中央区日本桥", AfterSameDate);
 
         alert.TouchesWatch.ShouldBeFalse();
         ChangeTelling.IsPushed(alert).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Tell_AmendmentMovingTheEffectiveDate_TouchesEveryMatchedCompany()
+    {
+        var alert = Told(ChangeKind.Amended, "TDK Corporation", "TDK株式会社（TDK Corporation），地址：日本东京都中央区日本桥");
+
+        alert.TouchesWatch.ShouldBeTrue();
+        ChangeTelling.IsPushed(alert).ShouldBeTrue();
     }
 
     [Fact]

@@ -320,7 +320,7 @@ public sealed class SubscriptionDrainerTests
             new DigestRenderer(Microsoft.Extensions.Options.Options.Create(harness.Options), options), options, harness.Time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestService>.Instance);
         harness.Time.Advance(TimeSpan.FromHours(1));
-        var preview = await digest.PreviewAsync("tdk", null, CancellationToken.None);
+        var preview = await digest.PreviewAsync("tdk", null, null, CancellationToken.None);
         preview!.Email.Text.ShouldContain("- AMENDED [high] ");
         preview.Email.Text.ShouldContain("+1 entity (Howa Machinery)");
     }

@@ -52,6 +52,7 @@ internal static class ApiEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", () => Results.Redirect("/dashboard"));
         app.MapGet("/dashboard", (HttpContext c, DashboardHandlers h) => Run(c, h.DashboardAsync(Query(c.Request, "flash"), c.RequestAborted)));
         app.MapPost("/dashboard/deadletters/{id}/replay", async (HttpContext c, string id, DashboardHandlers h) =>
             await Run(c, WithFormKeyAsync(c.Request, key => h.ReplayFromFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));

@@ -33,6 +33,23 @@ public sealed record SourceStatus(string Id)
 
     /// <summary>Unread or deferred rows and suspect listings (<c>SourceHealthNotes</c>).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>False when <c>Sources:{id}:Enabled</c> is false: the source is not polled, and that is not a problem.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The first failed poll of the failures in a row, when the source is failing now.</summary>
+    public DateTimeOffset? FailingSince { get; init; }
+
+    /// <summary>The time between two polls on the source's schedule (to tell a stale source).</summary>
+    public TimeSpan? PollInterval { get; init; }
+
+    /// <summary>Healthy and enabled, but no successful poll within <paramref name="factor"/> poll intervals: its polls stopped.</summary>
+    public bool IsStale(DateTimeOffset now, int factor) =>
+        Enabled && PollInterval is { } interval && LastSuccess is { } success && Outcome is "ok" or "not-modified"
+        && now - success > interval * factor;
+
+    /// <summary>Enabled, polled, and the last poll failed.</summary>
+    public bool IsFailing => Enabled && Outcome is not (null or "ok" or "not-modified" or "never-polled" or "disabled");
 }
 
 /// <summary>Optional, richer than <c>ISourceHealthReader</c>: the change-detection layer may provide it.</summary>

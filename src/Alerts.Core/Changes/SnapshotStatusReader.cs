@@ -20,7 +20,8 @@ internal sealed class SnapshotStatusReader(ISnapshotStore store) : ISourceStatus
         var last = snapshot.LastPoll;
         var lastSuccess = snapshot.Health.LastOrDefault(h => h.Outcome.IsHealthy());
         var lastError = snapshot.Health.LastOrDefault(h => !h.Outcome.IsHealthy());
-        var failuresInARow = snapshot.Health.Reverse().TakeWhile(h => !h.Outcome.IsHealthy()).Count();
+        var failing = snapshot.Health.Reverse().TakeWhile(h => !h.Outcome.IsHealthy()).ToList();
+        var failuresInARow = failing.Count;
         return new SourceStatus(snapshot.SourceId)
         {
             Outcome = last?.Outcome.ToWire(),
@@ -31,6 +32,7 @@ internal sealed class SnapshotStatusReader(ISnapshotStore store) : ISourceStatus
             LastErrorClass = lastError?.Outcome.ToWire(),
             LatencyMs = last is null || last.Elapsed == TimeSpan.Zero ? null : last.Elapsed.TotalMilliseconds,
             ConsecutiveFailures = failuresInARow,
+            FailingSince = failing.Count > 0 ? failing[^1].At : null,
             ItemsKnown = snapshot.KnownItems.Count,
             SequenceGaps = snapshot.SequenceGaps,
             Notes = SourceHealthNotes.Of(snapshot),

@@ -144,7 +144,14 @@ public sealed class DashboardHandlers(
         {
             foreach (var source in catalog.All)
             {
-                merged[source.Descriptor.Id] = new SourceStatus(source.Descriptor.Id) { DisplayName = source.Descriptor.DisplayName, Outcome = "never-polled" };
+                var enabled = catalog.IsEnabled(source.Descriptor.Id);
+                merged[source.Descriptor.Id] = new SourceStatus(source.Descriptor.Id)
+                {
+                    DisplayName = source.Descriptor.DisplayName,
+                    Outcome = enabled ? "never-polled" : "disabled",
+                    Enabled = enabled,
+                    PollInterval = PollInterval(catalog.ScheduleOf(source.Descriptor.Id)),
+                };
             }
         }
 
@@ -155,7 +162,7 @@ public sealed class DashboardHandlers(
                 var known = merged.GetValueOrDefault(health.Id) ?? new SourceStatus(health.Id);
                 merged[health.Id] = known with
                 {
-                    Outcome = health.Outcome,
+                    Outcome = known.Enabled ? health.Outcome : "disabled",
                     LastPoll = health.LastPoll,
                     LastSuccess = health.Outcome is "ok" or "not-modified" ? health.LastPoll : known.LastSuccess,
                 };
@@ -171,7 +178,9 @@ public sealed class DashboardHandlers(
                 merged[status.Id] = known is null ? status : status with
                 {
                     DisplayName = status.DisplayName ?? known.DisplayName,
-                    Outcome = status.Outcome ?? known.Outcome,
+                    Outcome = known.Enabled ? status.Outcome ?? known.Outcome : "disabled",
+                    Enabled = known.Enabled,
+                    PollInterval = known.PollInterval,
                     LastPoll = status.LastPoll ?? known.LastPoll,
                     LastSuccess = status.LastSuccess ?? known.LastSuccess,
                 };
@@ -179,5 +188,19 @@ public sealed class DashboardHandlers(
         }
 
         return [.. merged.Values.OrderBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The gap between the next two occurrences of a six-field cron schedule; null when it does not parse.</summary>
+    private TimeSpan? PollInterval(string schedule)
+    {
+        var parsed = NCrontab.CrontabSchedule.TryParse(schedule, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        if (parsed is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var first = parsed.GetNextOccurrence(now);
+        return parsed.GetNextOccurrence(first) - first;
     }
 }

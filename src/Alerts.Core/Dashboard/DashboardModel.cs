@@ -14,6 +14,9 @@ public sealed record DashboardModel(DateTimeOffset GeneratedAt)
     public const int ChangeDays = 14;
     public const int AlertDays = 30;
 
+    /// <summary>A healthy source with no successful poll for this many of its scheduled intervals is stale: its poller stopped.</summary>
+    public const int StaleFactor = 3;
+
     public IReadOnlyList<SourceStatus> Sources { get; init; } = [];
 
     /// <summary>E-mail and Teams: unhealthy while a rejection retrying cannot fix stands (issue 14).</summary>

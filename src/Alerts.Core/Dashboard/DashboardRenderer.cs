@@ -59,16 +59,18 @@ public sealed class DashboardRenderer
             html.Append("<p class=\"flash\" role=\"status\">").Append(H(model.Flash)).Append("</p>");
         }
 
+        // The first screen answers "is anything wrong?"; then what changed; the tables; the charts last (issue 15 item 8).
+        AttentionSection(html, model);
+        RecentChangesSection(html, model);
+        SourcesSection(html, model);
+        ChannelsSection(html, model);
+        QueuesSection(html, model);
         html.Append("<div class=\"grid\">");
         ChangesCard(html, model);
         SeverityCard(html, model);
         DeliveriesCard(html, "Deliveries, last 24 h", "deliveries-24h", model.Deliveries24Hours);
         DeliveriesCard(html, "Deliveries, last 7 days", "deliveries-7d", model.Deliveries7Days);
         html.Append("</div>");
-        SourcesSection(html, model);
-        ChannelsSection(html, model);
-        QueuesSection(html, model);
-        RecentChangesSection(html, model);
         html.Append("</main>");
         Foot(html);
         return html.ToString();
@@ -229,6 +231,92 @@ public sealed class DashboardRenderer
         return html.ToString();
     }
 
+    /// <summary>
+    /// Everything a person must act on, most urgent first: failing sources (why, since when), stale ones, rejected
+    /// channels, failed deliveries, dead letters with their Replay buttons. "Nothing is wrong" is said, not implied.
+    /// </summary>
+    private void AttentionSection(StringBuilder html, DashboardModel model)
+    {
+        var failing = model.Sources.Where(s => s.IsFailing).ToList();
+        var stale = model.Sources.Where(s => s.IsStale(model.GeneratedAt, DashboardModel.StaleFactor)).ToList();
+        var channels = model.Channels.Where(c => !c.IsHealthy).ToList();
+        var failedDeliveries = model.Deliveries24Hours.Where(d => d.Outcome == DeliveryOutcome.Failed && d.Count > 0).ToList();
+        var anything = failing.Count + stale.Count + channels.Count + failedDeliveries.Count + model.DeadLetters.Count > 0;
+
+        html.Append("<section class=\"card attention\" data-testid=\"attention\" aria-labelledby=\"attention-h\"><h2 id=\"attention-h\">Is anything wrong?</h2>");
+        if (!anything)
+        {
+            html.Append("<p data-testid=\"all-clear\"><span class=\"status ok\">nothing is wrong</span> Every enabled source polls, every channel delivers, no dead letters.</p></section>");
+            return;
+        }
+
+        html.Append("<ul class=\"problems\">");
+        foreach (var source in failing)
+        {
+            html.Append("<li data-testid=\"problem-source-").Append(H(source.Id)).Append("\"><span class=\"status bad\">").Append(H(source.Outcome!)).Append("</span> <strong>")
+                .Append(H(source.DisplayName ?? source.Id)).Append("</strong> failing since ").Append(H(Stamp(source.FailingSince ?? source.LastErrorAt ?? source.LastPoll)))
+                .Append(source.ConsecutiveFailures is > 1 ? $" ({source.ConsecutiveFailures.Value.ToString(Invariant)} polls in a row)" : "");
+            if (source.LastError is { Length: > 0 } error)
+            {
+                html.Append("<br><span class=\"small\">").Append(H(Clip(error, 160))).Append("</span>");
+            }
+
+            html.Append("</li>");
+        }
+
+        foreach (var source in stale)
+        {
+            html.Append("<li data-testid=\"problem-stale-").Append(H(source.Id)).Append("\"><span class=\"status bad\">stale</span> <strong>").Append(H(source.DisplayName ?? source.Id))
+                .Append("</strong>: no successful poll since ").Append(H(Stamp(source.LastSuccess))).Append(" (more than ").Append(DashboardModel.StaleFactor.ToString(Invariant))
+                .Append(" scheduled polls ago): is the poller running?</li>");
+        }
+
+        foreach (var channel in channels)
+        {
+            html.Append("<li data-testid=\"problem-channel-").Append(H(channel.Channel)).Append("\"><span class=\"status bad\">").Append(H(channel.Status)).Append("</span> <strong>")
+                .Append(H(channel.Channel)).Append("</strong> rejects sends since ").Append(H(Stamp(channel.Since)));
+            foreach (var problem in channel.Problems.Take(3))
+            {
+                html.Append("<br><span class=\"small\">").Append(H(Clip(problem, 160))).Append("</span>");
+            }
+
+            html.Append("</li>");
+        }
+
+        foreach (var failed in failedDeliveries)
+        {
+            html.Append("<li data-testid=\"problem-deliveries-").Append(H(AlertsTelemetry.ToWire(failed.Channel))).Append("\"><span class=\"status bad\">failed</span> ")
+                .Append(failed.Count.ToString(Invariant)).Append(' ').Append(H(AlertsTelemetry.ToWire(failed.Channel))).Append(" deliveries failed in the last 24 h</li>");
+        }
+
+        if (model.DeadLetters.Count > 0)
+        {
+            html.Append("<li data-testid=\"problem-deadletters\"><span class=\"status bad\">dead letters</span> ").Append(model.DeadLetters.Count.ToString(Invariant))
+                .Append(" message(s) could not be processed. Replay sends a copy with a new message id; the delivery ledger stops a second delivery. Needs the admin key.");
+            DeadLetterList(html, model);
+            html.Append("</li>");
+        }
+
+        html.Append("</ul></section>");
+    }
+
+    private void DeadLetterList(StringBuilder html, DashboardModel model)
+    {
+        html.Append("<ul class=\"letters\">");
+        foreach (var letter in model.DeadLetters)
+        {
+            var routeId = letter.Id;
+            html.Append("<li data-testid=\"deadletter\"><p><strong>").Append(H(letter.Subscription)).Append("</strong> · ").Append(H(letter.Reason))
+                .Append(" · ").Append(H(Stamp(letter.DeadLetteredAt))).Append(" · ").Append(letter.DeliveryCount.ToString(Invariant)).Append(" deliveries<br><span class=\"small\">")
+                .Append(H(Clip(letter.Description, 200))).Append("</span></p><form method=\"post\" action=\"").Append(H(Link("/dashboard/deadletters/")))
+                .Append(H(Uri.EscapeDataString(routeId))).Append("/replay\" class=\"inline\"><label class=\"sr\" for=\"k-").Append(H(routeId)).Append("\">Admin key</label>")
+                .Append("<input id=\"k-").Append(H(routeId)).Append("\" name=\"key\" type=\"password\" placeholder=\"admin key\" autocomplete=\"off\" required>")
+                .Append("<button type=\"submit\">Replay</button></form></li>");
+        }
+
+        html.Append("</ul>");
+    }
+
     private static void ChangesCard(StringBuilder html, DashboardModel model)
     {
         var total = model.ChangesPerDay.Sum(d => d.Count);
@@ -293,6 +381,7 @@ public sealed class DashboardRenderer
         html.Append("</tbody></table></div></section>");
     }
 
+    /// <summary>One row per source in five columns, so the table fits a 1366-px screen without scrolling sideways.</summary>
     private static void SourcesSection(StringBuilder html, DashboardModel model)
     {
         html.Append("<section class=\"card wide\"><h2>Sources</h2>");
@@ -302,48 +391,46 @@ public sealed class DashboardRenderer
             return;
         }
 
-        html.Append("<div class=\"scroll\"><table><caption class=\"sr\">Health of each source</caption><thead><tr>")
-            .Append("<th scope=\"col\">Source</th><th scope=\"col\">Status</th><th scope=\"col\">Last poll</th><th scope=\"col\">Last success</th>")
-            .Append("<th scope=\"col\">Last error</th><th scope=\"col\">Latency</th><th scope=\"col\">Failures in a row</th><th scope=\"col\">Circuit</th>")
-            .Append("<th scope=\"col\">Items known</th><th scope=\"col\">Sequence gaps</th></tr></thead><tbody>");
+        html.Append("<table class=\"sources\"><caption class=\"sr\">Health of each source</caption><thead><tr>")
+            .Append("<th scope=\"col\">Source</th><th scope=\"col\">Status</th><th scope=\"col\">Polled · succeeded</th>")
+            .Append("<th scope=\"col\">Last error</th><th scope=\"col\">Items · gaps · notes</th></tr></thead><tbody>");
         foreach (var source in model.Sources)
         {
             var healthy = source.Outcome is "ok" or "not-modified";
             html.Append("<tr data-testid=\"source-").Append(H(source.Id)).Append("\"><th scope=\"row\">").Append(H(source.DisplayName ?? source.Id))
                 .Append(source.DisplayName is null ? "" : "<br><span class=\"muted small\">" + H(source.Id) + "</span>").Append("</th>")
-                .Append("<td><span class=\"status ").Append(healthy ? "ok" : source.Outcome is null or "never-polled" ? "idle" : "bad").Append("\">")
-                .Append(H(source.Outcome ?? "unknown")).Append("</span></td>")
-                .Append("<td>").Append(H(Stamp(source.LastPoll))).Append("</td>")
-                .Append("<td>").Append(H(Stamp(source.LastSuccess))).Append("</td>")
-                .Append("<td>");
+                .Append("<td><span class=\"status ").Append(healthy ? "ok" : source.Outcome is null or "never-polled" or "disabled" ? "idle" : "bad").Append("\">")
+                .Append(H(source.Outcome ?? "unknown")).Append("</span><br><span class=\"small\">failures in a row: <span data-testid=\"failures-").Append(H(source.Id)).Append("\">")
+                .Append(source.ConsecutiveFailures?.ToString(Invariant) ?? "—").Append("</span>")
+                .Append(source.LatencyMs is { } ms ? " · " + H(ms.ToString("0", Invariant) + " ms") : "")
+                .Append(source.CircuitState is { } circuit ? " · circuit " + H(circuit) : "").Append("</span></td>")
+                .Append("<td class=\"small\">").Append(H(Stamp(source.LastPoll))).Append("<br>").Append(H(Stamp(source.LastSuccess))).Append("</td>")
+                .Append("<td class=\"small\">");
             if (source.LastErrorClass is not null || source.LastError is not null)
             {
                 html.Append("<strong>").Append(H(source.LastErrorClass ?? "error")).Append("</strong> ").Append(H(Stamp(source.LastErrorAt)))
-                    .Append("<br><span class=\"small\">").Append(H(Clip(source.LastError ?? "", 160))).Append("</span>");
+                    .Append("<br>").Append(H(Clip(source.LastError ?? "", 120)));
             }
             else
             {
                 html.Append('—');
             }
 
-            html.Append("</td><td>").Append(source.LatencyMs is { } ms ? H(ms.ToString("0", Invariant) + " ms") : "—").Append("</td>")
-                .Append("<td data-testid=\"failures-").Append(H(source.Id)).Append("\">").Append(source.ConsecutiveFailures?.ToString(Invariant) ?? "—").Append("</td>")
-                .Append("<td>").Append(H(source.CircuitState ?? "—")).Append("</td>")
-                .Append("<td>").Append(source.ItemsKnown?.ToString(Invariant) ?? "—").Append("</td>")
-                .Append("<td>").Append(source.SequenceGaps.Count == 0 ? "none" : H(string.Join(", ", source.SequenceGaps)));
+            html.Append("</td><td class=\"small\">").Append(source.ItemsKnown?.ToString(Invariant) ?? "—").Append(" items · gaps: ")
+                .Append(source.SequenceGaps.Count == 0 ? "none" : H(string.Join(", ", source.SequenceGaps)));
             foreach (var note in source.Notes)
             {
                 // Unread or deferred rows and suspect listings: a healthy poll does not clear them (issue 12).
-                html.Append("<br><span class=\"small\" data-testid=\"note-").Append(H(source.Id)).Append("\">").Append(H(Clip(note, 200))).Append("</span>");
+                html.Append("<br><span data-testid=\"note-").Append(H(source.Id)).Append("\">").Append(H(Clip(note, 200))).Append("</span>");
             }
 
             html.Append("</td></tr>");
         }
 
-        html.Append("</tbody></table></div></section>");
+        html.Append("</tbody></table></section>");
     }
 
-    private void QueuesSection(StringBuilder html, DashboardModel model)
+    private static void QueuesSection(StringBuilder html, DashboardModel model)
     {
         html.Append("<section class=\"card wide\"><h2>Queues and dead letters</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">Subscription</th><th scope=\"col\">Waiting</th><th scope=\"col\">Dead letters</th></tr></thead><tbody>");
         foreach (var queue in model.Queues)
@@ -354,24 +441,8 @@ public sealed class DashboardRenderer
         }
 
         html.Append("</tbody></table></div>");
-        if (model.DeadLetters.Count == 0)
-        {
-            html.Append("<p>No dead letters.</p></section>");
-            return;
-        }
-
-        html.Append("<h3>Dead letters</h3><p class=\"muted\">Replay sends a copy with a new message id; the delivery ledger stops a second delivery. Needs the admin key.</p><ul class=\"letters\">");
-        foreach (var letter in model.DeadLetters)
-        {
-            html.Append("<li data-testid=\"deadletter\"><p><strong>").Append(H(letter.Subscription)).Append("</strong> · ").Append(H(letter.Reason))
-                .Append(" · ").Append(H(Stamp(letter.DeadLetteredAt))).Append(" · ").Append(letter.DeliveryCount.ToString(Invariant)).Append(" deliveries<br><span class=\"small\">")
-                .Append(H(Clip(letter.Description, 200))).Append("</span></p><form method=\"post\" action=\"").Append(H(Link("/dashboard/deadletters/")))
-                .Append(H(Uri.EscapeDataString(letter.Id))).Append("/replay\" class=\"inline\"><label class=\"sr\" for=\"k-").Append(H(letter.Id)).Append("\">Admin key</label>")
-                .Append("<input id=\"k-").Append(H(letter.Id)).Append("\" name=\"key\" type=\"password\" placeholder=\"admin key\" autocomplete=\"off\" required>")
-                .Append("<button type=\"submit\">Replay</button></form></li>");
-        }
-
-        html.Append("</ul></section>");
+        html.Append(model.DeadLetters.Count == 0 ? "<p>No dead letters.</p>" : "<p>Dead letters and their Replay buttons are at the top, under “Is anything wrong?”.</p>");
+        html.Append("</section>");
     }
 
     private void RecentChangesSection(StringBuilder html, DashboardModel model)
@@ -503,6 +574,8 @@ public sealed class DashboardRenderer
         ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:16px}" +
         ".card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:0 0 16px}.wide{margin-top:16px}" +
         ".chart{width:100%;height:auto;display:block}.chart .label{font-size:15px;fill:#1f2937}.chart .value{font-size:15px;font-weight:700;fill:#111827}.chart{max-width:560px}" +
+        ".attention{border:2px solid #b91c1c}.attention .problems{margin:0;padding-left:1.1em}.attention .problems>li{margin:.35em 0}" +
+        "table.sources{table-layout:fixed}table.sources td,table.sources th{overflow-wrap:anywhere}" +
         ".scroll{overflow-x:auto}.scroll table{min-width:640px}table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}thead th{background:#f9fafb}" +
         ".status{display:inline-block;padding:0 8px;border-radius:10px;font-weight:600}.status.ok{background:#dcfce7;color:#14532d}.status.bad{background:#fee2e2;color:#7f1d1d}.status.idle{background:#e5e7eb;color:#1f2937}" +
         ".bad-text{color:#b91c1c;font-weight:700}.flash{background:#dcfce7;border:1px solid #15803d;padding:8px 12px;border-radius:6px}.error{color:#b91c1c;font-weight:600}" +

@@ -164,4 +164,37 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         _world.DeadLetters.Replayed.ShouldBe(["email/dl-2"]);
         (await page.GetByTestId("deadletter").CountAsync()).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Dashboard_At1366x768_ShowsWhatIsWrongAboveTheFold()
+    {
+        var page = await OpenAsync("dashboard", width: 1366, height: 768);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "dashboard-1366x768.png") });
+
+        // The seeded world has a blocked source, a failed e-mail delivery and two dead letters: each is on the first screen.
+        foreach (var problem in new[] { "problem-source-jp-meti-press", "problem-deliveries-email", "problem-deadletters" })
+        {
+            (await BottomAsync(page.GetByTestId(problem))).ShouldBeLessThanOrEqualTo(768, problem);
+        }
+
+        (await BottomAsync(page.GetByTestId("deadletter").First.GetByRole(AriaRole.Button, new() { Name = "Replay" }))).ShouldBeLessThanOrEqualTo(768);
+        (await TopAsync(page.GetByTestId("changes-total"))).ShouldBeGreaterThan(768, "charts come after what needs action");
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")).ShouldBeLessThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public async Task Root_RedirectsToTheDashboard()
+    {
+        var page = await OpenAsync("");
+
+        page.Url.ShouldEndWith("/dashboard");
+    }
+
+    private static async Task<float> BottomAsync(ILocator locator)
+    {
+        var box = (await locator.BoundingBoxAsync()).ShouldNotBeNull();
+        return box.Y + box.Height;
+    }
+
+    private static async Task<float> TopAsync(ILocator locator) => (await locator.BoundingBoxAsync()).ShouldNotBeNull().Y;
 }

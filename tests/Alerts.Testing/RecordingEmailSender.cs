@@ -14,6 +14,11 @@ public sealed class RecordingEmailSender : IEmailSender
 
     public IEnumerable<string> Recipients => Sent.SelectMany(m => m.Recipients);
 
+    /// <summary>What <see cref="WasDeliveredAsync"/> answers (false by default, like SendGrid).</summary>
+    public Func<EmailMessage, string, bool> Delivered { get; set; } = (_, _) => false;
+
+    public Task<bool> WasDeliveredAsync(EmailMessage message, string recipient, CancellationToken cancellationToken) => Task.FromResult(Delivered(message, recipient));
+
     public Task<IReadOnlyList<EmailRecipientResult>> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         Sent.Add(message);

@@ -160,37 +160,58 @@ public sealed class DeliveryRedeliveringConsumer : IChangeConsumer
 
     public void Enqueue(string subscription, ChangeEvent change) => Enqueue(subscription, change.ChangeId, JsonSerializer.Serialize(change, AlertsJson.Web));
 
-    public void Enqueue(string subscription, string messageId, string body) =>
-        _queue.Add(new ReceivedMessage(messageId, subscription, body, 0, "", DateTimeOffset.UnixEpoch));
+    public void Enqueue(string subscription, string messageId, string body)
+    {
+        lock (_queue)
+        {
+            _queue.Add(new ReceivedMessage(messageId, subscription, body, 0, "", DateTimeOffset.UnixEpoch));
+        }
+    }
 
     public int Pending => _queue.Count;
 
     public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string subscription, int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var batch = _queue.Where(m => m.Subscription == subscription).Take(maxMessages).ToList();
-        foreach (var message in batch)
+        // Locked: alerts run drains the subscriptions concurrently over one bus.
+        lock (_queue)
         {
-            _queue.Remove(message);
-        }
+            var batch = _queue.Where(m => m.Subscription == subscription).Take(maxMessages).ToList();
+            foreach (var message in batch)
+            {
+                _queue.Remove(message);
+            }
 
-        return Task.FromResult<IReadOnlyList<ReceivedMessage>>(batch.Select(m => m with { DeliveryCount = m.DeliveryCount + 1, LockToken = $"lock-{++_lock}" }).ToList());
+            return Task.FromResult<IReadOnlyList<ReceivedMessage>>(batch.Select(m => m with { DeliveryCount = m.DeliveryCount + 1, LockToken = $"lock-{++_lock}" }).ToList());
+        }
     }
 
     public Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        Completed.Add(message);
+        lock (_queue)
+        {
+            Completed.Add(message);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task LeaveForRetryAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        LeftForRetry.Add(message);
+        lock (_queue)
+        {
+            LeftForRetry.Add(message);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken)
     {
-        DeadLettered.Add((message, reason, description));
+        lock (_queue)
+        {
+            DeadLettered.Add((message, reason, description));
+        }
+
         return Task.CompletedTask;
     }
 

@@ -126,6 +126,9 @@ public sealed class InMemoryDeliveryLedgerForApi : IDeliveryLedger
     public Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken) =>
         Task.FromResult(_records.Values.Any(r => r.AlertId == alertId && r.Channel == channel && r.Recipient == recipient && r.Outcome == DeliveryOutcome.Sent));
 
+    public Task<DeliveryOutcome?> GetOutcomeAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken) =>
+        Task.FromResult(_records.Values.Where(r => r.AlertId == alertId && r.Channel == channel && r.Recipient == recipient).OrderBy(r => r.At).Select(r => (DeliveryOutcome?)r.Outcome).LastOrDefault());
+
     public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         _records[record.Key + ":" + record.At.UtcTicks] = record;

@@ -40,27 +40,50 @@ public sealed class FakeAlertStore : IAlertStore
             .OrderByDescending(a => a.CreatedAt).Take(query.Limit).ToList());
 }
 
-/// <summary>A ledger in memory; final outcomes (sent, failed) count as sent.</summary>
+/// <summary>A ledger in memory (thread-safe: <c>alerts run</c> drains subscriptions concurrently); final outcomes (sent, failed) count as sent.</summary>
 public sealed class FakeDeliveryLedger : IDeliveryLedger
 {
     public Dictionary<string, DeliveryRecord> Records { get; } = [];
 
-    public Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken) =>
-        Task.FromResult(Records.TryGetValue(new DeliveryRecord(alertId, channel, recipient, DeliveryOutcome.Sent, default).Key, out var r) && r.Outcome != DeliveryOutcome.Retrying);
+    public Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
+    {
+        lock (Records)
+        {
+            return Task.FromResult(Records.TryGetValue(new DeliveryRecord(alertId, channel, recipient, DeliveryOutcome.Sent, default).Key, out var r) && IsFinal(r.Outcome));
+        }
+    }
+
+    public Task<DeliveryOutcome?> GetOutcomeAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
+    {
+        lock (Records)
+        {
+            return Task.FromResult(Records.TryGetValue(new DeliveryRecord(alertId, channel, recipient, DeliveryOutcome.Sent, default).Key, out var r) ? r.Outcome : (DeliveryOutcome?)null);
+        }
+    }
 
     public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
-        if (!Records.TryGetValue(record.Key, out var old) || old.Outcome == DeliveryOutcome.Retrying)
+        lock (Records)
         {
-            Records[record.Key] = record;
+            if (!Records.TryGetValue(record.Key, out var old) || !IsFinal(old.Outcome))
+            {
+                Records[record.Key] = record;
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DeliveryStat>>(Records.Values.Where(r => r.At >= since).GroupBy(r => (r.Channel, r.Outcome))
-            .Select(g => new DeliveryStat(g.Key.Channel, g.Key.Outcome, g.Count())).ToList());
+    public Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (Records)
+        {
+            return Task.FromResult<IReadOnlyList<DeliveryStat>>(Records.Values.Where(r => r.At >= since).GroupBy(r => (r.Channel, r.Outcome))
+                .Select(g => new DeliveryStat(g.Key.Channel, g.Key.Outcome, g.Count())).ToList());
+        }
+    }
+
+    private static bool IsFinal(DeliveryOutcome outcome) => outcome is DeliveryOutcome.Sent or DeliveryOutcome.Failed;
 }
 
 public sealed class FakeDigestCursorStore : IDigestCursorStore
@@ -137,37 +160,58 @@ public sealed class DeliveryRedeliveringConsumer : IChangeConsumer
 
     public void Enqueue(string subscription, ChangeEvent change) => Enqueue(subscription, change.ChangeId, JsonSerializer.Serialize(change, AlertsJson.Web));
 
-    public void Enqueue(string subscription, string messageId, string body) =>
-        _queue.Add(new ReceivedMessage(messageId, subscription, body, 0, "", DateTimeOffset.UnixEpoch));
+    public void Enqueue(string subscription, string messageId, string body)
+    {
+        lock (_queue)
+        {
+            _queue.Add(new ReceivedMessage(messageId, subscription, body, 0, "", DateTimeOffset.UnixEpoch));
+        }
+    }
 
     public int Pending => _queue.Count;
 
     public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string subscription, int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var batch = _queue.Where(m => m.Subscription == subscription).Take(maxMessages).ToList();
-        foreach (var message in batch)
+        // Locked: alerts run drains the subscriptions concurrently over one bus.
+        lock (_queue)
         {
-            _queue.Remove(message);
-        }
+            var batch = _queue.Where(m => m.Subscription == subscription).Take(maxMessages).ToList();
+            foreach (var message in batch)
+            {
+                _queue.Remove(message);
+            }
 
-        return Task.FromResult<IReadOnlyList<ReceivedMessage>>(batch.Select(m => m with { DeliveryCount = m.DeliveryCount + 1, LockToken = $"lock-{++_lock}" }).ToList());
+            return Task.FromResult<IReadOnlyList<ReceivedMessage>>(batch.Select(m => m with { DeliveryCount = m.DeliveryCount + 1, LockToken = $"lock-{++_lock}" }).ToList());
+        }
     }
 
     public Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        Completed.Add(message);
+        lock (_queue)
+        {
+            Completed.Add(message);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task LeaveForRetryAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        LeftForRetry.Add(message);
+        lock (_queue)
+        {
+            LeftForRetry.Add(message);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken)
     {
-        DeadLettered.Add((message, reason, description));
+        lock (_queue)
+        {
+            DeadLettered.Add((message, reason, description));
+        }
+
         return Task.CompletedTask;
     }
 

@@ -14,6 +14,11 @@ public sealed class RecordingEmailSender : IEmailSender
 
     public IEnumerable<string> Recipients => Sent.SelectMany(m => m.Recipients);
 
+    /// <summary>What <see cref="WasDeliveredAsync"/> answers (false by default, like SendGrid).</summary>
+    public Func<EmailMessage, string, bool> Delivered { get; set; } = (_, _) => false;
+
+    public Task<bool> WasDeliveredAsync(EmailMessage message, string recipient, CancellationToken cancellationToken) => Task.FromResult(Delivered(message, recipient));
+
     public Task<IReadOnlyList<EmailRecipientResult>> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         Sent.Add(message);
@@ -51,5 +56,27 @@ public sealed class DeliveryRecordingDelay : IDeliveryDelay
     {
         Delays.Add(delay);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>A webhook that never answers: each post waits until its token is cancelled. <see cref="Entered"/> counts posts begun.</summary>
+public sealed class HangingTeamsSender : ITeamsSender
+{
+    private readonly SemaphoreSlim _entered = new(0);
+    private int _calls;
+
+    public bool AcceptsCardsWithoutWebhook => false;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Waits until one more post has begun (and hangs).</summary>
+    public Task<bool> WaitEnteredAsync(TimeSpan timeout) => _entered.WaitAsync(timeout);
+
+    public async Task<SendResult> SendAsync(TeamsCard card, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _calls);
+        _entered.Release();
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        return SendResult.Ok;
     }
 }

@@ -17,6 +17,12 @@ public enum DeliveryOutcome
     [JsonStringEnumMemberName("sent")] Sent,
     [JsonStringEnumMemberName("failed")] Failed,
     [JsonStringEnumMemberName("retrying")] Retrying,
+
+    /// <summary>
+    /// Written just before the provider call: "maybe sent". A restart that finds it asks the sender whether the message
+    /// went out (the outbox can tell by its file name); a sender that cannot tell (SendGrid) sends again.
+    /// </summary>
+    [JsonStringEnumMemberName("sending")] Sending,
 }
 
 /// <summary>One send to one recipient on one channel. Recipient is an e-mail address or a hash of a webhook URL (never the URL).</summary>
@@ -29,10 +35,17 @@ public sealed record DeliveryRecord(string AlertId, DeliveryChannel Channel, str
 
 public sealed record DeliveryStat(DeliveryChannel Channel, DeliveryOutcome Outcome, long Count);
 
-/// <summary>Checked before and written after each send, so a redelivered change sends nothing twice.</summary>
+/// <summary>
+/// Checked before and written after each send, so a redelivered change sends nothing twice. A final outcome (sent,
+/// failed) is never overwritten by a later <see cref="DeliveryOutcome.Retrying"/> or <see cref="DeliveryOutcome.Sending"/>.
+/// </summary>
 public interface IDeliveryLedger
 {
+    /// <summary>True once the outcome is final: sent, or failed for good.</summary>
     Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken);
+
+    /// <summary>The last recorded outcome, or null when nothing was recorded.</summary>
+    Task<DeliveryOutcome?> GetOutcomeAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken);
 
     Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken);
 

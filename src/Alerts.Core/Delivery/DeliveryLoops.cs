@@ -21,7 +21,8 @@ public sealed class DeliveryLoopOptions
 
 /// <summary>
 /// The same consumer code as the timer functions, in-process for <c>alerts run</c>: drains <c>alerts</c>, <c>email</c>
-/// and <c>teams</c> at start and every <see cref="DeliveryLoopOptions.DrainInterval"/>, and runs the digest service
+/// and <c>teams</c> at start and every <see cref="DeliveryLoopOptions.DrainInterval"/>, each subscription in its own
+/// loop (like the separate timer functions), so hanging Teams webhooks never delay e-mail; and runs the digest service
 /// every <see cref="DeliveryLoopOptions.DigestInterval"/>. Nothing escapes a pass; stopping the host stops it.
 /// </summary>
 public sealed partial class DeliveryLoopService(
@@ -31,26 +32,35 @@ public sealed partial class DeliveryLoopService(
     ILogger<DeliveryLoopService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(DrainLoopAsync(stoppingToken), DigestLoopAsync(stoppingToken));
+        Task.WhenAll([.. Messaging.Subscriptions.All.Select(s => DrainLoopAsync(s, stoppingToken)), DigestLoopAsync(stoppingToken)]);
 
-    private async Task DrainLoopAsync(CancellationToken stoppingToken)
+    private async Task DrainLoopAsync(string subscription, CancellationToken stoppingToken)
     {
+        // Off the caller's thread: the loops start together and one blocking pass cannot hold up the others.
+        await Task.Yield();
         using var timer = new PeriodicTimer(options.Value.DrainInterval, time);
         do
         {
-            foreach (var subscription in Messaging.Subscriptions.All)
+            if (stoppingToken.IsCancellationRequested)
             {
-                try
-                {
-                    // A scope per pass: fresh drainer and senders (typed HttpClients) each time.
-                    await using var scope = scopes.CreateAsyncScope();
-                    var drainer = scope.ServiceProvider.GetRequiredService<ISubscriptionDrainer>();
-                    await drainer.DrainAsync(subscription, stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogPassFailed(logger, subscription, ex);
-                }
+                break;
+            }
+
+            try
+            {
+                // A scope per pass: fresh drainer and senders (typed HttpClients) each time.
+                await using var scope = scopes.CreateAsyncScope();
+                var drainer = scope.ServiceProvider.GetRequiredService<ISubscriptionDrainer>();
+                await drainer.DrainAsync(subscription, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(logger, subscription, ex);
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: a pass cut short by the stop is expected, and its messages come back after the restart.
+                break;
             }
         }
         while (await TickAsync(timer, stoppingToken).ConfigureAwait(false));

@@ -28,6 +28,18 @@ public sealed class DeliveryOptions
     /// <summary>How long one drain may run: about 70 % of host.json's functionTimeout (10 min), so settlement finishes in time.</summary>
     public TimeSpan DrainBudget { get; set; } = TimeSpan.FromMinutes(7);
 
+    /// <summary>
+    /// How long one company (tenant) may take inside a drain, all its webhooks and recipients together: past it the
+    /// company's remaining sends are left for redelivery, so hanging webhooks of one tenant cannot hold up the others.
+    /// </summary>
+    public TimeSpan TenantBudget { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The ledger write after a send uses its own token with this timeout, not the drain's: a stop (SIGINT) that comes
+    /// after the provider accepted must not cancel the record of it (which would send it again on redelivery).
+    /// </summary>
+    public TimeSpan LedgerWriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     [Range(1, 100)]
     public int BatchSize { get; set; } = 20;
 
@@ -78,6 +90,21 @@ internal sealed class DeliveryScheduleValidator : IValidateOptions<DeliveryOptio
         if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add($"Delivery:PublicBaseUrl: '{options.PublicBaseUrl}' is not an absolute http(s) URL.");
+        }
+
+        if (options.DrainBudget <= TimeSpan.Zero)
+        {
+            errors.Add($"Delivery:DrainBudget: '{options.DrainBudget}' must be positive.");
+        }
+
+        if (options.TenantBudget <= TimeSpan.Zero || options.TenantBudget > options.DrainBudget)
+        {
+            errors.Add($"Delivery:TenantBudget: '{options.TenantBudget}' must be positive and at most Delivery:DrainBudget ('{options.DrainBudget}').");
+        }
+
+        if (options.LedgerWriteTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"Delivery:LedgerWriteTimeout: '{options.LedgerWriteTimeout}' must be positive.");
         }
 
         if (options.Schedule is { Length: > 0 } schedule && CrontabSchedule.TryParse(schedule, WithSeconds) is null)

@@ -65,6 +65,13 @@ public sealed record EmailRecipientResult(string Recipient, SendResult Result);
 public interface IEmailSender
 {
     Task<IReadOnlyList<EmailRecipientResult>> SendAsync(EmailMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asked after a restart found a recipient marked <see cref="DeliveryOutcome.Sending"/>: true when this recipient's
+    /// copy of <paramref name="message"/> is known to have gone out. The outbox checks its deterministic file name;
+    /// SendGrid cannot tell and answers false, so the mail is sent again (the documented duplicate window).
+    /// </summary>
+    Task<bool> WasDeliveredAsync(EmailMessage message, string recipient, CancellationToken cancellationToken);
 }
 
 /// <summary>An Adaptive Card for one webhook (or for the outbox when <see cref="WebhookUrl"/> is null).</summary>

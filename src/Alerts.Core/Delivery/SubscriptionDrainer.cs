@@ -100,17 +100,17 @@ public sealed partial class SubscriptionDrainer(
                 LogCompaniesFailed(logger, subscription, ex);
                 foreach (var message in batch)
                 {
-                    await SettleAsync(message, Outcome.Retry, "", "", cancellationToken).ConfigureAwait(false);
+                    await SettleAsync(message, Outcome.Retry, "", "").ConfigureAwait(false);
                 }
 
                 retried += batch.Count;
                 continue;
             }
 
-            var outcomes = await ProcessBatchAsync(subscription, batch, drainCompanies, cancellationToken).ConfigureAwait(false);
+            var outcomes = await ProcessBatchAsync(subscription, batch, drainCompanies, deadline, cancellationToken).ConfigureAwait(false);
             foreach (var (message, outcome, reason, description) in outcomes)
             {
-                await SettleAsync(message, outcome, reason, description, cancellationToken).ConfigureAwait(false);
+                await SettleAsync(message, outcome, reason, description).ConfigureAwait(false);
                 switch (outcome)
                 {
                     case Outcome.Done: completed++; break;
@@ -129,7 +129,7 @@ public sealed partial class SubscriptionDrainer(
     }
 
     private async Task<List<(ReceivedMessage Message, Outcome Outcome, string Reason, string Description)>> ProcessBatchAsync(
-        string subscription, IReadOnlyList<ReceivedMessage> batch, DrainCompanies drainCompanies, CancellationToken cancellationToken)
+        string subscription, IReadOnlyList<ReceivedMessage> batch, DrainCompanies drainCompanies, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var results = new List<(ReceivedMessage, Outcome, string, string)>();
         var matched = new List<(ReceivedMessage Message, IReadOnlyList<Alert> Alerts)>();
@@ -182,12 +182,12 @@ public sealed partial class SubscriptionDrainer(
             case Messaging.Subscriptions.Email:
                 foreach (var (message, alerts) in matched)
                 {
-                    results.Add((message, await EmailAsync(alerts, byId, cancellationToken).ConfigureAwait(false), "", ""));
+                    results.Add((message, await EmailAsync(alerts, byId, deadline, cancellationToken).ConfigureAwait(false), "", ""));
                 }
 
                 break;
             default:
-                var retryAlerts = await TeamsAsync(matched.SelectMany(m => m.Alerts).ToList(), byId, cancellationToken).ConfigureAwait(false);
+                var retryAlerts = await TeamsAsync(matched.SelectMany(m => m.Alerts).ToList(), byId, deadline, cancellationToken).ConfigureAwait(false);
                 foreach (var (message, alerts) in matched)
                 {
                     results.Add((message, alerts.Any(a => retryAlerts.Contains(a.AlertId)) ? Outcome.Retry : Outcome.Done, "", ""));
@@ -273,7 +273,13 @@ public sealed partial class SubscriptionDrainer(
         }
     }
 
-    private async Task<Outcome> EmailAsync(IReadOnlyList<Alert> alerts, Dictionary<string, Company> byId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One recipient at a time: "sending" is recorded before the provider call and the outcome right after it, with a
+    /// token a stop does not cancel. A crash leaves at most that one recipient "maybe sent"; on redelivery the sender
+    /// says whether it went out (outbox) or it is sent again (SendGrid: the documented duplicate window). Past the drain
+    /// deadline, the tenant's budget or a stop, no new send starts: the rest is left for redelivery.
+    /// </summary>
+    private async Task<Outcome> EmailAsync(IReadOnlyList<Alert> alerts, Dictionary<string, Company> byId, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var outcome = Outcome.Done;
         foreach (var alert in alerts)
@@ -283,37 +289,69 @@ public sealed partial class SubscriptionDrainer(
                 continue;
             }
 
+            var tenantDeadline = Earliest(deadline, time.GetUtcNow() + _options.TenantBudget);
             try
             {
                 var addresses = company.Recipients
                     .Where(r => r.Role == RecipientRole.Immediate && alert.Severity >= r.MinSeverity)
                     .Select(r => r.Email.Trim())
                     .Distinct(StringComparer.OrdinalIgnoreCase);
-                var pending = await ledger.UnsentAsync(addresses, DeliveryChannel.Email, address => (alert.AlertId, EmailAddresses.Normalize(address)), cancellationToken).ConfigureAwait(false);
-
-                if (pending.Count == 0)
+                EmailMessage? message = null;
+                foreach (var address in addresses)
                 {
-                    continue;
-                }
+                    var recipient = EmailAddresses.Normalize(address);
+                    var state = await ledger.GetOutcomeAsync(alert.AlertId, DeliveryChannel.Email, recipient, cancellationToken).ConfigureAwait(false);
+                    if (state is DeliveryOutcome.Sent or DeliveryOutcome.Failed)
+                    {
+                        continue;
+                    }
 
-                var rendered = emailRenderer.Render(alert, company.Name);
-                var message = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, pending);
-                var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                foreach (var result in results)
-                {
-                    await ledger.RecordSendAsync(
-                        alert.AlertId, DeliveryChannel.Email, EmailAddresses.Normalize(result.Recipient), result.Result.Status, result.Result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                    if (result.Result.Status == SendStatus.Retryable)
+                    if (OutOfTime(tenantDeadline, cancellationToken))
+                    {
+                        LogStoppedStarting(logger, Messaging.Subscriptions.Email, company.Id);
+                        return Outcome.Retry;
+                    }
+
+                    if (message is null)
+                    {
+                        var rendered = emailRenderer.Render(alert, company.Name);
+                        message = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, []);
+                    }
+
+                    var single = message with { Recipients = [address] };
+                    if (state == DeliveryOutcome.Sending)
+                    {
+                        if (await email.WasDeliveredAsync(single, address, cancellationToken).ConfigureAwait(false))
+                        {
+                            await RecordAfterSendAsync(alert.AlertId, DeliveryChannel.Email, recipient, new SendResult(SendStatus.Sent, "found delivered after a restart")).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        LogMaybeSent(logger, alert.AlertId);
+                    }
+
+                    await ledger.RecordAsync(new DeliveryRecord(alert.AlertId, DeliveryChannel.Email, recipient, DeliveryOutcome.Sending, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                    var results = await email.SendAsync(single, cancellationToken).ConfigureAwait(false);
+                    var result = results.Count > 0 ? results[0].Result : new SendResult(SendStatus.Retryable, "the sender returned no result");
+
+                    // From here the send happened: its record must survive a stop.
+                    await RecordAfterSendAsync(alert.AlertId, DeliveryChannel.Email, recipient, result).ConfigureAwait(false);
+                    if (result.Status == SendStatus.Retryable)
                     {
                         outcome = Outcome.Retry;
                     }
-                    else if (result.Result.Status == SendStatus.Failed)
+                    else if (result.Status == SendStatus.Failed)
                     {
-                        LogSendFailed(logger, "email", alert.AlertId, result.Result.Detail ?? "");
+                        LogSendFailed(logger, "email", alert.AlertId, result.Detail ?? "");
                     }
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // A stop during a provider call: what finished is recorded, the rest comes back.
+                return Outcome.Retry;
+            }
+            catch (Exception ex)
             {
                 LogProcessingFailed(logger, Messaging.Subscriptions.Email, alert.AlertId, ex);
                 outcome = Outcome.Retry;
@@ -323,8 +361,24 @@ public sealed partial class SubscriptionDrainer(
         return outcome;
     }
 
-    /// <summary>One card per company and webhook for the whole batch; returns the alert ids whose card must be retried.</summary>
-    private async Task<HashSet<string>> TeamsAsync(IReadOnlyList<Alert> alerts, Dictionary<string, Company> byId, CancellationToken cancellationToken)
+    /// <summary>Records a send's outcome with its own timeout, never the drain's token (a stop after the send must not lose it).</summary>
+    private async Task RecordAfterSendAsync(string id, DeliveryChannel channel, string recipient, SendResult result)
+    {
+        using var write = new CancellationTokenSource(_options.LedgerWriteTimeout, time);
+        await ledger.RecordSendAsync(id, channel, recipient, result.Status, result.Detail, time.GetUtcNow(), write.Token).ConfigureAwait(false);
+    }
+
+    private bool OutOfTime(DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested || time.GetUtcNow() >= deadline;
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    /// <summary>
+    /// One card per company and webhook for the whole batch; returns the alert ids whose card must be retried. Each
+    /// company gets <see cref="DeliveryOptions.TenantBudget"/> (its hanging webhooks are cancelled past it) and no new
+    /// post starts past the drain deadline.
+    /// </summary>
+    private async Task<HashSet<string>> TeamsAsync(IReadOnlyList<Alert> alerts, Dictionary<string, Company> byId, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var retry = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in alerts.DistinctBy(a => a.AlertId).GroupBy(a => a.CompanyId, StringComparer.Ordinal))
@@ -334,18 +388,34 @@ public sealed partial class SubscriptionDrainer(
                 continue;
             }
 
+            if (OutOfTime(deadline, cancellationToken))
+            {
+                LogStoppedStarting(logger, Messaging.Subscriptions.Teams, company.Id);
+                retry.UnionWith(group.Select(a => a.AlertId));
+                continue;
+            }
+
             var targets = company.Teams.Select(t => ((string?)t.WebhookUrl, t.MinSeverity)).ToList();
             if (targets.Count == 0 && teams.AcceptsCardsWithoutWebhook)
             {
                 targets.Add((null, Severity.Low));
             }
 
+            var budget = Earliest(deadline, time.GetUtcNow() + _options.TenantBudget) - time.GetUtcNow();
+            using var tenantBudget = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
+            using var tenant = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tenantBudget.Token);
             foreach (var (url, minSeverity) in targets.DistinctBy(t => t.Item1))
             {
                 var recipient = WebhookIdentity.Hash(url);
+                if (tenant.IsCancellationRequested)
+                {
+                    retry.UnionWith(group.Select(a => a.AlertId));
+                    break;
+                }
+
                 try
                 {
-                    var pending = await ledger.UnsentAsync(group.Where(a => a.Severity >= minSeverity), DeliveryChannel.Teams, a => (a.AlertId, recipient), cancellationToken).ConfigureAwait(false);
+                    var pending = await ledger.UnsentAsync(group.Where(a => a.Severity >= minSeverity), DeliveryChannel.Teams, a => (a.AlertId, recipient), tenant.Token).ConfigureAwait(false);
 
                     if (pending.Count == 0)
                     {
@@ -354,10 +424,10 @@ public sealed partial class SubscriptionDrainer(
 
                     var json = cardBuilder.Build(company.Name, pending);
                     var key = ContentHash.Short([recipient, .. pending.Select(a => a.AlertId).Order(StringComparer.Ordinal)]);
-                    var result = await teams.SendAsync(new TeamsCard(key, company.Id, url, json), cancellationToken).ConfigureAwait(false);
+                    var result = await teams.SendAsync(new TeamsCard(key, company.Id, url, json), tenant.Token).ConfigureAwait(false);
                     foreach (var alert in pending)
                     {
-                        await ledger.RecordSendAsync(alert.AlertId, DeliveryChannel.Teams, recipient, result.Status, result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                        await RecordAfterSendAsync(alert.AlertId, DeliveryChannel.Teams, recipient, result).ConfigureAwait(false);
                         if (result.Status == SendStatus.Retryable)
                         {
                             retry.Add(alert.AlertId);
@@ -369,13 +439,20 @@ public sealed partial class SubscriptionDrainer(
                         LogSendFailed(logger, "teams " + recipient, key, result.Detail ?? "");
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (tenant.IsCancellationRequested)
+                {
+                    if (!cancellationToken.IsCancellationRequested)
+                    {
+                        LogTenantBudgetSpent(logger, company.Id, _options.TenantBudget, recipient);
+                    }
+
+                    retry.UnionWith(group.Select(a => a.AlertId));
+                    break;
+                }
+                catch (Exception ex)
                 {
                     LogProcessingFailed(logger, Messaging.Subscriptions.Teams, recipient, ex);
-                    foreach (var alert in group)
-                    {
-                        retry.Add(alert.AlertId);
-                    }
+                    retry.UnionWith(group.Select(a => a.AlertId));
                 }
             }
         }
@@ -393,8 +470,11 @@ public sealed partial class SubscriptionDrainer(
         public Dictionary<string, Company> ById => _byId ??= list.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
-    private async Task SettleAsync(ReceivedMessage message, Outcome outcome, string reason, string description, CancellationToken cancellationToken)
+    /// <summary>Settles with its own timeout, not the drain's token: a stop after the sends still completes what was done.</summary>
+    private async Task SettleAsync(ReceivedMessage message, Outcome outcome, string reason, string description)
     {
+        using var settle = new CancellationTokenSource(_options.LedgerWriteTimeout, time);
+        var cancellationToken = settle.Token;
         try
         {
             switch (outcome)
@@ -438,6 +518,15 @@ public sealed partial class SubscriptionDrainer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Id} on {Channel} failed for good: {Detail}")]
     private static partial void LogSendFailed(ILogger logger, string channel, string id, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Subscription}: the drain budget is spent or the host is stopping; no new sends for {CompanyId}, the rest is left for redelivery")]
+    private static partial void LogStoppedStarting(ILogger logger, string subscription, string companyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Company {CompanyId} spent its tenant budget {Budget} on webhook {WebhookHash}; its cards are left for redelivery")]
+    private static partial void LogTenantBudgetSpent(ILogger logger, string companyId, TimeSpan budget, string webhookHash);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} was marked sending to a recipient before a restart and the sender cannot confirm it went out; sending again (possible duplicate)")]
+    private static partial void LogMaybeSent(ILogger logger, string alertId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Settling {MessageId} on {Subscription} failed; it will be redelivered")]
     private static partial void LogSettleFailed(ILogger logger, string subscription, string messageId, Exception exception);

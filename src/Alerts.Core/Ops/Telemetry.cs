@@ -187,6 +187,7 @@ public static class AlertsTelemetry
         DeliveryOutcome.Sent => "sent",
         DeliveryOutcome.Failed => "failed",
         DeliveryOutcome.Retrying => "retrying",
+        DeliveryOutcome.Sending => "sending",
         _ => "unknown",
     };
 

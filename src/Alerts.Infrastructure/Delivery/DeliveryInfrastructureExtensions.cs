@@ -11,6 +11,7 @@ using Alerts.Infrastructure.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Infrastructure.Delivery;
@@ -61,12 +62,14 @@ public static class DeliveryInfrastructureExtensions
         else
         {
             services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxTemporaryCleaner>());
         }
 
         var teams = configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
         if (teams.UsesOutbox(mode))
         {
             services.TryAddSingleton<ITeamsSender, OutboxTeamsSender>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxTemporaryCleaner>());
         }
         else
         {

@@ -34,11 +34,22 @@ internal sealed class OutboxEmailSender(IOptions<HostingOptions> hosting, IOptio
             }
 
             mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
-            var fileName = $"{message.Kind.ToWire()}-{OutboxFiles.Safe(message.CompanyId)}-{OutboxFiles.Safe(message.Key)}-{recipientHash}.eml";
+            var fileName = FileName(message, recipient);
             await OutboxFiles.WriteAtomicallyAsync(hosting.Value.OutboxDirectory, fileName, (stream, ct) => mime.WriteToAsync(stream, ct), cancellationToken).ConfigureAwait(false);
             results.Add(new EmailRecipientResult(recipient, SendResult.Ok));
         }
 
         return results;
     }
+
+    /// <summary>The file is renamed into place only once fully written, so its existence means "sent".</summary>
+    public Task<bool> WasDeliveredAsync(EmailMessage message, string recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Task.FromResult(File.Exists(Path.Combine(hosting.Value.OutboxDirectory, FileName(message, recipient))));
+    }
+
+    /// <summary>Deterministic: kind, company, e-mail key and a hash of the normalized address.</summary>
+    internal static string FileName(EmailMessage message, string recipient) =>
+        $"{message.Kind.ToWire()}-{OutboxFiles.Safe(message.CompanyId)}-{OutboxFiles.Safe(message.Key)}-{ContentHash.Short(EmailAddresses.Normalize(recipient))[..12]}.eml";
 }

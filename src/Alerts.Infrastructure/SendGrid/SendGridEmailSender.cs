@@ -49,6 +49,12 @@ internal sealed partial class SendGridEmailSender(
         return results;
     }
 
+    /// <summary>
+    /// SendGrid has no lookup by our key: a send that died between SendGrid's 202 and the ledger write (a crash, or a
+    /// timeout after SendGrid accepted) cannot be told from one that never left, so it is sent again (docs/operations.md).
+    /// </summary>
+    public Task<bool> WasDeliveredAsync(EmailMessage message, string recipient, CancellationToken cancellationToken) => Task.FromResult(false);
+
     internal SendGridMessage Build(EmailMessage message, IReadOnlyList<string> recipients)
     {
         var msg = new SendGridMessage

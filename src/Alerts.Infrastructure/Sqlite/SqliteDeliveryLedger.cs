@@ -30,6 +30,18 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
         return outcome is nameof(DeliveryOutcome.Sent) or nameof(DeliveryOutcome.Failed);
     }
 
+    public async Task<DeliveryOutcome?> GetOutcomeAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
+    {
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT outcome FROM delivery_ledger WHERE key = $key";
+        command.Parameters.AddWithValue("$key", new DeliveryRecord(alertId, channel, recipient, DeliveryOutcome.Sent, default).Key);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string outcome && Enum.TryParse<DeliveryOutcome>(outcome, out var parsed)
+            ? parsed
+            : null;
+    }
+
     public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -37,12 +49,12 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
 
-        // A final outcome is never overwritten by a later "retrying".
+        // A final outcome is never overwritten by a later "retrying" or "sending".
         command.CommandText = """
             INSERT INTO delivery_ledger (key, alert_id, channel, recipient, outcome, at, detail)
             VALUES ($key, $alert, $channel, $recipient, $outcome, $at, $detail)
             ON CONFLICT (key) DO UPDATE SET outcome = excluded.outcome, at = excluded.at, detail = excluded.detail
-            WHERE delivery_ledger.outcome = 'Retrying';
+            WHERE delivery_ledger.outcome IN ('Retrying', 'Sending');
             """;
         command.Parameters.AddWithValue("$key", record.Key);
         command.Parameters.AddWithValue("$alert", record.AlertId);

@@ -16,11 +16,19 @@ internal sealed class TableDeliveryLedger(DeliveryTableClients tables) : IDelive
         return row.HasValue && row.Value!.GetString("Outcome") is nameof(DeliveryOutcome.Sent) or nameof(DeliveryOutcome.Failed);
     }
 
+    public async Task<DeliveryOutcome?> GetOutcomeAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var key = new DeliveryRecord(alertId, channel, recipient, DeliveryOutcome.Sent, default).Key;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(alertId, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && Enum.TryParse<DeliveryOutcome>(row.Value!.GetString("Outcome"), out var parsed) ? parsed : null;
+    }
+
     public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        if (record.Outcome == DeliveryOutcome.Retrying && await WasSentAsync(record.AlertId, record.Channel, record.Recipient, cancellationToken).ConfigureAwait(false))
+        if (record.Outcome is DeliveryOutcome.Retrying or DeliveryOutcome.Sending && await WasSentAsync(record.AlertId, record.Channel, record.Recipient, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -38,6 +38,9 @@ internal sealed class DeliveryHarness
 
     public RecordingTeamsSender Teams { get; set; } = new();
 
+    /// <summary>When set, the drainer posts here instead of <see cref="Teams"/> (e.g. a hanging webhook).</summary>
+    public ITeamsSender? TeamsSender { get; set; }
+
     public DeliveryOptions Options { get; } = new() { PublicBaseUrl = "https://alerts.example.com" };
 
     public ChangeEvent Publish(Notice notice, params string[] subscriptions)
@@ -55,7 +58,7 @@ internal sealed class DeliveryHarness
     public SubscriptionDrainer Drainer(IChangeConsumer? consumer = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        return new SubscriptionDrainer(consumer ?? Consumer, Archive, Companies, Matcher, Alerts, Ledger, Email, Teams,
+        return new SubscriptionDrainer(consumer ?? Consumer, Archive, Companies, Matcher, Alerts, Ledger, Email, TeamsSender ?? Teams,
             new AlertEmailRenderer(options), new TeamsCardBuilder(options), options, Time, NullLogger<SubscriptionDrainer>.Instance);
     }
 

@@ -81,6 +81,39 @@ public abstract class DeliveryStoreContractTests
     }
 
     [Fact]
+    public async Task Ledger_SendingRecorded_IsNotSentAndReadsBackAsSending()
+    {
+        (await Ledger.GetOutcomeAsync(_company, DeliveryChannel.Email, "a@x.example", CancellationToken.None)).ShouldBeNull();
+
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sending, T0), CancellationToken.None);
+
+        (await Ledger.WasSentAsync(_company, DeliveryChannel.Email, "a@x.example", CancellationToken.None)).ShouldBeFalse();
+        (await Ledger.GetOutcomeAsync(_company, DeliveryChannel.Email, "a@x.example", CancellationToken.None)).ShouldBe(DeliveryOutcome.Sending);
+    }
+
+    [Fact]
+    public async Task Ledger_SendingThenSent_IsSent()
+    {
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sending, T0), CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sent, T0), CancellationToken.None);
+
+        (await Ledger.WasSentAsync(_company, DeliveryChannel.Email, "a@x.example", CancellationToken.None)).ShouldBeTrue();
+        (await Ledger.GetOutcomeAsync(_company, DeliveryChannel.Email, "a@x.example", CancellationToken.None)).ShouldBe(DeliveryOutcome.Sent);
+    }
+
+    [Fact]
+    public async Task Ledger_SendingAfterSentOrFailed_NeverOverwritesTheFinalOutcome()
+    {
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sent, T0), CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "b@x.example", DeliveryOutcome.Failed, T0), CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sending, T0), CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "b@x.example", DeliveryOutcome.Sending, T0), CancellationToken.None);
+
+        (await Ledger.GetOutcomeAsync(_company, DeliveryChannel.Email, "a@x.example", CancellationToken.None)).ShouldBe(DeliveryOutcome.Sent);
+        (await Ledger.GetOutcomeAsync(_company, DeliveryChannel.Email, "b@x.example", CancellationToken.None)).ShouldBe(DeliveryOutcome.Failed);
+    }
+
+    [Fact]
     public async Task Ledger_Count_GroupsByChannelAndOutcomeSince()
     {
         var since = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000));

@@ -71,8 +71,11 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
         await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT channel, outcome, COUNT(*) FROM delivery_ledger WHERE at >= $since GROUP BY channel, outcome ORDER BY channel, outcome";
+        command.CommandText = "SELECT channel, outcome, COUNT(*) FROM delivery_ledger WHERE at >= $since AND NOT (channel = $teams AND recipient = $outbox) GROUP BY channel, outcome ORDER BY channel, outcome";
         command.Parameters.AddWithValue("$since", since.UtcTicks);
+        // A card written to the outbox for a company with no Teams webhook reached nobody: not a delivery.
+        command.Parameters.AddWithValue("$teams", nameof(DeliveryChannel.Teams));
+        command.Parameters.AddWithValue("$outbox", WebhookIdentity.Hash(null));
         var stats = new List<DeliveryStat>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -50,8 +50,14 @@ internal sealed class TableDeliveryLedger(DeliveryTableClients tables) : IDelive
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<(DeliveryChannel, DeliveryOutcome), long>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"At ge {since}"), select: ["Channel", "Outcome"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"At ge {since}"), select: ["Channel", "Outcome", "Recipient"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            // A card written to the outbox for a company with no Teams webhook reached nobody: not a delivery.
+            if (entity.GetString("Channel") == nameof(DeliveryChannel.Teams) && entity.GetString("Recipient") == WebhookIdentity.Hash(null))
+            {
+                continue;
+            }
+
             var key = (Enum.Parse<DeliveryChannel>(entity.GetString("Channel")), Enum.Parse<DeliveryOutcome>(entity.GetString("Outcome")));
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }

@@ -114,6 +114,18 @@ public abstract class DeliveryStoreContractTests
     }
 
     [Fact]
+    public async Task Ledger_Count_TeamsCardsForCompaniesWithoutAWebhook_AreNotDeliveries()
+    {
+        var since = new DateTimeOffset(2031, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000));
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Teams, WebhookIdentity.Hash(null), DeliveryOutcome.Sent, since), CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Teams, WebhookIdentity.Hash("https://example.webhook.office.com/x"), DeliveryOutcome.Sent, since), CancellationToken.None);
+
+        var stats = await Ledger.CountAsync(since, CancellationToken.None);
+
+        stats.Where(s => s.Channel == DeliveryChannel.Teams && s.Outcome == DeliveryOutcome.Sent).Sum(s => s.Count).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Ledger_Count_GroupsByChannelAndOutcomeSince()
     {
         var since = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000));

@@ -436,11 +436,16 @@ public sealed class DashboardRenderer
         foreach (var queue in model.Queues)
         {
             html.Append("<tr><th scope=\"row\">").Append(H(queue.Subscription)).Append("</th><td data-testid=\"queue-").Append(H(queue.Subscription)).Append("-active\">")
-                .Append(queue.Active.ToString(Invariant)).Append("</td><td data-testid=\"queue-").Append(H(queue.Subscription)).Append("-dead\"")
-                .Append(queue.DeadLettered > 0 ? " class=\"bad-text\"" : "").Append('>').Append(queue.DeadLettered.ToString(Invariant)).Append("</td></tr>");
+                .Append(queue.Active?.ToString(Invariant) ?? "unknown").Append("</td><td data-testid=\"queue-").Append(H(queue.Subscription)).Append("-dead\"")
+                .Append(queue.DeadLettered > 0 ? " class=\"bad-text\"" : "").Append('>').Append(queue.DeadLettered?.ToString(Invariant) ?? "unknown").Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
+        if (model.Queues.Any(q => q.Active is null || q.DeadLettered is null))
+        {
+            html.Append("<p class=\"muted small\" data-testid=\"queues-unknown\">Depths are unknown: reading them needs the Service Bus Manage right, which this app does not hold (see docs/operations.md). Dead letters below are read with the receive right.</p>");
+        }
+
         html.Append(model.DeadLetters.Count == 0 ? "<p>No dead letters.</p>" : "<p>Dead letters and their Replay buttons are at the top, under “Is anything wrong?”.</p>");
         html.Append("</section>");
     }

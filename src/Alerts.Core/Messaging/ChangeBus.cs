@@ -74,4 +74,5 @@ public interface IDeadLetterQueue
     Task<IReadOnlyList<QueueDepth>> GetDepthsAsync(CancellationToken cancellationToken);
 }
 
-public sealed record QueueDepth(string Subscription, long Active, long DeadLettered);
+/// <summary>Messages waiting and dead-lettered in one subscription; null counts are unknown (the bus would not say: no Manage right).</summary>
+public sealed record QueueDepth(string Subscription, long? Active, long? DeadLettered);

@@ -55,7 +55,8 @@ public static class ChangesInfrastructureExtensions
         services.TryAddSingleton(sp => new ServiceBusChangeBus(
             sp.GetRequiredService<ServiceBusClient>(),
             sp.GetRequiredService<IOptions<ServiceBusOptions>>(),
-            sp.GetRequiredService<ServiceBusAdministrationClient>()));
+            sp.GetRequiredService<ServiceBusAdministrationClient>(),
+            sp.GetRequiredService<TimeProvider>()));
         AddBusPorts<ServiceBusChangeBus>(services);
         return services;
     }

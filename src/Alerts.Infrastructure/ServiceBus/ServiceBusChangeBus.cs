@@ -18,11 +18,14 @@ namespace Alerts.Infrastructure.ServiceBus;
 internal sealed class ServiceBusChangeBus(
     ServiceBusClient client,
     IOptions<ServiceBusOptions> options,
-    ServiceBusAdministrationClient? administration = null)
+    ServiceBusAdministrationClient? administration = null,
+    TimeProvider? time = null)
     : IChangePublisher, IChangeConsumer, IDeadLetterQueue, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ServiceBusReceiver> _receivers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ServiceBusReceivedMessage> _locked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _renewals = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private ServiceBusSender? _sender;
 
     private string Topic => options.Value.TopicName;
@@ -94,11 +97,13 @@ internal sealed class ServiceBusChangeBus(
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string subscription, int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var receiver = Receiver(subscription, deadLetters: false);
-        var messages = await receiver.ReceiveMessagesAsync(maxMessages, maxWait, cancellationToken).ConfigureAwait(false);
+        var wait = maxWait < options.Value.MaxReceiveWait ? maxWait : options.Value.MaxReceiveWait;
+        var messages = await receiver.ReceiveMessagesAsync(maxMessages, wait, cancellationToken).ConfigureAwait(false);
         var received = new List<ReceivedMessage>(messages.Count);
         foreach (var message in messages)
         {
             _locked[message.LockToken] = message;
+            StartRenewing(receiver, message);
             received.Add(new ReceivedMessage(message.MessageId, subscription, message.Body.ToString(), message.DeliveryCount, message.LockToken, message.EnqueuedTime)
             {
                 Properties = Properties(message),
@@ -115,6 +120,9 @@ internal sealed class ServiceBusChangeBus(
     {
         ArgumentNullException.ThrowIfNull(message);
         _locked.TryRemove(message.LockToken, out _);
+
+        // Stop renewing: the lock's expiry is the back-off.
+        StopRenewing(message.LockToken);
         return Task.CompletedTask;
     }
 
@@ -196,14 +204,23 @@ internal sealed class ServiceBusChangeBus(
     {
         if (administration is null)
         {
-            return [];
+            return [.. BusSubscriptions.All.Select(sub => new QueueDepth(sub, null, null))];
         }
 
         var depths = new List<QueueDepth>();
         foreach (var sub in BusSubscriptions.All)
         {
-            var runtime = await administration.GetSubscriptionRuntimePropertiesAsync(Topic, sub, cancellationToken).ConfigureAwait(false);
-            depths.Add(new QueueDepth(sub, runtime.Value.ActiveMessageCount, runtime.Value.DeadLetterMessageCount));
+            try
+            {
+                var runtime = await administration.GetSubscriptionRuntimePropertiesAsync(Topic, sub, cancellationToken).ConfigureAwait(false);
+                depths.Add(new QueueDepth(sub, runtime.Value.ActiveMessageCount, runtime.Value.DeadLetterMessageCount));
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or Azure.RequestFailedException or ServiceBusException)
+            {
+                // Runtime properties need the Manage right; the app holds Data Sender/Receiver only (by design): unknown,
+                // not a failed status page.
+                depths.Add(new QueueDepth(sub, null, null));
+            }
         }
 
         return depths;
@@ -211,6 +228,11 @@ internal sealed class ServiceBusChangeBus(
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var token in _renewals.Keys.ToList())
+        {
+            StopRenewing(token);
+        }
+
         foreach (var receiver in _receivers.Values)
         {
             await receiver.DisposeAsync().ConfigureAwait(false);
@@ -254,9 +276,72 @@ internal sealed class ServiceBusChangeBus(
             && long.TryParse(local, NumberStyles.None, CultureInfo.InvariantCulture, out sequence);
     }
 
+    /// <summary>Keeps the message's lock alive while a drain holds it (a drain's budget is longer than the lock).</summary>
+    private void StartRenewing(ServiceBusReceiver receiver, ServiceBusReceivedMessage message)
+    {
+        var stop = new CancellationTokenSource();
+        _renewals[message.LockToken] = stop;
+        _ = RenewUntilSettledAsync(receiver, message, stop.Token);
+    }
+
+    private void StopRenewing(string lockToken)
+    {
+        if (_renewals.TryRemove(lockToken, out var stop))
+        {
+            stop.Cancel();
+            stop.Dispose();
+        }
+    }
+
+    private async Task RenewUntilSettledAsync(ServiceBusReceiver receiver, ServiceBusReceivedMessage message, CancellationToken stop)
+    {
+        var settings = options.Value;
+        var holdUntil = _time.GetUtcNow() + settings.MaxLockHold;
+        var lockedUntil = message.LockedUntil;
+
+        // A renewal extends the lock by the subscription's lock duration (the same as at receive).
+        var lockDuration = lockedUntil - _time.GetUtcNow();
+        if (lockDuration <= settings.LockRenewalMargin)
+        {
+            // A lock shorter than the margin (or already gone) cannot be kept alive this way.
+            return;
+        }
+
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var renewAt = lockedUntil - settings.LockRenewalMargin;
+                if (renewAt > holdUntil)
+                {
+                    return;
+                }
+
+                var wait = renewAt - _time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, stop).ConfigureAwait(false);
+                }
+
+                await receiver.RenewMessageLockAsync(message, stop).ConfigureAwait(false);
+                lockedUntil = message.LockedUntil > lockedUntil ? message.LockedUntil : _time.GetUtcNow() + lockDuration;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Settled, left for retry or disposed.
+        }
+        catch (ServiceBusException)
+        {
+            // The lock is lost (or the link closed): the settle that follows reports it as MessageLockLostException,
+            // and the message is redelivered; the ledger makes that safe.
+        }
+    }
+
     private async Task SettleAsync(ReceivedMessage message, Func<ServiceBusReceiver, ServiceBusReceivedMessage, Task> settle)
     {
         ArgumentNullException.ThrowIfNull(message);
+        StopRenewing(message.LockToken);
         if (!_locked.TryRemove(message.LockToken, out var received))
         {
             throw new MessageLockLostException($"{message.MessageId} was not received here or was settled already.");

@@ -22,6 +22,24 @@ public sealed class ServiceBusOptions : IValidatableObject
     [Range(1, 10_000)]
     public int ReplaySearchLimit { get; set; } = 500;
 
+    /// <summary>
+    /// The longest a drain waits for messages when its subscription is empty. The drains are timers (every minute): a
+    /// long wait on an empty subscription is billed execution time for nothing, so the drainer's own wait is capped here.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan MaxReceiveWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A received message's lock is renewed this long before it runs out, for as long as the drain holds the message
+    /// (the subscription's lock is 5 minutes; a drain's budget is longer), and no longer than <see cref="MaxLockHold"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan LockRenewalMargin { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a message is held by renewing its lock: past it, the lock runs out and the message is redelivered.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan MaxLockHold { get; set; } = TimeSpan.FromMinutes(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(FullyQualifiedNamespace) == string.IsNullOrWhiteSpace(ConnectionString))

@@ -1,3 +1,5 @@
+using Alerts.Core.Api;
+using Alerts.Core.Messaging;
 using Alerts.Core.Dashboard;
 using Alerts.Core.Ops;
 using Alerts.Testing;
@@ -107,5 +109,50 @@ public sealed class DashboardRendererTests : IDisposable
         var html = new DashboardRenderer("/api/ui").Message("t", "x");
 
         html.ShouldContain("href=\"/api/ui/dashboard\"");
+    }
+}
+
+/// <summary>Issue 14 and 15 item 8: the dashboard's first screen and its unknowns, rendered from a model.</summary>
+public sealed class DashboardFirstScreenTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 15, 9, 0, 0, TimeSpan.Zero);
+
+    private static string Render(DashboardModel model) => new DashboardRenderer().Dashboard(model);
+
+    [Fact]
+    public void Dashboard_DepthsUnknown_SaysUnknownAndWhy()
+    {
+        var html = Render(new DashboardModel(Now) { Queues = [new QueueDepth("email", null, null)] });
+
+        html.ShouldContain("data-testid=\"queue-email-active\">unknown<");
+        html.ShouldContain("data-testid=\"queues-unknown\"");
+    }
+
+    [Fact]
+    public void Dashboard_NothingWrong_SaysSo()
+    {
+        var html = Render(new DashboardModel(Now) { Sources = [new SourceStatus("cn-mofcom-announcements") { Outcome = "ok", LastSuccess = Now.AddMinutes(-5) }] });
+
+        html.ShouldContain("data-testid=\"all-clear\"");
+    }
+
+    [Fact]
+    public void Dashboard_HealthySourceWithoutSuccessForThreeIntervals_IsStale()
+    {
+        var source = new SourceStatus("cn-mofcom-announcements") { Outcome = "ok", LastSuccess = Now.AddHours(-4), PollInterval = TimeSpan.FromHours(1) };
+
+        var html = Render(new DashboardModel(Now) { Sources = [source] });
+
+        html.ShouldContain("data-testid=\"problem-stale-cn-mofcom-announcements\"");
+        html.ShouldNotContain("data-testid=\"all-clear\"");
+    }
+
+    [Fact]
+    public void Dashboard_DisabledSource_IsNotAProblem()
+    {
+        var html = Render(new DashboardModel(Now) { Sources = [new SourceStatus("jp-kantei-news") { Outcome = "disabled", Enabled = false }] });
+
+        html.ShouldContain(">disabled<");
+        html.ShouldContain("data-testid=\"all-clear\"");
     }
 }

@@ -6,6 +6,8 @@ using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+using Microsoft.Extensions.Time.Testing;
+using Azure.Messaging.ServiceBus.Administration;
 
 namespace Alerts.Infrastructure.Tests.Messaging;
 
@@ -143,4 +145,81 @@ public sealed class ServiceBusChangeBusTests
     [InlineData("abc", "abc:replay:1")]
     [InlineData("abc:replay:1", "abc:replay:2")]
     public void ReplayId_Always_CountsUp(string id, string expected) => ServiceBusChangeBus.ReplayId(id).ShouldBe(expected);
+
+    [Fact]
+    public async Task ReceiveAsync_DrainAsksToWaitLong_WaitsAtMostMaxReceiveWait()
+    {
+        _receiver.ReceiveMessagesAsync(Arg.Any<int>(), Arg.Any<TimeSpan?>(), Arg.Any<CancellationToken>()).Returns([]);
+
+        await Bus().ReceiveAsync(Core.Messaging.Subscriptions.Email, 10, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        await _receiver.Received(1).ReceiveMessagesAsync(10, TimeSpan.FromSeconds(1), Arg.Any<CancellationToken>());
+    }
+
+    private (ServiceBusChangeBus Bus, FakeTimeProvider Time, TaskCompletionSource Renewed) HeldMessageBus()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        var raw = ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: BinaryData.FromString("{}"),
+            messageId: "abc",
+            lockTokenGuid: Guid.Parse("22222222-2222-2222-2222-222222222222"),
+            lockedUntil: time.GetUtcNow().AddMinutes(5));
+        _receiver.ReceiveMessagesAsync(Arg.Any<int>(), Arg.Any<TimeSpan?>(), Arg.Any<CancellationToken>()).Returns([raw]);
+        var renewed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _receiver.RenewMessageLockAsync(raw, Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            renewed.TrySetResult();
+            return Task.CompletedTask;
+        });
+        return (new ServiceBusChangeBus(_client, Options.Create(new ServiceBusOptions { ConnectionString = "x" }), null, time), time, renewed);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_MessageHeldPastItsLock_RenewsTheLockBeforeItRunsOut()
+    {
+        var (bus, time, renewed) = HeldMessageBus();
+        await bus.ReceiveAsync(Core.Messaging.Subscriptions.Email, 10, TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(31));
+
+        await renewed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task CompleteAsync_AfterCompletion_NoMoreRenewals()
+    {
+        var (bus, time, _) = HeldMessageBus();
+        var message = (await bus.ReceiveAsync(Core.Messaging.Subscriptions.Email, 10, TimeSpan.FromSeconds(1), CancellationToken.None)).Single();
+
+        await bus.CompleteAsync(message, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(20));
+
+        await _receiver.DidNotReceiveWithAnyArgs().RenewMessageLockAsync(default(ServiceBusReceivedMessage)!, default);
+    }
+
+    [Fact]
+    public async Task LeaveForRetryAsync_StopsRenewingSoTheLockExpiryIsTheBackOff()
+    {
+        var (bus, time, _) = HeldMessageBus();
+        var message = (await bus.ReceiveAsync(Core.Messaging.Subscriptions.Email, 10, TimeSpan.FromSeconds(1), CancellationToken.None)).Single();
+
+        await bus.LeaveForRetryAsync(message, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(20));
+
+        await _receiver.DidNotReceiveWithAnyArgs().RenewMessageLockAsync(default(ServiceBusReceivedMessage)!, default);
+    }
+
+    [Fact]
+    public async Task GetDepthsAsync_NoManageRight_SaysUnknownInsteadOfFailing()
+    {
+        var administration = Substitute.For<ServiceBusAdministrationClient>();
+        administration.GetSubscriptionRuntimePropertiesAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new UnauthorizedAccessException("Manage,EntityRead claims required for this operation."));
+        var bus = new ServiceBusChangeBus(_client, Options.Create(new ServiceBusOptions { ConnectionString = "x" }), administration);
+
+        var depths = await bus.GetDepthsAsync(CancellationToken.None);
+
+        depths.Select(d => d.Subscription).ShouldBe(Core.Messaging.Subscriptions.All);
+        depths.ShouldAllBe(d => d.Active == null && d.DeadLettered == null);
+    }
 }

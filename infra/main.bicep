@@ -1,7 +1,9 @@
 // Alerts in Azure: one resource group per environment holding a Flex Consumption Function App (.NET 10 isolated)
 // with a user-assigned identity, storage (identity-based AzureWebJobsStorage, tables, blobs), Service Bus topic
-// `changes`, Key Vault, Log Analytics + Application Insights, role assignments and two Azure Monitor alerts.
-// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.<env>.bicepparam (docs/operations.md).
+// `changes`, Key Vault, Log Analytics + Application Insights (with diagnostic settings of Service Bus, Key Vault and
+// the app), role assignments and Azure Monitor alerts (dead letters, unhealthy or stale sources, failed deliveries).
+// Deploy: azd up (azure.yaml, infra/main.parameters.json), or az deployment group create -g <rg> -f infra/main.bicep
+// -p infra/main.<env>.bicepparam (docs/operations.md).
 // Local modules only: registry modules (br:) cannot be restored on the offline build machine.
 targetScope = 'resourceGroup'
 
@@ -215,6 +217,16 @@ module alerts 'modules/alerts.bicep' = {
     serviceBusNamespaceId: serviceBus.outputs.id
     appInsightsId: monitoring.outputs.appInsightsId
     alertEmails: alertEmails
+  }
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: 'diagnostics'
+  params: {
+    serviceBusName: serviceBus.outputs.name
+    keyVaultName: keyVault.outputs.name
+    functionAppName: functionApp.outputs.name
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 

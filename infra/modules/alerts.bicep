@@ -1,6 +1,7 @@
-// Azure Monitor alerts for the two things Ops must hear about without looking at the dashboard:
-// a dead-lettered change event (a delivery that will not happen without a replay), and a source that has been
-// unhealthy for more than two hours (blocked, layout changed or down: research/sources.md).
+// Azure Monitor alerts for what Ops must hear about without looking at the dashboard: a dead-lettered change event
+// (a delivery that will not happen without a replay), a source unhealthy for more than two hours (blocked, layout
+// changed or down: research/sources.md), failed deliveries (a rejected SendGrid key or sender, a revoked Teams
+// workflow), and a stale source (no poll at all: the poller itself stopped).
 @description('Name prefix of the alert rules.')
 param namePrefix string
 
@@ -21,6 +22,9 @@ param alertEmails array = []
 
 @description('Minutes a source may stay unhealthy before the alert fires.')
 param unhealthyThresholdMinutes int = 120
+
+@description('Minutes without any poll before the stale alert fires (every source polls at least hourly).')
+param staleThresholdMinutes int = 180
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmails)) {
   name: '${namePrefix}-ops'
@@ -133,5 +137,90 @@ resource sourceUnhealthy 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
+// alerts.deliveries is a counter of our Meter with channel and outcome dimensions (src/Alerts.Core/Ops/Telemetry.cs).
+resource deliveriesFailed 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: '${namePrefix}-deliveries-failed'
+  location: location
+  tags: tags
+  properties: {
+    displayName: '${namePrefix}: deliveries failed'
+    description: 'E-mails or Teams cards failed for good in the last 30 minutes (a rejected SendGrid key or sender, a revoked Teams workflow): see "A delivery channel is unhealthy" in docs/operations.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsightsId
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "alerts.deliveries" | extend channel = tostring(customDimensions["channel"]), outcome = tostring(customDimensions["outcome"]) | where outcome == "failed" | summarize failed = sum(valueSum) by channel | where failed > 0'
+          timeAggregation: 'Count'
+          dimensions: [
+            {
+              name: 'channel'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [for action in actions: action.actionGroupId]
+    }
+  }
+}
+
+// alerts.polls counts every poll, healthy or not: none at all for a while means the timers stopped (a stopped app, a
+// broken deployment), which the unhealthy-source alert cannot see.
+resource sourceStale 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: '${namePrefix}-source-stale'
+  location: location
+  tags: tags
+  properties: {
+    displayName: '${namePrefix}: no poll for ${staleThresholdMinutes} minutes'
+    description: 'No source has been polled for ${staleThresholdMinutes} minutes: is the Function App running? See "When the app does not start" in docs/operations.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsightsId
+    ]
+    evaluationFrequency: 'PT30M'
+    windowSize: 'PT${staleThresholdMinutes}M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "alerts.polls" | summarize polls = sum(valueCount)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'polls'
+          operator: 'LessThan'
+          threshold: 1
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [for action in actions: action.actionGroupId]
+    }
+  }
+}
+
 output deadLetterAlertId string = deadLetters.id
+output deliveriesFailedAlertId string = deliveriesFailed.id
+output sourceStaleAlertId string = sourceStale.id
 output sourceUnhealthyAlertId string = sourceUnhealthy.id

@@ -51,7 +51,10 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 resource app 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
-  tags: tags
+  // azd deploys the service "functions" of azure.yaml to the resource carrying this tag.
+  tags: union(tags, {
+    'azd-service-name': 'functions'
+  })
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'

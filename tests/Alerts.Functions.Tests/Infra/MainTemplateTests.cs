@@ -98,13 +98,46 @@ public sealed class MainTemplateTests(BicepCli bicep)
     }
 
     [Fact]
-    public async Task Alerts_DeadLettersAndUnhealthySource_AreDefined()
+    public async Task Alerts_DeadLettersUnhealthyOrStaleSourcesAndFailedDeliveries_AreDefined()
     {
+        // Issue 14: an alert on dead letters, on failed deliveries and on a stale source (the unhealthy-source one stays).
         var metricAlert = (await ResourcesAsync("Microsoft.Insights/metricAlerts")).ShouldHaveSingleItem();
-        var queryAlert = (await ResourcesAsync("Microsoft.Insights/scheduledQueryRules")).ShouldHaveSingleItem();
+        var queries = (await ResourcesAsync("Microsoft.Insights/scheduledQueryRules")).Select(q => q.ToJsonString()).ToList();
 
         metricAlert.ToJsonString().ShouldContain("\"metricName\":\"DeadletteredMessages\"");
-        queryAlert.ToJsonString().ShouldContain("alerts.source.unhealthy_minutes");
+        queries.Count.ShouldBe(3);
+        queries.ShouldContain(q => q.Contains("alerts.source.unhealthy_minutes"));
+        queries.ShouldContain(q => q.Contains("alerts.deliveries") && q.Contains("failed"));
+        queries.ShouldContain(q => q.Contains("alerts.polls") && q.Contains("LessThan"));
+    }
+
+    [Theory]
+    [InlineData("Microsoft.ServiceBus/namespaces")]
+    [InlineData("Microsoft.KeyVault/vaults")]
+    [InlineData("Microsoft.Web/sites")]
+    public async Task DiagnosticSettings_SendLogsAndMetricsToTheWorkspace(string resourceType)
+    {
+        var module = Modules(await TemplateAsync())
+            .Select(m => m["properties"]!["template"]!)
+            .Single(t => AllResources(t).Any(r => r["type"]?.GetValue<string>() == "Microsoft.Insights/diagnosticSettings"));
+        var settings = AllResources(module).Where(r => r["type"]?.GetValue<string>() == "Microsoft.Insights/diagnosticSettings");
+
+        var setting = settings.Where(s => s["scope"]!.GetValue<string>().Contains(resourceType, StringComparison.Ordinal)).ShouldHaveSingleItem();
+
+        // The properties are the module's one variable (bicep writes "[variables('…')]").
+        var variable = setting["properties"]!.GetValue<string>().Split('\'')[1];
+        var properties = module["variables"]![variable]!.ToJsonString();
+        properties.ShouldContain("\"categoryGroup\":\"allLogs\"");
+        properties.ShouldContain("\"category\":\"AllMetrics\"");
+        properties.ShouldContain("workspaceId");
+    }
+
+    [Fact]
+    public async Task FunctionApp_CarriesTheAzdServiceTagOfAzureYaml()
+    {
+        var app = (await ResourcesAsync("Microsoft.Web/sites")).ShouldHaveSingleItem();
+
+        app["tags"]!.GetValue<string>().ShouldContain("createObject('azd-service-name', 'functions')");
     }
 
     private async Task<JsonNode> TemplateAsync()

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Alerts.Core.Delivery;
+using Polly;
+using Polly.Retry;
 
 namespace Alerts.Infrastructure.Delivery;
 
@@ -12,10 +14,11 @@ internal readonly record struct SendAttempt(SendResult? Final, TimeSpan Wait, st
 }
 
 /// <summary>
-/// The retry loop the SendGrid and Teams senders share: up to <c>maxAttempts</c> tries; network errors and timeouts
-/// back off exponentially (2, 4, 8 … s); a wait longer than <c>maxBackoff</c> ends the loop at once, so a provider
-/// that says "come back in an hour" makes the delivery <see cref="SendStatus.Retryable"/> for a later drain instead
-/// of holding the message lock. What counts as "throttled" and how long to wait is each sender's own business.
+/// The retry policy the SendGrid and Teams senders share, as a Polly retry pipeline: up to <c>maxAttempts</c> tries;
+/// network errors and timeouts back off exponentially (2, 4, 8 … s); a provider's own wait (Retry-After,
+/// X-RateLimit-Reset) is honoured; a wait longer than <c>maxBackoff</c> ends the tries at once, so a provider that
+/// says "come back in an hour" makes the delivery <see cref="SendStatus.Retryable"/> for a later drain instead of
+/// holding the message lock. What counts as "throttled" and how long to wait is each sender's own business.
 /// </summary>
 internal static class SendRetries
 {
@@ -33,39 +36,47 @@ internal static class SendRetries
         Action<int, TimeSpan, string> onRetrying,
         CancellationToken cancellationToken)
     {
-        var last = "";
-        for (var number = 1; number <= maxAttempts; number++)
-        {
-            SendAttempt outcome;
-            try
+        var pipeline = new ResiliencePipelineBuilder<SendAttempt>()
+            .AddRetry(new RetryStrategyOptions<SendAttempt>
             {
-                outcome = await attempt(number, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                outcome = SendAttempt.RetryAfter(Backoff(number), "network: " + describeNetworkError(ex));
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                outcome = SendAttempt.RetryAfter(Backoff(number), "timeout");
-            }
+                MaxRetryAttempts = Math.Max(0, maxAttempts - 1),
 
-            if (outcome.Final is { } final)
+                // Another try only for an answer that is not final and whose wait fits this drain.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Final: null } result && result.Wait <= maxBackoff),
+
+                // The wait is the provider's (or the back-off) and goes through the injected delay, so tests and the
+                // drain's clock decide time; Polly's own delay stays zero.
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(TimeSpan.Zero),
+                OnRetry = async args =>
+                {
+                    var result = args.Outcome.Result;
+                    onRetrying(args.AttemptNumber + 1, result.Wait, result.Detail);
+                    await delay.DelayAsync(result.Wait, args.Context.CancellationToken).ConfigureAwait(false);
+                },
+            })
+            .Build();
+
+        var number = 0;
+        var outcome = await pipeline.ExecuteAsync(
+            async token =>
             {
-                return final;
-            }
+                number++;
+                try
+                {
+                    return await attempt(number, token).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex)
+                {
+                    return SendAttempt.RetryAfter(Backoff(number), "network: " + describeNetworkError(ex));
+                }
+                catch (TaskCanceledException) when (!token.IsCancellationRequested)
+                {
+                    return SendAttempt.RetryAfter(Backoff(number), "timeout");
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
 
-            last = outcome.Detail;
-            if (number == maxAttempts || outcome.Wait > maxBackoff)
-            {
-                break;
-            }
-
-            onRetrying(number, outcome.Wait, last);
-            await delay.DelayAsync(outcome.Wait, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new SendResult(SendStatus.Retryable, last);
+        return outcome.Final ?? new SendResult(SendStatus.Retryable, outcome.Detail);
     }
 
     /// <summary>"HTTP 503" plus, where given, the start of the provider's answer.</summary>

@@ -1,5 +1,4 @@
 using Alerts.Core.Ops;
-using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
@@ -38,8 +37,7 @@ internal static class TelemetryServiceCollectionExtensions
         {
             if (TryGetEntraAuthentication(configuration, out var clientId))
             {
-                otel.UseAzureMonitorExporter(exporter => exporter.Credential = new DefaultAzureCredential(
-                    new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }));
+                otel.UseAzureMonitorExporter(exporter => exporter.Credential = Infrastructure.AzureCredentials.ManagedIdentity(clientId));
             }
             else
             {

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Infrastructure.Tables;
 
 /// <summary>
-/// The Azure clients every store shares: one credential (each <see cref="DefaultAzureCredential"/> fetches and caches
-/// its own tokens), one Table service client and one Blob service client, from the <c>Storage</c> section.
+/// The Azure clients every store shares: one credential (<see cref="AzureCredentials"/>: the managed identity in Azure;
+/// each credential fetches and caches its own tokens), one Table service client and one Blob service client, from the <c>Storage</c> section.
 /// </summary>
 internal static class AzureStorageRegistration
 {
@@ -24,7 +24,7 @@ internal static class AzureStorageRegistration
         }
 
         services.AddOptions<TableStorageOptions>().BindConfiguration(TableStorageOptions.SectionName).ValidateSettings(TableStorageOptions.SectionName).ValidateOnStart();
-        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential()); // AZURE_CLIENT_ID picks the app's identity
+        services.TryAddSingleton<TokenCredential>(_ => AzureCredentials.Create(Environment.GetEnvironmentVariable)); // managed identity in Azure
         services.TryAddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;

@@ -32,6 +32,30 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
+    public async Task Build_OtlpEndpointConfigured_CollectsTheAlertsMeterAndSource()
+    {
+        using var data = new TempDirectory();
+
+        await using var app = EmbeddedHost.Build(new EmbeddedHostSettings(data.Path, FreePort())
+        {
+            Configuration = new Dictionary<string, string?> { [EmbeddedHost.OtlpEndpointSetting] = "http://127.0.0.1:4317" },
+        });
+
+        app.Services.GetService(typeof(OpenTelemetry.Metrics.MeterProvider)).ShouldNotBeNull();
+        app.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Build_NoOtlpEndpoint_CollectsNothing()
+    {
+        using var data = new TempDirectory();
+
+        await using var app = EmbeddedHost.Build(new EmbeddedHostSettings(data.Path, FreePort()));
+
+        app.Services.GetService(typeof(OpenTelemetry.Metrics.MeterProvider)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Build_CreatesTheOutboxUnderTheDataFolder()
     {
         using var data = new TempDirectory();

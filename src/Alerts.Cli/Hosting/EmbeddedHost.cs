@@ -12,6 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
 namespace Alerts.Cli.Hosting;
 
 /// <summary>
@@ -78,12 +82,25 @@ internal static class EmbeddedHost
             builder.Services.AddAlertsDeliveryLoops();
         }
 
+        // OpenTelemetry as in Azure (the "Alerts" source and meter), exported over OTLP when an endpoint is configured
+        // (OTEL_EXPORTER_OTLP_ENDPOINT, the exporter's standard variable); without one nothing is collected or sent.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+        {
+            builder.Services.AddOpenTelemetry()
+                .WithTracing(tracing => tracing.AddSource(AlertsTelemetry.Name))
+                .WithMetrics(metrics => metrics.AddMeter(AlertsTelemetry.Name))
+                .UseOtlpExporter();
+        }
+
         settings.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         MapEndpoints(app);
         return app;
     }
+
+    /// <summary>The OTLP exporter's standard setting; set, <c>alerts run</c> exports its traces and metrics there.</summary>
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     private static void MapEndpoints(WebApplication app)
     {

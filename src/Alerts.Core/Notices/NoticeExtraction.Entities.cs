@@ -98,7 +98,7 @@ internal static partial class NoticeExtraction
         return entities.DistinctBy(e => NameKey(e.Name)).ToList();
     }
 
-    /// <summary>决定将A公司（A Inc.）、B公司（B Corp.）列入…; 对A公司、B公司采取反制措施; 对A公司进行调查.</summary>
+    /// <summary>决定将A公司（A Inc.）、B公司（B Corp.）列入…; 对A公司、B公司采取反制措施 (实施制裁); 对A公司进行调查.</summary>
     internal static IReadOnlyList<ListedEntity> FindInlineEntities(string body)
     {
         var entities = new List<ListedEntity>();
@@ -360,7 +360,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"将(?<list>[^。；;]{2,3000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:列入|纳入|移出)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex InlineListing();
 
-    [GeneratedRegex(@"对(?<list>[^。；;]{2,2000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:及其高级管理人员)?(?:采取|实施)(?:以下|如下)?反制措施", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"对(?<list>[^。；;]{2,2000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:及其高级管理人员)?(?:采取|实施)(?:以下|如下)?(?:反制措施|制裁)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex InlineCountermeasure();
 
     [GeneratedRegex(@"对(?<list>[^。；;]{2,800}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:进行|开展|启动)?(?:立案)?调查", RegexOptions.CultureInvariant, Timeout)]

@@ -122,6 +122,9 @@ internal static partial class NoticeExtraction
                     list = list[(comma + 1)..];
                 }
 
+                // 斯巴鲁株式会社等无法核实两用物项最终用户、最终用途的20家日本实体: the head name is listed; what follows 等
+                // describes the group (its qualifier may hold 、), it is not another name.
+                list = QualifiedGroupTail().Replace(list, "");
                 foreach (var part in SplitTopLevel(GroupTail().Replace(list, "")))
                 {
                     if (ParseEntity(part, inList: false) is { } entity && !entities.Exists(e => SameName(e, entity)))
@@ -371,6 +374,10 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"(?:(?<=主任|主席|顾问|董事|委员|成员|研究员|律师|教授|总裁|议员|主管|经理|创始人|负责人|官|长|事|人|员|包括)|(?<![\u4e00-\u9fff]))(?<name>[\u4e00-\u9fff]{1,5}(?:·[\u4e00-\u9fff]{1,6})+)\s*\((?<en>[^)]*[A-Za-z][^)]*)\)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex TitledPerson();
+
+    /// <summary>等无法核实…最终用途的20家日本实体: a group described after its first name, up to the count.</summary>
+    [GeneratedRegex(@"(?<=[^\s、])等[^等()]{1,80}?的\s*(?:\d+|[两一二三四五六七八九十百]+)\s*[家名][^、()]*$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex QualifiedGroupTail();
 
     /// <summary>两家银行, 等2家机构, 及其负责人: what follows the names in a sentence.</summary>
     [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]

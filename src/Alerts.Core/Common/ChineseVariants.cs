@@ -3,7 +3,8 @@ namespace Alerts.Core;
 /// <summary>
 /// Traditional → simplified Chinese, one character each way. Covers every traditional character of the taxonomy and the
 /// glossary plus common words of notices; reposts of MOFCOM texts use traditional forms (鎵/鍺/銻 — goods-taxonomy.md §1).
-/// Japanese 両 folds to 两 as well so 軍民両用 meets 军民两用.
+/// Japanese 両 folds to 两 as well so 軍民両用 meets 军民两用. Every other traditional character folds by the complete table
+/// embedded as Common/t2s.txt (ICU Hant-Hans).
 /// </summary>
 internal static class ChineseVariants
 {
@@ -28,10 +29,24 @@ internal static class ChineseVariants
 
     private static Dictionary<char, char> Build()
     {
-        var map = new Dictionary<char, char>(Traditional.Length);
+        var map = new Dictionary<char, char>(Traditional.Length + 3000);
         for (var i = 0; i < Traditional.Length; i++)
         {
             map.TryAdd(Traditional[i], Simplified[i]);
+        }
+
+        // The complete table (ICU's Hant-Hans transliteration, Unihan data; Common/t2s.txt says how it was made): a
+        // listed party's name in a Hong Kong or Taiwan copy (斯巴魯株式會社) folds whole, not only the characters above.
+        var assembly = typeof(ChineseVariants).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Common.t2s.txt", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Embedded t2s.txt missing.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 2 && line[0] != '#')
+            {
+                map.TryAdd(line[0], line[1]);
+            }
         }
 
         return map;

@@ -110,7 +110,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                     case PatternOwnerKind.Category when !excluded && !operative.IsCompoundComponent(hit.Start, hit.Length):
                         categoryCandidates.Add((owner.Index, hit));
                         break;
-                    case PatternOwnerKind.Broad when !excluded:
+                    case PatternOwnerKind.Broad when !excluded && !operative.IsDescription(hit.Start, hit.Length):
                         broadHit ??= hit;
                         broadInTitle |= hit.Start < titleEnd;
                         break;
@@ -129,6 +129,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         // inside 稀土永磁): the longest reading wins, as a reader takes the whole word.
         var categoryHits = new Dictionary<int, PatternHit>();
         var categoryMentions = new Dictionary<int, PatternHit>();
+        var announcedCategories = new HashSet<int>();
         foreach (var (category, hit) in categoryCandidates)
         {
             var insideLonger = categoryCandidates.Exists(other => other.Category != category && other.Hit.Length > hit.Length
@@ -140,6 +141,11 @@ public sealed partial class NoticeMatcher : INoticeMatcher
 
             if (index.CategoryIds[category] == GoodsTaxonomy.DualUse)
             {
+                if (operative.IsDescription(hit.Start, hit.Length))
+                {
+                    continue; // 具有明显的军民两用属性: why the goods are controlled, not a measure on all dual-use items
+                }
+
                 // "Dual-use items", "Control List": the words of a broad measure, not goods of their own.
                 broadHit ??= hit;
                 broadInTitle |= hit.Start < titleEnd;
@@ -148,8 +154,16 @@ public sealed partial class NoticeMatcher : INoticeMatcher
 
             // Goods in the title or in a sentence that does something are what the notice is about; goods in a news
             // copy's background ("镓和锗是半导体产业的关键原料") are only mentioned.
-            var operativeHit = hit.Start < titleEnd || operative.IsInOperativeSentence(hit.Start);
+            // Goods a journalist asks about (是否也将对钨进行出口管制?) are only mentioned, whatever the answer does.
+            var operativeHit = (hit.Start < titleEnd || operative.IsInOperativeSentence(hit.Start)) && !operative.IsInQuestion(hit.Start);
             (operativeHit ? categoryHits : categoryMentions).TryAdd(category, hit);
+
+            // Any sentence that announces a control on the goods counts, not only the first that names them (a news
+            // copy's headline names them before its third paragraph reports the announcement).
+            if (operativeHit && operative.AnnouncesMeasure && operative.IsInItemControlAnnouncement(hit.Start))
+            {
+                announcedCategories.Add(category);
+            }
         }
 
         foreach (var category in categoryHits.Keys)
@@ -163,8 +177,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             var id = index.CategoryIds[category];
             var reason = new AlertReason(ReasonKind.Category, id, normalized.Snippet(hit.Start, hit.Length)); // one instance for every watcher
             // A statement about another side's measure on Chinese parties (targets CN) announces no Chinese control.
-            var announcing = operative.AnnouncesMeasure && !notice.Destinations.SequenceEqual(["CN"])
-                && operative.IsInItemControlAnnouncement(hit.Start);
+            var announcing = announcedCategories.Contains(category) && !notice.Destinations.SequenceEqual(["CN"]);
             foreach (var company in index.CategoryCompanies[category])
             {
                 For(company).Category(reason, mentioned ? GoodsStrength.Mentioned : GoodsStrength.Named);

@@ -24,11 +24,15 @@ internal sealed partial class OperativeText
 
     private const byte Law = 1;
     private const byte Name = 2;
+    private const byte Question = 4;
 
     private readonly NormalizedText _normalized;
     private readonly string _scan;
 
-    /// <summary>Per normalised character: 0 operative, <see cref="Law"/> a cited act, <see cref="Name"/> a listed party.</summary>
+    /// <summary>
+    /// Per normalised character: 0 operative, <see cref="Law"/> a cited act, <see cref="Name"/> a listed party,
+    /// <see cref="Question"/> a journalist's question (记者问 / 问：), which asks and never announces.
+    /// </summary>
     private readonly byte[] _kind;
 
     private OperativeText(NormalizedText normalized, byte[] kind, bool announcesMeasure)
@@ -69,13 +73,46 @@ internal sealed partial class OperativeText
             }
         }
 
-        var announces = notice.Measure is Measure.Statement or Measure.Consultation or Measure.Other
-            && (DecisionThenMeasure().IsMatch(scan) || MeasureThenDecision().IsMatch(scan));
+        // A journalist's question (有记者问：…是否也将对钨进行出口管制？) is context: what it names is not announced,
+        // whatever the answer that follows announces.
+        var original = normalized.Original;
+        var questionLine = new bool[original.Length + 1];
+        var announces = false;
+        for (var lineStart = 0; lineStart < original.Length;)
+        {
+            var lineEnd = original.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? original.Length : lineEnd;
+            var line = TextNormalizer.NormalizeTerm(original[lineStart..lineEnd]);
+            if (QuestionLine().IsMatch(line))
+            {
+                Array.Fill(questionLine, true, lineStart, lineEnd - lineStart);
+            }
+            else
+            {
+                // An announcement anywhere in the text counts, not only in its lead: news copies open with framing.
+                announces |= DecisionThenMeasure().IsMatch(line) || MeasureThenDecision().IsMatch(line);
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        for (var i = 0; i < scan.Length && i < normalized.Origins.Length; i++)
+        {
+            if (questionLine[normalized.Origins[i]])
+            {
+                kind[i] |= Question;
+            }
+        }
+
+        announces &= notice.Measure is Measure.Statement or Measure.Consultation or Measure.Other;
         return new OperativeText(normalized, kind, announces);
     }
 
     /// <summary>The hit lies in a cited act's title or in a listed party's name or address: not the operative clause.</summary>
     public bool IsExcluded(int start, int length) => Any(start, length, Law | Name);
+
+    /// <summary>The hit lies in a journalist's question (记者问：是否也将对钨进行出口管制？): asked, not done.</summary>
+    public bool IsInQuestion(int start) => Any(start, 1, Question);
 
     /// <summary>The hit lies inside a listed party's name or address.</summary>
     public bool IsInsideListedName(int start, int length) => Any(start, length, Name);
@@ -146,33 +183,51 @@ internal sealed partial class OperativeText
     /// </summary>
     public bool IsInItemControlAnnouncement(int start)
     {
-        var (from, to) = SentenceAround(start);
-        var sentence = _scan[from..to];
-        return (DecisionThenMeasure().IsMatch(sentence) || MeasureThenDecision().IsMatch(sentence)) && !ListingWords().IsMatch(sentence);
-    }
+        if (Any(start, 1, Question))
+        {
+            return false;
+        }
 
-    /// <summary>The normalised sentence around a position (bounded by 。！？；; normalising keeps no line breaks).</summary>
-    private (int From, int To) SentenceAround(int start)
-    {
-        var from = Math.Clamp(start, 0, _scan.Length);
-        while (from > 0 && !IsSentenceEnd(_scan[from - 1]))
+        // The sentence is read in the original text (a line break or a question mark ends it; normalising drops both).
+        var original = _normalized.Original;
+        var at = _normalized.Origins[Math.Clamp(start, 0, _normalized.Origins.Length - 1)];
+        var from = at;
+        while (from > 0 && !IsSentenceEnd(original[from - 1]))
         {
             from--;
         }
 
-        var to = Math.Clamp(start, 0, _scan.Length);
-        while (to < _scan.Length && !IsSentenceEnd(_scan[to]))
+        var to = at;
+        while (to < original.Length && !IsSentenceEnd(original[to]))
         {
             to++;
         }
 
-        return (from, to);
+        var sentence = TextNormalizer.NormalizeTerm(original[from..to]);
+        return (DecisionThenMeasure().IsMatch(sentence) || MeasureThenDecision().IsMatch(sentence)) && !ListingWords().IsMatch(sentence);
+    }
+
+    /// <summary>
+    /// The hit describes goods rather than naming a measure: 具有明显的军民两用属性, 明確な軍民両用性を持ち (the reason a
+    /// control gives), not "all dual-use items".
+    /// </summary>
+    public bool IsDescription(int start, int length)
+    {
+        var end = Math.Min(_scan.Length, start + length);
+        var after = _scan.AsSpan(end, Math.Min(3, _scan.Length - end));
+        var before = _scan.AsSpan(Math.Max(0, start - 8), Math.Min(8, start));
+        return after.StartsWith("属性") || after.StartsWith("特性") || after.StartsWith("性") || after.StartsWith("特征")
+            || before.Contains("具有", StringComparison.Ordinal) || before.Contains("具备", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"列入|名单|清单|リスト|实体|企业|企業|机构|機関|公司")]
     private static partial Regex ListingWords();
 
-    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '\n' or ';';
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '\n' or ';' or '?' or '!';
+
+    /// <summary>A journalist's question, normalised: 记者问：, 有记者问：, 问：, Q:, 記者：.</summary>
+    [GeneratedRegex(@"^\s*(?:有?记者问|问\s*[:：]|q\d*\s*[:：]|记者\s*[:：])", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionLine();
 
     // Normalised (simplified, lower case, katakana): words of a measure in Chinese, Japanese and English.
     [GeneratedRegex(@"管制|管控|禁止|暂停|停止|许可|出口|进口|物项|清单|目录|调整|取消|实施|措施|规制|規制|輸出|禁輸|export|control|licen|ban|prohibit|suspen")]
@@ -187,7 +242,8 @@ internal sealed partial class OperativeText
     private static partial Regex LawCitation();
 
     // Normalised text: traditional → simplified, hiragana → katakana (TextNormalizer), so 決定 is 决定 and する is スル.
-    [GeneratedRegex(@"(?:决定|宣布|发布|公布|発表)[^。\n]{0,60}?(?:禁止|出口管制|列入|管控名单|关注名单|不可靠实体清单|輸出规制|輸出管理|規制|规制)")]
+    // 公告 as a verb (接连公告，将…实施出口管制) announces like 发布公告.
+    [GeneratedRegex(@"(?:决定|宣布|发布|公布|発表|公告(?=[,，、:：]?(?:将|对|自|决定)))[^。\n]{0,80}?(?:禁止|出口管制|列入|管控名单|关注名单|不可靠实体清单|輸出规制|輸出管理|規制|规制)")]
     private static partial Regex DecisionThenMeasure();
 
     [GeneratedRegex(@"(?:禁止|列入|規制|规制|管制)[^。\n]{0,20}?(?:决定|発表)")]

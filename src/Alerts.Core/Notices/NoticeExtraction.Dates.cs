@@ -45,7 +45,7 @@ internal static partial class NoticeExtraction
         foreach (var line in head)
         {
             // A dateline is the line's subject (2023-07-05 15:39:57, 来源：… 2025-05-14 22:00), not a date in the lead sentence.
-            if (Dateline().Match(line) is { Success: true } dateline
+            if (Dateline().Match(line) is { Success: true } dateline && !PrintLine().IsMatch(line)
                 && (line.Length <= 30 || DatelineWords().IsMatch(line) || dateline.Index + dateline.Length >= line.Length - 2))
             {
                 return MakeDate(dateline.Groups["y"].Value, dateline.Groups["m"].Value, dateline.Groups["d"].Value);
@@ -80,9 +80,9 @@ internal static partial class NoticeExtraction
         for (var i = 0; i < lines.Count; i++)
         {
             var line = Fold(lines[i]).Trim();
-            if (line.Length > 40)
+            if (line.Length > 40 || PrintLine().IsMatch(line))
             {
-                continue;
+                continue; // 《人民日报》( 2025年08月13日 15 版): the newspaper's page, not the text's date
             }
 
             var standalone = StandaloneDate().Match(line);
@@ -163,6 +163,10 @@ internal static partial class NoticeExtraction
     /// <summary>7月3日,商务部、海关总署两部门发布公告: a news lead dated without a year.</summary>
     [GeneratedRegex(@"^(?:[^,，。]{0,20}?)(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*(?:电)?\s*[,，]?[^。]{0,30}?(?:发布|公布|宣布|印发|发佈)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NewsLead();
+
+    /// <summary>A newspaper's print line (《人民日报》( 2025年08月13日 15 版)): its edition and date, not the date of the text it carries.</summary>
+    [GeneratedRegex(@"\d+\s*版\s*[)）]|[报報]\s*[》」]", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PrintLine();
 
     [GeneratedRegex(@"^[(\[【〔]?\s*" + DateCn + @"\s*[)\]】〕]?$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex StandaloneDate();

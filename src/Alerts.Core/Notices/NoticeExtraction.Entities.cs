@@ -98,7 +98,7 @@ internal static partial class NoticeExtraction
         return entities.DistinctBy(e => NameKey(e.Name)).ToList();
     }
 
-    /// <summary>决定将A公司（A Inc.）、B公司（B Corp.）列入…; 对A公司、B公司采取反制措施; 对A公司进行调查.</summary>
+    /// <summary>决定将A公司（A Inc.）、B公司（B Corp.）列入…; 对A公司、B公司采取反制措施 (实施制裁); 对A公司进行调查.</summary>
     internal static IReadOnlyList<ListedEntity> FindInlineEntities(string body)
     {
         var entities = new List<ListedEntity>();
@@ -122,6 +122,9 @@ internal static partial class NoticeExtraction
                     list = list[(comma + 1)..];
                 }
 
+                // 斯巴鲁株式会社等无法核实两用物项最终用户、最终用途的20家日本实体: the head name is listed; what follows 等
+                // describes the group (its qualifier may hold 、), it is not another name.
+                list = QualifiedGroupTail().Replace(list, "");
                 foreach (var part in SplitTopLevel(GroupTail().Replace(list, "")))
                 {
                     if (ParseEntity(part, inList: false) is { } entity && !entities.Exists(e => SameName(e, entity)))
@@ -360,7 +363,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"将(?<list>[^。；;]{2,3000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:列入|纳入|移出)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex InlineListing();
 
-    [GeneratedRegex(@"对(?<list>[^。；;]{2,2000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:及其高级管理人员)?(?:采取|实施)(?:以下|如下)?反制措施", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"对(?<list>[^。；;]{2,2000}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:及其高级管理人员)?(?:采取|实施)(?:以下|如下)?(?:反制措施|制裁)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex InlineCountermeasure();
 
     [GeneratedRegex(@"对(?<list>[^。；;]{2,800}?)(?:等\s*\d+\s*家[^。；;,，]{0,12}?)?(?:进行|开展|启动)?(?:立案)?调查", RegexOptions.CultureInvariant, Timeout)]
@@ -372,6 +375,10 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:(?<=主任|主席|顾问|董事|委员|成员|研究员|律师|教授|总裁|议员|主管|经理|创始人|负责人|官|长|事|人|员|包括)|(?<![\u4e00-\u9fff]))(?<name>[\u4e00-\u9fff]{1,5}(?:·[\u4e00-\u9fff]{1,6})+)\s*\((?<en>[^)]*[A-Za-z][^)]*)\)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex TitledPerson();
 
+    /// <summary>等无法核实…最终用途的20家日本实体: a group described after its first name, up to the count.</summary>
+    [GeneratedRegex(@"(?<=[^\s、])等[^等()]{1,80}?的\s*(?:\d+|[两一二三四五六七八九十百]+)\s*[家名][^、()]*$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex QualifiedGroupTail();
+
     /// <summary>两家银行, 等2家机构, 及其负责人: what follows the names in a sentence.</summary>
     [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupTail();
@@ -382,7 +389,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^\s*(?:邮\s*编|邮政编码)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PostcodeLine();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*家", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*家|(?<n>\d{1,4})\s*社(?=\s*[・·、]\s*団体|の?企業)|(?<n>\d{1,4})の企業", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EntityCount();
 
     [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管)|共计?\s*(?<n>\d{1,4})\s*人", RegexOptions.CultureInvariant, Timeout)]

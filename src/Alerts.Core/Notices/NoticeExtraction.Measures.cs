@@ -25,6 +25,13 @@ internal static partial class NoticeExtraction
             // MOFCOM has announced reliefs in a spokesperson's answer (就暂停17家美国实体不可靠实体清单措施答记者问,
             // 2025-05-14): the answer is the decision. Any other remark is a statement, whatever it discusses.
             // A relief by the other side (美方暂停实施…) is news the answer comments on.
+            // 中方决定对…等5家美国军工企业实施制裁 (an MFA spokesperson, 2024-01-07): the answer is the decision, and the
+            // country named is the sanctioned firms', not an actor's.
+            if (OwnSanction().IsMatch(WithoutCitations(foldedTitle + "\n" + headline)))
+            {
+                return Measure.Countermeasure;
+            }
+
             if (ForeignActor().IsMatch(foldedTitle))
             {
                 return Measure.Statement;
@@ -147,7 +154,7 @@ internal static partial class NoticeExtraction
             return Measure.Removal;
         }
 
-        if (Countermeasure().IsMatch(text))
+        if (Countermeasure().IsMatch(text) || OwnSanction().IsMatch(text))
         {
             return Measure.Countermeasure;
         }
@@ -302,7 +309,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将|制裁|列入|出台|发布|宣布|实施|加严|修订)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForeignActor();
 
-    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Remark();
 
     [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|強く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
@@ -325,6 +332,10 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"反制措施|采取反制|外交部令", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Countermeasure();
+
+    /// <summary>China decides to sanction named parties (决定对A公司、B公司等5家美国军工企业实施制裁), not another side's sanctions.</summary>
+    [GeneratedRegex(@"(?<!(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?)决定对[^。\n]{2,400}?(?:实施|采取)(?:以下|如下)?制裁", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex OwnSanction();
 
     [GeneratedRegex(@"(?:列入|纳入|增列).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
     private static partial Regex ListAddition();

@@ -85,7 +85,8 @@ internal static partial class NoticeExtraction
             {
                 // An answer about China's measure on a country names it in the title (就加强…对美出口管制答记者问);
                 // one about another side's measure (美方暂停…) is about what it does to Chinese parties.
-                var inTitle = CountriesIn([WithoutContext(foldedTitle)], chinese: true);
+                // A country that speaks in the title (美方解读严重曲解) is the other side of the argument, not a target.
+                var inTitle = CountriesIn([WithoutContext(ForeignSpeaker().Replace(foldedTitle, ""))], chinese: true);
                 if (inTitle.Count > 0 && !ForeignActor().IsMatch(foldedTitle))
                 {
                     return (inTitle, []);
@@ -160,6 +161,9 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"(?>台湾(?:地区)?)(?!(?:的)?\s*(?:\d+\s*家|[一二三四五六七八九十]+家)?\s*(?:实体|企业|公司|机构|单位|军工))|售台|涉台|台独", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Context();
+
+    [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国)(?:政府|的)?(?:解读|说法|指责|炒作|言论|声称|称|批评)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ForeignSpeaker();
 
     /// <summary>The nationality of the parties acted on: 16家美国实体, 美国军工企业, 美国通用原子…公司, 中国企业.</summary>
     [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关)?\s*(?:实体|企业|机构|组织|单位|个人|人员|银行|议员|官员)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]

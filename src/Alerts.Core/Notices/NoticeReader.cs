@@ -80,7 +80,8 @@ public static partial class NoticeReader
         var measure = NoticeExtraction.ClassifyMeasure(title, body);
 
         // A repost's first line is often its lead sentence (商务部21日表示，自2012年5月22日起…): it is read too.
-        var effective = NoticeExtraction.FindEffectiveDate(NoticeExtraction.OperativeText(title + "\n" + body), published);
+        // A statement has no measure of its own: a date it restates (上述政策将于2024年9月15日起正式施行) is the notice's.
+        var effective = measure == Measure.Statement ? null : NoticeExtraction.FindEffectiveDate(NoticeExtraction.OperativeText(title + "\n" + body), published);
         var (destinations, origins) = NoticeExtraction.FindTargets(title, body, text.Language, measure);
         var entities = NoticeExtraction.FindEntities(lines, measure);
         var key = text.Key ?? (number is { Year: > 0 } ? number.Key : null) ?? CanonicalUrl(text.Url);

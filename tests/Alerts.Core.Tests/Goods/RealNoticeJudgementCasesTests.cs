@@ -1,6 +1,7 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Goods;
+using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
 using Alerts.Core.Tests.Notices;
 using Alerts.Testing;
@@ -132,6 +133,89 @@ public sealed class RealNoticeJudgementCasesTests(ITestOutputHelper output)
         }
 
         missing.ShouldBeEmpty(string.Join('\n', missing));
+    }
+
+    private static Company AeroVironmentBuyer { get; } = new CompanyBuilder().WithId("cp-aerovironment")
+        .Watching(_ => new WatchProfile { Counterparties = [new Counterparty("AeroVironment", null)] }).Build();
+
+    private static Company SubaruTrader { get; } = new CompanyBuilder().WithId("cp-subaru-zh")
+        .Watching(_ => new WatchProfile { Counterparties = [new Counterparty("斯巴鲁株式会社", null)] }).Build();
+
+    [Fact]
+    public void Match_NewsCopyReportsTheAnnouncementAfterItsLead_EveryAnnouncedGoodsWatcherHearsIt()
+    {
+        // UDN's copy of the 2025-10-09 answer: the headline names the goods, the lead says 中國官方今天接連公告，將…
+        // 實施出口管制 (公告 as a verb), the third paragraph 發布關於對「…」實施出口管制措施的公告.
+        var alerts = MatchReal("cn-mofcom-2025-10-09-spokesperson-five-measures-zh-hant.txt", RealCorpusWatchers.All);
+
+        foreach (var watcher in new[] { "cat-superhard-materials", "cat-rare-earth-equipment", "cat-rare-earths", "cat-lithium-batteries", "cat-battery-materials" })
+        {
+            alerts[watcher].Severity.ShouldBe(Severity.Medium, watcher);
+            alerts[watcher].Explanation.ShouldContain("announces", Case.Sensitive, watcher);
+        }
+    }
+
+    [Fact]
+    public void Match_PublicNoticeUsedAsAVerbInTheLead_AnnouncesTheMeasure()
+    {
+        var alerts = MatchText("商务部新闻发言人答记者问\n今天天气很好。\n中国官方今天接连公告，将超硬材料相关物项自11月8日起实施出口管制。", RealCorpusWatchers.All);
+
+        alerts["cat-superhard-materials"].Severity.ShouldBe(Severity.Medium);
+    }
+
+    [Fact]
+    public void Match_GoodsOnlyInAJournalistsQuestion_AreNotAnnouncedByTheAnswer()
+    {
+        // 2024-08-22: 记者问:…是否也将对钨进行出口管制? 何亚东介绍,8月15日,商务部、海关总署联合发布公告,决定对部分锑…
+        var alerts = MatchReal("cn-mofcom-2024-08-22-spokesperson-antimony.txt", RealCorpusWatchers.All);
+
+        (alerts.TryGetValue("cat-tungsten", out var tungsten) ? tungsten.Severity : Severity.Low).ShouldBe(Severity.Low);
+        alerts["cat-antimony"].Severity.ShouldBe(Severity.Medium);
+    }
+
+    [Fact]
+    public void Match_SpokespersonAnnouncesSanctionsOnNamedUsFirms_IsACountermeasureOnThem()
+    {
+        // MFA, 2024-01-07: 中方决定对…宇航环境公司(AeroVironment)…等5家美国军工企业实施制裁。
+        var alerts = MatchReal("cn-mfa-2024-01-07-spokesperson-countermeasure.txt", [.. RealCorpusWatchers.All, AeroVironmentBuyer]);
+
+        alerts["cp-aerovironment"].Severity.ShouldBe(Severity.Critical);
+        alerts["dual-use-us"].Severity.ShouldBe(Severity.Medium);
+        alerts.ContainsKey("dual-use-jp").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Match_GoodsDescribedAsDualUseInTheReason_IsNoBroadMeasure()
+    {
+        // 2024-08-22: 锑、超硬材料相关物项，具有明显的军民两用属性 — why they are controlled, not "all dual-use items".
+        var alerts = MatchReal("cn-mofcom-2024-08-22-spokesperson-antimony.txt", RealCorpusWatchers.All);
+
+        alerts.Values.SelectMany(a => a.Reasons).ShouldNotContain(r => r.Kind == ReasonKind.BroadMeasure);
+    }
+
+    [Fact]
+    public void Match_TraditionalAnnexNameOfAListedParty_MeetsTheSimplifiedAlias()
+    {
+        // 2026 No.12 annex: 斯巴魯株式會社（SUBARU Corporation）; the watcher entered 斯巴鲁株式会社.
+        var alerts = MatchReal("cn-mofcom-2026-012-watch-list.txt", [.. RealCorpusWatchers.All, SubaruTrader]);
+
+        alerts["cp-subaru-zh"].Severity.ShouldBe(Severity.High);
+    }
+
+    [Fact]
+    public void Match_JapaneseCopyNamesRareEarthRelatedEquipment_TheEquipmentWatcherHearsIt()
+    {
+        // 人民網日本語版: レアアース（希土類）の関連設備と原材料・補助材料.
+        var alerts = MatchReal("cn-mofcom-2025-10-09-spokesperson-five-measures-ja.txt", RealCorpusWatchers.All);
+
+        alerts["cat-rare-earth-equipment"].Severity.ShouldBe(Severity.Medium);
+    }
+
+    private static Dictionary<string, Alert> MatchText(string text, IReadOnlyList<Company> companies)
+    {
+        var notice = NoticeReader.Read(NoticeText.FromPlainText("cn-mofcom-spokesperson", text, new Uri("https://corpus.invalid/case")));
+        var change = ChangeEvent.From(notice, ChangeKind.Added, "v1", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return Matcher.Match(change, notice, companies).ToDictionary(a => a.CompanyId, StringComparer.Ordinal);
     }
 
     private static Dictionary<string, Alert> MatchReal(string file, IReadOnlyList<Company> companies)

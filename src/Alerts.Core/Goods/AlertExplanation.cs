@@ -55,6 +55,11 @@ internal static partial class AlertExplanation
             Ground.GoodsRelieved =>
                 $"{reference} {ReliefVerb(notice.Measure)} export controls on {goods}{window}: goods you watch.",
             Ground.BroadMeasureOnDestination => BroadOnDestination(notice, reference, effective, targets, Join(shipsTo), window),
+            // A statement sets no measure; a control of specific goods is not a measure on all dual-use items: say which.
+            Ground.BroadMeasureNoDestination when SeverityRules.KindOf(notice.Measure) is MeasureKind.Talk =>
+                $"{statement} discusses {(broad is null ? $"controls on {goods}, which fall under the dual-use items you watch" : "export controls on dual-use items")}; it sets no measure of its own.",
+            Ground.BroadMeasureNoDestination when broad is null =>
+                $"{reference} {ControlPhrase(notice.Measure, goods)}{To(targets)}{effective}: these fall under the dual-use items you watch.",
             Ground.BroadMeasureNoDestination =>
                 $"{reference} is a measure on dual-use items in general ({BroadWhat(notice, targets)}); your profile names no country it targets, so check whether it applies to your trade.",
             Ground.CounterpartyMentioned => $"{reference} mentions your counterparty {party} but does not act on it.",

@@ -37,6 +37,20 @@ public sealed class RealNoticeJudgementCasesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Match_SpecificItemControlHeardByADualUseRootWatcher_SaysWhichGoodsNotAllDualUseItems()
+    {
+        // 2023 No.23 controls gallium and germanium items; a company watching all dual-use items (no country) hears it
+        // at low as related goods, and the sentence must not call it "a measure on dual-use items in general".
+        var rootWatcher = new CompanyBuilder().WithId("dual-use-any").Watching(_ => new WatchProfile { Categories = ["dual-use"] }).Build();
+
+        var alert = MatchReal("cn-mofcom-customs-2023-023-gallium-germanium.txt", [rootWatcher])["dual-use-any"];
+
+        alert.Severity.ShouldBe(Severity.Low);
+        alert.Explanation.ShouldNotContain("in general");
+        alert.Explanation.ShouldContain("fall under the dual-use items you watch");
+    }
+
+    [Fact]
     public void Match_UsFirmsListedForArmsSalesToTaiwan_TargetsTheUnitedStatesNotTaiwan()
     {
         // 不可靠实体清单工作机制公告〔2024〕1号: 参与对台湾地区军售的美国通用原子航空系统公司… — Taiwan is why, not where.

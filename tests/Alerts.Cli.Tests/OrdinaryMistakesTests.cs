@@ -50,8 +50,9 @@ public sealed class OrdinaryMistakesTests
         File.WriteAllText(data.Combine(DemoFolder.MarkerFileName), "");
         File.WriteAllText(data.Combine("alerts.db"), "old");
         Directory.CreateDirectory(data.Combine("outbox"));
-        File.WriteAllText(data.Combine("outbox", "alert-sakura-1.eml"), "old");
-        File.WriteAllText(data.Combine("outbox", "teams-sakura-1.json"), "old");
+        File.WriteAllText(data.Combine("outbox", "alert-sakura-trading-30c8f5fa1f0d1eda70b7649d33d9890e_sakura-trading-92eb00a7671e.eml"), "old");
+        File.WriteAllText(data.Combine("outbox", "teams-sakura-trading-ce1729a4bbba562869ee34676a29a10d.json"), "old");
+        File.WriteAllText(data.Combine("outbox", "digest-preview-sakura-trading-826e05b878d6.html"), "old");
 
         DemoFolder.Prepare(data.Path);
 
@@ -70,6 +71,20 @@ public sealed class OrdinaryMistakesTests
 
         problem.ExitCode.ShouldBe(ExitCodes.BadInput);
         File.Exists(data.Combine("outbox", "report.docx")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Prepare_MarkedFolderWithAnEmlOfTheUsersInTheOutbox_RefusesAndDeletesNothing()
+    {
+        // Only names the app writes are the demo's: an e-mail the user saved there is not.
+        using var data = new TempDirectory();
+        File.WriteAllText(data.Combine(DemoFolder.MarkerFileName), "");
+        Directory.CreateDirectory(data.Combine("outbox"));
+        File.WriteAllText(data.Combine("outbox", "notes.eml"), "mine");
+
+        Should.Throw<CliProblem>(() => DemoFolder.Prepare(data.Path));
+
+        File.Exists(data.Combine("outbox", "notes.eml")).ShouldBeTrue();
     }
 
     [Fact]

@@ -78,7 +78,7 @@ internal static class DigestCommand
             }
 
             var path = parseResult.GetValue(output) ?? Path.Combine(services.GetRequiredService<IOptions<HostingOptions>>().Value.OutboxDirectory,
-                $"digest-preview-{OutboxFiles.Safe(companyId)}-{ContentHash.Short(rendered.Recipient.ToLowerInvariant())[..12]}.html");
+                OutboxFiles.DigestPreviewName(companyId, rendered.Recipient));
             if (parseResult.GetValue(output) is not null && File.Exists(path))
             {
                 // Never overwrite a file this command did not create.

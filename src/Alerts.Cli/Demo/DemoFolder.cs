@@ -53,12 +53,7 @@ internal static class DemoFolder
         return name == MarkerFileName || DatabaseFiles.Contains(name, StringComparer.Ordinal);
     }
 
-    private static bool IsOutboxFile(string entry) =>
-        File.Exists(entry) && Path.GetFileName(entry) is var name
-        && (name.EndsWith(".eml", StringComparison.Ordinal)
-            || name.EndsWith(".tmp", StringComparison.Ordinal)
-            || (name.StartsWith("teams-", StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
-            || (name.StartsWith("digest-preview-", StringComparison.Ordinal) && name.EndsWith(".html", StringComparison.Ordinal)));
+    private static bool IsOutboxFile(string entry) => File.Exists(entry) && Infrastructure.Outbox.OutboxFiles.IsOwnName(Path.GetFileName(entry));
 
     private static void Empty(string path)
     {

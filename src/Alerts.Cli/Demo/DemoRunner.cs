@@ -178,7 +178,7 @@ internal sealed class DemoRunner : IAsyncDisposable
                 continue;
             }
 
-            var path = Path.Combine(outbox, $"digest-preview-{Infrastructure.Outbox.OutboxFiles.Safe(company.Id)}-{Core.ContentHash.Short(preview.Recipient.ToLowerInvariant())[..12]}.html");
+            var path = Path.Combine(outbox, Infrastructure.Outbox.OutboxFiles.DigestPreviewName(company.Id, preview.Recipient));
             await File.WriteAllTextAsync(path, preview.Email.Html, cancellationToken).ConfigureAwait(false);
             written.Add((company.Id, path));
         }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,10 +11,6 @@ namespace Alerts.Infrastructure.Outbox;
 /// </summary>
 internal sealed partial class OutboxTemporaryCleaner(IOptions<HostingOptions> hosting, ILogger<OutboxTemporaryCleaner> logger) : IHostedService
 {
-    /// <summary>The outbox senders' names (<c>alert-…-hash.eml</c>, <c>digest-…-hash.eml</c>, <c>teams-….json</c>) plus <c>.tmp</c>.</summary>
-    [GeneratedRegex(@"^((alert|digest)-[A-Za-z0-9_-]+-[0-9A-Za-z]{12}\.eml|teams-[A-Za-z0-9_-]+\.json)\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex OwnTemporary();
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var removed = Clean(hosting.Value.OutboxDirectory);
@@ -40,7 +35,7 @@ internal sealed partial class OutboxTemporaryCleaner(IOptions<HostingOptions> ho
         var removed = 0;
         foreach (var path in Directory.EnumerateFiles(directory, "*.tmp", SearchOption.TopDirectoryOnly))
         {
-            if (OwnTemporary().IsMatch(Path.GetFileName(path)))
+            if (OutboxFiles.IsOwnTemporaryName(Path.GetFileName(path)))
             {
                 File.Delete(path);
                 removed++;

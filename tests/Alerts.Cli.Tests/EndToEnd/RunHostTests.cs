@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Alerts.Cli.Demo;
 using Alerts.Cli.Hosting;
 using Alerts.Core.Ops;
@@ -63,49 +61,10 @@ public sealed class RunHostTests : IAsyncLifetime
         Files("*").ShouldBe(delivered);
     }
 
-    private async Task<WebApplication> StartHostAsync()
-    {
-        var configuration = new Dictionary<string, string?>
-        {
-            [$"Sources:{FixtureSite.SourceId}:BaseUrl"] = _server.BaseUrls[FixtureSite.SourceId].ToString(),
-            [$"Sources:{FixtureSite.SourceId}:MaxRetries"] = "0",
-            [$"Sources:{FixtureSite.SourceId}:Schedule"] = "*/2 * * * * *",
-            ["DeliveryLoops:DrainInterval"] = "00:00:00.200",
-        };
-        foreach (var other in Core.Sources.SourcesServiceCollectionExtensions.Descriptors.Select(d => d.Id).Where(id => id != FixtureSite.SourceId))
-        {
-            configuration[$"Sources:{other}:Enabled"] = "false";
-        }
+    // Early January: the 2026 index is missing at first, which is accepted only in the year's first 14 days (issue 12).
+    private Task<WebApplication> StartHostAsync() => FixtureSiteRun.StartAsync(_data.Path, _server, new DateTimeOffset(2026, 1, 10, 3, 0, 0, TimeSpan.Zero));
 
-        // Early January: the 2026 index is missing at first, which is accepted only in the year's first 14 days (issue 12).
-        var clock = new ShiftedTimeProvider(new DateTimeOffset(2026, 1, 10, 3, 0, 0, TimeSpan.Zero));
-        var app = EmbeddedHost.Build(new EmbeddedHostSettings(_data.Path, FreePort())
-        {
-            Configuration = configuration,
-            ConfigureServices = services => services.AddSingleton<TimeProvider>(clock),
-        });
-        await app.StartAsync();
-        return app;
-    }
+    private string[] Files(string pattern) => FixtureSiteRun.Files(Outbox, pattern);
 
-    private string[] Files(string pattern) =>
-        Directory.Exists(Outbox) ? [.. Directory.GetFiles(Outbox, pattern).Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
-
-    /// <summary>Waits on a condition (not on the clock), checking as the host works; bounded so a broken pipeline fails.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (!await condition())
-        {
-            await tick.WaitForNextTickAsync(timeout.Token);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) => FixtureSiteRun.WaitUntilAsync(condition, Patience, TimeSpan.FromMilliseconds(50));
 }

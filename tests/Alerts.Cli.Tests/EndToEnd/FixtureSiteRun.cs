@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Alerts.Cli.Demo;
 using Alerts.Cli.Hosting;
+using Alerts.Core.Messaging;
 using Alerts.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,10 @@ internal static class FixtureSiteRun
             await timer.WaitForNextTickAsync(timeout.Token);
         }
     }
+
+    /// <summary>Whether the host's bus holds no message waiting or in hand (every subscription's active count is zero).</summary>
+    public static async Task<bool> IsBusQuietAsync(WebApplication app) =>
+        (await app.Services.GetRequiredService<IDeadLetterQueue>().GetDepthsAsync(CancellationToken.None)).All(depth => depth.Active == 0);
 
     /// <summary>The outbox's file names matching <paramref name="pattern"/>, in order.</summary>
     public static string[] Files(string outbox, string pattern) =>

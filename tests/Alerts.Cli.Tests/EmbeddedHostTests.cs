@@ -46,6 +46,21 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
+    public async Task Build_ConsoleTelemetry_CollectsTheAlertsSourceWithoutACollector()
+    {
+        using var data = new TempDirectory();
+
+        await using var app = EmbeddedHost.Build(new EmbeddedHostSettings(data.Path, FreePort())
+        {
+            Configuration = new Dictionary<string, string?> { [EmbeddedHost.ConsoleTelemetrySetting] = "true" },
+        });
+
+        app.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)).ShouldNotBeNull();
+        app.Services.GetService(typeof(OpenTelemetry.Metrics.MeterProvider)).ShouldNotBeNull();
+        Alerts.Core.Ops.AlertsTelemetry.ActivitySource.HasListeners().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Build_NoOtlpEndpoint_CollectsNothing()
     {
         using var data = new TempDirectory();

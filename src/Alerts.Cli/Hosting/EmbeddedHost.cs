@@ -83,13 +83,33 @@ internal static class EmbeddedHost
         }
 
         // OpenTelemetry as in Azure (the "Alerts" source and meter), exported over OTLP when an endpoint is configured
-        // (OTEL_EXPORTER_OTLP_ENDPOINT, the exporter's standard variable); without one nothing is collected or sent.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+        // (OTEL_EXPORTER_OTLP_ENDPOINT, the exporter's standard variable) and/or printed on the console when
+        // Telemetry:Console is true (a look without a collector); with neither, nothing is collected or sent.
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
+        var console = builder.Configuration.GetValue<bool>(ConsoleTelemetrySetting);
+        if (otlp || console)
         {
-            builder.Services.AddOpenTelemetry()
-                .WithTracing(tracing => tracing.AddSource(AlertsTelemetry.Name))
-                .WithMetrics(metrics => metrics.AddMeter(AlertsTelemetry.Name))
-                .UseOtlpExporter();
+            var telemetry = builder.Services.AddOpenTelemetry()
+                .WithTracing(tracing =>
+                {
+                    tracing.AddSource(AlertsTelemetry.Name);
+                    if (console)
+                    {
+                        tracing.AddConsoleExporter();
+                    }
+                })
+                .WithMetrics(metrics =>
+                {
+                    metrics.AddMeter(AlertsTelemetry.Name);
+                    if (console)
+                    {
+                        metrics.AddConsoleExporter();
+                    }
+                });
+            if (otlp)
+            {
+                telemetry.UseOtlpExporter();
+            }
         }
 
         settings.ConfigureServices?.Invoke(builder.Services);
@@ -101,6 +121,9 @@ internal static class EmbeddedHost
 
     /// <summary>The OTLP exporter's standard setting; set, <c>alerts run</c> exports its traces and metrics there.</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>Set to <c>true</c> (<c>Telemetry__Console=true alerts run</c>), traces and metrics are printed on the console.</summary>
+    public const string ConsoleTelemetrySetting = "Telemetry:Console";
 
     private static void MapEndpoints(WebApplication app)
     {

@@ -179,6 +179,8 @@ var coreAppSettings = {
   SendGrid__SandboxMode: environmentName == 'prod' ? 'false' : 'true'
   // Webhooks, not the outbox folder (Auto means the same in Azure; written so the intent is in the deployment).
   Teams__Mode: 'Webhook'
+  // Each company's webhook URLs (bearer secrets) are kept in this vault; the company rows hold references.
+  KeyVault__VaultUri: keyVault.outputs.uri
   Api__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.adminKey})'
   // NCRONTAB with seconds, UTC (research/azure-notes.md §3).
   Delivery__Schedule: '0 */1 * * * *'

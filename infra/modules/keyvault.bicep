@@ -1,4 +1,4 @@
-// Key Vault (RBAC, no access policies) for the SendGrid key, the admin API key and (later) Teams webhook URLs,
+// Key Vault (RBAC, no access policies) for the SendGrid key, the admin API key and each company's Teams webhook URLs,
 // whose sig= query parameter is a bearer secret (research/azure-notes.md §5). Secret values are set out of band
 // (docs/operations.md "Rotate keys") unless passed as secure parameters, so they never appear in a parameter file.
 @description('Vault name (3-24 characters).')
@@ -27,10 +27,10 @@ param sendGridApiKey string = ''
 @secure()
 param adminKey string = ''
 
-@description('Principal (the app identity) allowed to read secrets.')
+@description('Principal (the app identity) allowed to read secrets and to manage the Teams webhook secrets it writes.')
 param principalId string
 
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
@@ -68,15 +68,17 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!em
   }
 }
 
-// On the vault rather than per secret: secrets may not exist yet at deploy time (set out of band), and per-company
-// Teams webhook secrets are added at run time; the identity can read secrets, not manage them.
-resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, principalId, keyVaultSecretsUser)
+// On the vault rather than per secret: the app writes (and soft-deletes) one secret per company webhook at run time
+// (Infrastructure/KeyVault/WebhookSecretVault.cs), and secrets created at run time cannot be granted one by one.
+// Secrets Officer lets the identity also rewrite the SendGrid and admin keys, which it can already read: it gains no
+// secret it did not hold. A second vault for webhooks alone would narrow that; one vault keeps rotation in one place.
+resource secretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, principalId, keyVaultSecretsOfficer)
   scope: vault
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
   }
 }
 

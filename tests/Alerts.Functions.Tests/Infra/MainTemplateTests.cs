@@ -71,7 +71,7 @@ public sealed class MainTemplateTests(BicepCli bicep)
     [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Storage Blob Data Owner")]
     [InlineData("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", "Azure Service Bus Data Sender")]
     [InlineData("4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", "Azure Service Bus Data Receiver")]
-    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Key Vault Secrets User")]
+    [InlineData("b86a8fe4-44ce-4948-aee5-eccb2c155cd7", "Key Vault Secrets Officer")]
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Monitoring Metrics Publisher")]
     public async Task Template_GrantsRole(string roleId, string role)
     {

@@ -35,8 +35,18 @@ public sealed class SubscriptionsRegistrationTests
     [Fact]
     public void Azure_RegistersTableStore()
     {
-        using var provider = Build(new() { ["Hosting:Mode"] = "Azure", ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
+        using var provider = Build(new() { ["Hosting:Mode"] = "Azure", ["Storage:ConnectionString"] = "UseDevelopmentStorage=true", ["KeyVault:VaultUri"] = "https://kv-test.vault.azure.net/" });
 
         provider.GetRequiredService<ICompanyStore>().ShouldBeOfType<TableCompanyStore>();
+    }
+
+    [Fact]
+    public void Azure_NoVaultUri_FailsNamingTheSetting()
+    {
+        using var provider = Build(new() { ["Hosting:Mode"] = "Azure", ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
+
+        var failure = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Alerts.Infrastructure.KeyVault.KeyVaultOptions>>().Value);
+
+        failure.Message.ShouldContain("KeyVault:VaultUri");
     }
 }

@@ -33,19 +33,19 @@ internal static class DlqCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var only = parseResult.GetValue(subscription);
-            if (only is not null && !Subscriptions.All.Contains(only))
+            if (DeadLetterService.SubscriptionProblem(only) is { } problem)
             {
-                await error.WriteLineAsync($"alerts dlq list: unknown subscription '{only}'; expected one of {string.Join(", ", Subscriptions.All)}.").ConfigureAwait(false);
+                await error.WriteLineAsync($"alerts dlq list: {problem}.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
             await using var services = CliServices.Build(parseResult.GetValue(data)!);
-            if (!CliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
+            if (!CliServices.TryGet<DeadLetterService>(services, error, "dlq", out var deadLetters))
             {
                 return ExitCodes.Failure;
             }
 
-            var letters = await queue.ListAsync(only, cancellationToken).ConfigureAwait(false);
+            var letters = await deadLetters.ListAsync(only, cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(letters, AlertsJson.Indented)).ConfigureAwait(false);
@@ -80,12 +80,12 @@ internal static class DlqCommand
         {
             var error = parseResult.InvocationConfiguration.Error;
             await using var services = CliServices.Build(parseResult.GetValue(data)!);
-            if (!CliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
+            if (!CliServices.TryGet<DeadLetterService>(services, error, "dlq", out var deadLetters))
             {
                 return ExitCodes.Failure;
             }
 
-            var letter = await queue.GetAsync(parseResult.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            var letter = await deadLetters.GetAsync(parseResult.GetValue(id)!, cancellationToken).ConfigureAwait(false);
             if (letter is null)
             {
                 await error.WriteLineAsync($"alerts dlq show: no dead letter '{parseResult.GetValue(id)}'.").ConfigureAwait(false);
@@ -120,33 +120,36 @@ internal static class DlqCommand
             }
 
             await using var services = CliServices.Build(parseResult.GetValue(data)!);
-            if (!CliServices.TryGet<IDeadLetterQueue>(services, error, "dlq", out var queue))
+            if (!CliServices.TryGet<DeadLetterService>(services, error, "dlq", out var deadLetters))
             {
                 return ExitCodes.Failure;
             }
 
-            var ids = everything ? (await queue.ListAsync(null, cancellationToken).ConfigureAwait(false)).Select(l => l.Id).ToList() : [one!];
-            var missing = 0;
-            foreach (var letterId in ids)
+            if (everything)
             {
-                var messageId = await queue.ReplayAsync(letterId, cancellationToken).ConfigureAwait(false);
-                if (messageId is null)
+                var replayed = await deadLetters.ReplayAllAsync(null, cancellationToken).ConfigureAwait(false);
+                foreach (var answer in replayed)
                 {
-                    missing++;
-                    await error.WriteLineAsync($"alerts dlq replay: no dead letter '{letterId}'.").ConfigureAwait(false);
+                    await output.WriteLineAsync($"{answer.DeadLetterId} replayed as {answer.NewMessageId}").ConfigureAwait(false);
                 }
-                else
+
+                if (replayed.Count == 0)
                 {
-                    await output.WriteLineAsync($"{letterId} replayed as {messageId}").ConfigureAwait(false);
+                    await output.WriteLineAsync("No dead letters.").ConfigureAwait(false);
                 }
+
+                return ExitCodes.Ok;
             }
 
-            if (everything && ids.Count == 0)
+            var single = await deadLetters.ReplayAsync(one!, cancellationToken).ConfigureAwait(false);
+            if (single is null)
             {
-                await output.WriteLineAsync("No dead letters.").ConfigureAwait(false);
+                await error.WriteLineAsync($"alerts dlq replay: no dead letter '{one}'.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
             }
 
-            return missing > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            await output.WriteLineAsync($"{single.DeadLetterId} replayed as {single.NewMessageId}").ConfigureAwait(false);
+            return ExitCodes.Ok;
         });
         return command;
     }

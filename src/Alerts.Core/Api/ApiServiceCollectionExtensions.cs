@@ -33,6 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<CompanyRequestValidator>();
         services.TryAddSingleton<ApiKeyService>();
         services.TryAddSingleton<HealthService>();
+        services.TryAddSingleton<Messaging.DeadLetterService>();
         services.TryAddSingleton<CompanyHandlers>();
         services.TryAddSingleton<AlertHandlers>();
         services.TryAddSingleton<OpsHandlers>();

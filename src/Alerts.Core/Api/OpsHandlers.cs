@@ -26,8 +26,6 @@ public sealed record DeadLetterSummary(string Id, string Subscription, string Me
     }
 }
 
-public sealed record ReplayAnswer(string DeadLetterId, string NewMessageId);
-
 /// <summary>
 /// Ops: sources, status, taxonomy, dead letters. Sources and taxonomy are readable with any valid key; status and
 /// dead letters need the admin key (queue and delivery figures span all companies).
@@ -36,7 +34,7 @@ public sealed class OpsHandlers(
     ApiKeyService keys,
     TimeProvider clock,
     HealthService health,
-    IDeadLetterQueue deadLetters,
+    DeadLetterService deadLetters,
     IDeliveryLedger ledger,
     ITaxonomyReader taxonomy)
 {
@@ -76,12 +74,12 @@ public sealed class OpsHandlers(
     public Task<ApiResult> ListDeadLettersAsync(string? authorization, string? subscription, CancellationToken cancellationToken) =>
         AsAdminAsync(authorization, async () =>
         {
-            if (!string.IsNullOrEmpty(subscription) && !global::Alerts.Core.Messaging.Subscriptions.All.Contains(subscription))
+            if (DeadLetterService.SubscriptionProblem(subscription) is { } problem)
             {
-                return Problems.Invalid("subscription", $"must be one of {string.Join(", ", global::Alerts.Core.Messaging.Subscriptions.All)}");
+                return Problems.Invalid("subscription", problem);
             }
 
-            var letters = await deadLetters.ListAsync(string.IsNullOrEmpty(subscription) ? null : subscription, cancellationToken).ConfigureAwait(false);
+            var letters = await deadLetters.ListAsync(subscription, cancellationToken).ConfigureAwait(false);
             return ApiResult.Ok(letters.Select(DeadLetterSummary.From).ToList());
         }, cancellationToken);
 
@@ -89,9 +87,8 @@ public sealed class OpsHandlers(
     public Task<ApiResult> ReplayAsync(string? authorization, string deadLetterId, CancellationToken cancellationToken) =>
         AsAdminAsync(authorization, async () =>
         {
-            deadLetterId = DeadLetterIds.FromRoute(deadLetterId);
-            var newId = deadLetterId.Length <= 256 ? await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false) : null;
-            return newId is null ? Problems.NotFound("dead letter", deadLetterId) : ApiResult.Accepted(new ReplayAnswer(deadLetterId, newId));
+            var answer = await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false);
+            return answer is null ? Problems.NotFound("dead letter", DeadLetterIds.FromRoute(deadLetterId)) : ApiResult.Accepted(answer);
         }, cancellationToken);
 
     private async Task<ApiResult> AsAdminAsync(string? authorization, Func<Task<ApiResult>> action, CancellationToken cancellationToken)

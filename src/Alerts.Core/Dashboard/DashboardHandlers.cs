@@ -22,7 +22,7 @@ public sealed class DashboardHandlers(
     IChangeArchive changes,
     IAlertStore alerts,
     ICompanyStore companies,
-    IDeadLetterQueue deadLetters,
+    DeadLetterService deadLetters,
     IDeliveryLedger ledger,
     IEnumerable<ISourceHealthReader> healthReaders,
     IEnumerable<ISourceStatusReader> statusReaders,
@@ -71,7 +71,7 @@ public sealed class DashboardHandlers(
             Deliveries24Hours = await ledger.CountAsync(now.AddHours(-24), cancellationToken).ConfigureAwait(false),
             Deliveries7Days = await ledger.CountAsync(now.AddDays(-7), cancellationToken).ConfigureAwait(false),
             Queues = await deadLetters.GetDepthsAsync(cancellationToken).ConfigureAwait(false),
-            DeadLetters = [.. letters.OrderByDescending(l => l.DeadLetteredAt).Take(DeadLettersShown)],
+            DeadLetters = [.. letters.Take(DeadLettersShown)],
             RecentChanges = await changes.ListAsync(null, RecentChanges, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -130,11 +130,10 @@ public sealed class DashboardHandlers(
             return ApiResult.Html(_renderer.Message("Admin key needed", "Replaying a dead letter needs the admin key."), caller is null ? 401 : 403);
         }
 
-        deadLetterId = DeadLetterIds.FromRoute(deadLetterId);
-        var newId = deadLetterId.Length <= 256 ? await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false) : null;
-        return newId is null
-            ? ApiResult.Html(_renderer.Message("Dead letter not found", $"No dead letter with id '{deadLetterId}'."), 404)
-            : ApiResult.SeeOther(_renderer.Link("/dashboard") + "?flash=" + Uri.EscapeDataString($"Replayed {deadLetterId} as {newId}."));
+        var answer = await deadLetters.ReplayAsync(deadLetterId, cancellationToken).ConfigureAwait(false);
+        return answer is null
+            ? ApiResult.Html(_renderer.Message("Dead letter not found", $"No dead letter with id '{DeadLetterIds.FromRoute(deadLetterId)}'."), 404)
+            : ApiResult.SeeOther(_renderer.Link("/dashboard") + "?flash=" + Uri.EscapeDataString($"Replayed {answer.DeadLetterId} as {answer.NewMessageId}."));
     }
 
     private async Task<List<SourceStatus>> ReadSourcesAsync(CancellationToken cancellationToken)

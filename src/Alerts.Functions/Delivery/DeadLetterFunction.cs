@@ -11,7 +11,7 @@ namespace Alerts.Functions.Delivery;
 /// <c>GET ops/dlq[?subscription=]</c>, <c>GET ops/dlq/{id}</c>, <c>POST ops/dlq/{id}/replay</c>, <c>POST ops/dlq/replay-all</c>.
 /// Replay clones the message with a new id; the delivery ledger keeps a second delivery from sending again.
 /// </summary>
-public sealed class DeadLetterFunction(IDeadLetterQueue queue)
+public sealed class DeadLetterFunction(DeadLetterService deadLetters)
 {
     [Function("DeadLetterList")]
     public async Task<IActionResult> List(
@@ -20,12 +20,12 @@ public sealed class DeadLetterFunction(IDeadLetterQueue queue)
     {
         ArgumentNullException.ThrowIfNull(request);
         string? subscription = request.Query["subscription"];
-        if (subscription is not null && !Subscriptions.All.Contains(subscription))
+        if (DeadLetterService.SubscriptionProblem(subscription) is { } problem)
         {
-            return new BadRequestObjectResult(new { error = $"Unknown subscription '{subscription}'." });
+            return new BadRequestObjectResult(new { error = problem });
         }
 
-        return new JsonResult(await queue.ListAsync(subscription, cancellationToken).ConfigureAwait(false), AlertsJson.Web);
+        return new JsonResult(await deadLetters.ListAsync(subscription, cancellationToken).ConfigureAwait(false), AlertsJson.Web);
     }
 
     [Function("DeadLetterShow")]
@@ -34,7 +34,7 @@ public sealed class DeadLetterFunction(IDeadLetterQueue queue)
         string id,
         CancellationToken cancellationToken)
     {
-        var letter = await queue.GetAsync(DeadLetterIds.FromRoute(id), cancellationToken).ConfigureAwait(false);
+        var letter = await deadLetters.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return letter is null ? new NotFoundResult() : new JsonResult(letter, AlertsJson.Web);
     }
 
@@ -44,9 +44,8 @@ public sealed class DeadLetterFunction(IDeadLetterQueue queue)
         string id,
         CancellationToken cancellationToken)
     {
-        id = DeadLetterIds.FromRoute(id);
-        var messageId = await queue.ReplayAsync(id, cancellationToken).ConfigureAwait(false);
-        return messageId is null ? new NotFoundResult() : new JsonResult(new { id, messageId }, AlertsJson.Web);
+        var answer = await deadLetters.ReplayAsync(id, cancellationToken).ConfigureAwait(false);
+        return answer is null ? new NotFoundResult() : new JsonResult(new { id = answer.DeadLetterId, messageId = answer.NewMessageId }, AlertsJson.Web);
     }
 
     [Function("DeadLetterReplayAll")]
@@ -54,15 +53,7 @@ public sealed class DeadLetterFunction(IDeadLetterQueue queue)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ops/dlq/replay-all")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var replayed = new List<object>();
-        foreach (var letter in await queue.ListAsync(null, cancellationToken).ConfigureAwait(false))
-        {
-            if (await queue.ReplayAsync(letter.Id, cancellationToken).ConfigureAwait(false) is { } messageId)
-            {
-                replayed.Add(new { id = letter.Id, messageId });
-            }
-        }
-
-        return new JsonResult(replayed, AlertsJson.Web);
+        var replayed = await deadLetters.ReplayAllAsync(null, cancellationToken).ConfigureAwait(false);
+        return new JsonResult(replayed.Select(r => new { id = r.DeadLetterId, messageId = r.NewMessageId }).ToList(), AlertsJson.Web);
     }
 }

@@ -50,7 +50,7 @@ public sealed class DeliveryFunctionsTests
         var queue = Substitute.For<IDeadLetterQueue>();
         queue.ListAsync(null, Arg.Any<CancellationToken>()).Returns([Letter]);
 
-        var result = await new DeadLetterFunction(queue).List(new DefaultHttpContext().Request, CancellationToken.None);
+        var result = await new DeadLetterFunction(new DeadLetterService(queue)).List(new DefaultHttpContext().Request, CancellationToken.None);
 
         ((IReadOnlyList<DeadLetter>)result.ShouldBeOfType<JsonResult>().Value!).ShouldBe([Letter]);
     }
@@ -61,7 +61,7 @@ public sealed class DeliveryFunctionsTests
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString("?subscription=nope");
 
-        var result = await new DeadLetterFunction(Substitute.For<IDeadLetterQueue>()).List(context.Request, CancellationToken.None);
+        var result = await new DeadLetterFunction(new DeadLetterService(Substitute.For<IDeadLetterQueue>())).List(context.Request, CancellationToken.None);
 
         result.ShouldBeOfType<BadRequestObjectResult>();
     }
@@ -72,7 +72,7 @@ public sealed class DeliveryFunctionsTests
         var queue = Substitute.For<IDeadLetterQueue>();
         queue.ReplayAsync("dl-1", Arg.Any<CancellationToken>()).Returns("change-1:replay:1");
 
-        var result = await new DeadLetterFunction(queue).Replay(new DefaultHttpContext().Request, "dl-1", CancellationToken.None);
+        var result = await new DeadLetterFunction(new DeadLetterService(queue)).Replay(new DefaultHttpContext().Request, "dl-1", CancellationToken.None);
 
         result.ShouldBeOfType<JsonResult>().Value!.ToString()!.ShouldContain("change-1:replay:1");
     }
@@ -83,7 +83,7 @@ public sealed class DeliveryFunctionsTests
         var queue = Substitute.For<IDeadLetterQueue>();
         queue.ReplayAsync("nope", Arg.Any<CancellationToken>()).Returns((string?)null);
 
-        var result = await new DeadLetterFunction(queue).Replay(new DefaultHttpContext().Request, "nope", CancellationToken.None);
+        var result = await new DeadLetterFunction(new DeadLetterService(queue)).Replay(new DefaultHttpContext().Request, "nope", CancellationToken.None);
 
         result.ShouldBeOfType<NotFoundResult>();
     }
@@ -91,7 +91,7 @@ public sealed class DeliveryFunctionsTests
     [Fact]
     public async Task DeadLetterShow_Unknown_IsNotFound()
     {
-        var result = await new DeadLetterFunction(Substitute.For<IDeadLetterQueue>()).Show(new DefaultHttpContext().Request, "nope", CancellationToken.None);
+        var result = await new DeadLetterFunction(new DeadLetterService(Substitute.For<IDeadLetterQueue>())).Show(new DefaultHttpContext().Request, "nope", CancellationToken.None);
 
         result.ShouldBeOfType<NotFoundResult>();
     }
@@ -103,7 +103,7 @@ public sealed class DeliveryFunctionsTests
         queue.ListAsync(null, Arg.Any<CancellationToken>()).Returns([Letter, Letter with { Id = "dl-2" }]);
         queue.ReplayAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(ci => ci.Arg<string>() + ":replayed");
 
-        await new DeadLetterFunction(queue).ReplayAll(new DefaultHttpContext().Request, CancellationToken.None);
+        await new DeadLetterFunction(new DeadLetterService(queue)).ReplayAll(new DefaultHttpContext().Request, CancellationToken.None);
 
         await queue.Received(1).ReplayAsync("dl-1", Arg.Any<CancellationToken>());
         await queue.Received(1).ReplayAsync("dl-2", Arg.Any<CancellationToken>());

@@ -21,30 +21,32 @@ internal static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api");
 
-        api.MapGet("/companies", (HttpContext c, CompanyHandlers h) => Run(c, h.ListAsync(Auth(c.Request), c.RequestAborted)));
-        api.MapPost("/companies", async (HttpContext c, CompanyHandlers h) => await Run(c, h.CreateAsync(Auth(c.Request), await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
-        api.MapGet("/companies/{id}", (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetAsync(Auth(c.Request), id, c.RequestAborted)));
-        api.MapPut("/companies/{id}", async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
-        api.MapDelete("/companies/{id}", (HttpContext c, string id, CompanyHandlers h) => Run(c, h.DeleteAsync(Auth(c.Request), id, c.RequestAborted)));
-        api.MapGet("/companies/{id}/watch", (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetWatchAsync(Auth(c.Request), id, c.RequestAborted)));
-        api.MapPut("/companies/{id}/watch", async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceWatchAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
-        api.MapGet("/companies/{id}/recipients", (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetRecipientsAsync(Auth(c.Request), id, c.RequestAborted)));
-        api.MapPut("/companies/{id}/recipients", async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceRecipientsAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
-        api.MapGet("/companies/{id}/teams", (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetTeamsAsync(Auth(c.Request), id, c.RequestAborted)));
-        api.MapPut("/companies/{id}/teams", async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceTeamsAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
-        api.MapPost("/companies/{id}/keys", (HttpContext c, string id, CompanyHandlers h) => Run(c, h.IssueKeyAsync(Auth(c.Request), id, c.RequestAborted)));
-        api.MapGet("/companies/{id}/alerts", (HttpContext c, string id, AlertHandlers h) => Run(c, h.ListAlertsAsync(Auth(c.Request), Filter(c.Request) with { Company = id }, c.RequestAborted)));
+        api.MapGet(ApiRoutes.Companies, (HttpContext c, CompanyHandlers h) => Run(c, h.ListAsync(Auth(c.Request), c.RequestAborted)));
+        api.MapPost(ApiRoutes.Companies, async (HttpContext c, CompanyHandlers h) => await Run(c, h.CreateAsync(Auth(c.Request), await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+        api.MapGet(ApiRoutes.Company, (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapPut(ApiRoutes.Company, async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+        api.MapDelete(ApiRoutes.Company, (HttpContext c, string id, CompanyHandlers h) => Run(c, h.DeleteAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapGet(ApiRoutes.CompanyWatch, (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetWatchAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapPut(ApiRoutes.CompanyWatch, async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceWatchAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+        api.MapGet(ApiRoutes.CompanyRecipients, (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetRecipientsAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapPut(ApiRoutes.CompanyRecipients, async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceRecipientsAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+        api.MapGet(ApiRoutes.CompanyTeams, (HttpContext c, string id, CompanyHandlers h) => Run(c, h.GetTeamsAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapPut(ApiRoutes.CompanyTeams, async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceTeamsAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+        api.MapPost(ApiRoutes.CompanyKeys, (HttpContext c, string id, CompanyHandlers h) => Run(c, h.IssueKeyAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapGet(ApiRoutes.CompanyAlerts, (HttpContext c, string id, AlertHandlers h) => Run(c, h.ListAlertsAsync(Auth(c.Request), Filter(c.Request) with { Company = id }, c.RequestAborted)));
 
-        api.MapGet("/alerts", (HttpContext c, AlertHandlers h) => Run(c, h.ListAlertsAsync(Auth(c.Request), Filter(c.Request), c.RequestAborted)));
-        api.MapGet("/alerts/{id}", (HttpContext c, string id, AlertHandlers h) => Run(c, h.GetAlertAsync(Auth(c.Request), id, c.RequestAborted)));
-        api.MapGet("/changes", (HttpContext c, AlertHandlers h) => Run(c, h.ListChangesAsync(Auth(c.Request), Query(c.Request, "since"), Query(c.Request, "limit"), c.RequestAborted)));
-        api.MapGet("/changes/{id}", (HttpContext c, string id, AlertHandlers h) => Run(c, h.GetChangeAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapGet(ApiRoutes.Alerts, (HttpContext c, AlertHandlers h) => Run(c, h.ListAlertsAsync(Auth(c.Request), Filter(c.Request), c.RequestAborted)));
+        api.MapGet(ApiRoutes.Alert, (HttpContext c, string id, AlertHandlers h) => Run(c, h.GetAlertAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapGet(ApiRoutes.Changes, (HttpContext c, AlertHandlers h) => Run(c, h.ListChangesAsync(Auth(c.Request), Query(c.Request, "since"), Query(c.Request, "limit"), c.RequestAborted)));
+        api.MapGet(ApiRoutes.Change, (HttpContext c, string id, AlertHandlers h) => Run(c, h.GetChangeAsync(Auth(c.Request), id, c.RequestAborted)));
 
-        api.MapGet("/sources", (HttpContext c, OpsHandlers h) => Run(c, h.SourcesAsync(Auth(c.Request), c.RequestAborted)));
-        api.MapGet("/status", (HttpContext c, OpsHandlers h) => Run(c, h.StatusAsync(Auth(c.Request), c.RequestAborted)));
-        api.MapGet("/taxonomy", (HttpContext c, OpsHandlers h) => Run(c, h.TaxonomyAsync(Auth(c.Request), c.RequestAborted)));
-        api.MapGet("/deadletters", (HttpContext c, OpsHandlers h) => Run(c, h.ListDeadLettersAsync(Auth(c.Request), Query(c.Request, "subscription"), c.RequestAborted)));
-        api.MapPost("/deadletters/{id}/replay", (HttpContext c, string id, OpsHandlers h) => Run(c, h.ReplayAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapGet(ApiRoutes.Sources, (HttpContext c, OpsHandlers h) => Run(c, h.SourcesAsync(Auth(c.Request), c.RequestAborted)));
+        api.MapGet(ApiRoutes.Status, (HttpContext c, OpsHandlers h) => Run(c, h.StatusAsync(Auth(c.Request), c.RequestAborted)));
+        api.MapGet(ApiRoutes.Taxonomy, (HttpContext c, OpsHandlers h) => Run(c, h.TaxonomyAsync(Auth(c.Request), c.RequestAborted)));
+        api.MapGet(ApiRoutes.DeadLetters, (HttpContext c, OpsHandlers h) => Run(c, h.ListDeadLettersAsync(Auth(c.Request), Query(c.Request, "subscription"), c.RequestAborted)));
+        api.MapGet(ApiRoutes.DeadLetter, (HttpContext c, string id, OpsHandlers h) => Run(c, h.GetDeadLetterAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapPost(ApiRoutes.DeadLetterReplayAll, (HttpContext c, OpsHandlers h) => Run(c, h.ReplayAllAsync(Auth(c.Request), Query(c.Request, "subscription"), c.RequestAborted)));
+        api.MapPost(ApiRoutes.DeadLetterReplay, (HttpContext c, string id, OpsHandlers h) => Run(c, h.ReplayAsync(Auth(c.Request), id, c.RequestAborted)));
         return app;
     }
 
@@ -53,12 +55,12 @@ internal static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/", () => Results.Redirect("/dashboard"));
-        app.MapGet("/dashboard", (HttpContext c, DashboardHandlers h) => Run(c, h.DashboardAsync(Query(c.Request, "flash"), c.RequestAborted)));
-        app.MapPost("/dashboard/deadletters/{id}/replay", async (HttpContext c, string id, DashboardHandlers h) =>
+        app.MapGet(ApiRoutes.DashboardPage, (HttpContext c, DashboardHandlers h) => Run(c, h.DashboardAsync(Query(c.Request, "flash"), c.RequestAborted)));
+        app.MapPost(ApiRoutes.DashboardReplay, async (HttpContext c, string id, DashboardHandlers h) =>
             await Run(c, WithFormKeyAsync(c.Request, key => h.ReplayFromFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
-        app.MapGet("/changes/{id}", (HttpContext c, string id, DashboardHandlers h) => Run(c, h.ChangeAsync(id, c.RequestAborted)));
-        app.MapGet("/companies/{id}/alerts", (HttpContext c, string id, DashboardHandlers h) => Run(c, h.CompanyAlertsAsync(id, PageKey(c.Request, DashboardHandlers.KeyCookie), c.RequestAborted)));
-        app.MapPost("/companies/{id}/alerts", async (HttpContext c, string id, DashboardHandlers h) =>
+        app.MapGet(ApiRoutes.ChangePage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.ChangeAsync(id, c.RequestAborted)));
+        app.MapGet(ApiRoutes.CompanyAlertsPage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.CompanyAlertsAsync(id, PageKey(c.Request, DashboardHandlers.KeyCookie), c.RequestAborted)));
+        app.MapPost(ApiRoutes.CompanyAlertsPage, async (HttpContext c, string id, DashboardHandlers h) =>
             await Run(c, WithFormKeyAsync(c.Request, key => h.CompanyKeyFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
         return app;
     }

@@ -1,5 +1,6 @@
 
 using Alerts.Core;
+using Alerts.Core.Api;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Ops;
@@ -127,7 +128,7 @@ internal static class EmbeddedHost
 
     private static void MapEndpoints(WebApplication app)
     {
-        app.MapGet("/api/health", async (HealthService health, CancellationToken ct) =>
+        app.MapGet("/api/" + ApiRoutes.Health, async (HealthService health, CancellationToken ct) =>
             Results.Json(await health.CheckAsync(ct).ConfigureAwait(false), AlertsJson.Web));
         app.MapAlertsApi();
         app.MapDashboard();

@@ -83,6 +83,20 @@ public sealed class OpsHandlers(
             return ApiResult.Ok(letters.Select(DeadLetterSummary.From).ToList());
         }, cancellationToken);
 
+    /// <summary><c>GET /api/deadletters/{id}</c> (admin): one dead letter with its body.</summary>
+    public Task<ApiResult> GetDeadLetterAsync(string? authorization, string deadLetterId, CancellationToken cancellationToken) =>
+        AsAdminAsync(authorization, async () =>
+            await deadLetters.GetAsync(deadLetterId, cancellationToken).ConfigureAwait(false) is { } letter
+                ? ApiResult.Ok(letter)
+                : Problems.NotFound("dead letter", DeadLetterIds.FromRoute(deadLetterId)), cancellationToken);
+
+    /// <summary><c>POST /api/deadletters/replay-all?subscription=</c> (admin): every dead letter listed now, each as in a single replay.</summary>
+    public Task<ApiResult> ReplayAllAsync(string? authorization, string? subscription, CancellationToken cancellationToken) =>
+        AsAdminAsync(authorization, async () =>
+            DeadLetterService.SubscriptionProblem(subscription) is { } problem
+                ? Problems.Invalid("subscription", problem)
+                : ApiResult.Accepted(await deadLetters.ReplayAllAsync(subscription, cancellationToken).ConfigureAwait(false)), cancellationToken);
+
     /// <summary><c>POST /api/deadletters/{id}/replay</c> (admin): a clone with a new message id; the ledger prevents a second delivery.</summary>
     public Task<ApiResult> ReplayAsync(string? authorization, string deadLetterId, CancellationToken cancellationToken) =>
         AsAdminAsync(authorization, async () =>

@@ -11,7 +11,7 @@ public sealed class AlertFunctions(AlertHandlers handlers)
 {
     [Function("ApiAlerts")]
     public async Task<IActionResult> Alerts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "alerts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Alerts)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -20,7 +20,7 @@ public sealed class AlertFunctions(AlertHandlers handlers)
 
     [Function("ApiCompanyAlerts")]
     public async Task<IActionResult> CompanyAlerts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "companies/{id}/alerts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CompanyAlerts)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class AlertFunctions(AlertHandlers handlers)
 
     [Function("ApiAlert")]
     public async Task<IActionResult> Alert(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "alerts/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Alert)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class AlertFunctions(AlertHandlers handlers)
 
     [Function("ApiChanges")]
     public async Task<IActionResult> Changes(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "changes")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Changes)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,7 +49,7 @@ public sealed class AlertFunctions(AlertHandlers handlers)
 
     [Function("ApiChange")]
     public async Task<IActionResult> Change(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "changes/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Change)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

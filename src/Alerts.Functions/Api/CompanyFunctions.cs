@@ -14,7 +14,7 @@ public sealed class CompanyFunctions(CompanyHandlers handlers)
 {
     [Function("ApiCompanies")]
     public async Task<IActionResult> Companies(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "companies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.Companies)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,7 +25,7 @@ public sealed class CompanyFunctions(CompanyHandlers handlers)
 
     [Function("ApiCompany")]
     public async Task<IActionResult> Company(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = "companies/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = ApiRoutes.Company)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class CompanyFunctions(CompanyHandlers handlers)
 
     [Function("ApiCompanyWatch")]
     public async Task<IActionResult> Watch(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = "companies/{id}/watch")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = ApiRoutes.CompanyWatch)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ public sealed class CompanyFunctions(CompanyHandlers handlers)
 
     [Function("ApiCompanyRecipients")]
     public async Task<IActionResult> Recipients(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = "companies/{id}/recipients")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = ApiRoutes.CompanyRecipients)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public sealed class CompanyFunctions(CompanyHandlers handlers)
 
     [Function("ApiCompanyTeams")]
     public async Task<IActionResult> Teams(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = "companies/{id}/teams")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = ApiRoutes.CompanyTeams)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ public sealed class CompanyFunctions(CompanyHandlers handlers)
 
     [Function("ApiCompanyKeys")]
     public async Task<IActionResult> Keys(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "companies/{id}/keys")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CompanyKeys)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Alerts.Core.Api;
 using Alerts.Core.Dashboard;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ public sealed class DashboardFunctions(DashboardHandlers handlers)
 {
     [Function("UiDashboard")]
     public async Task<IActionResult> Dashboard(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ui/dashboard")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.FunctionsPagePrefix + ApiRoutes.DashboardPage)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -23,7 +24,7 @@ public sealed class DashboardFunctions(DashboardHandlers handlers)
 
     [Function("UiReplay")]
     public async Task<IActionResult> Replay(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "ui/dashboard/deadletters/{id}/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.FunctionsPagePrefix + ApiRoutes.DashboardReplay)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class DashboardFunctions(DashboardHandlers handlers)
 
     [Function("UiChange")]
     public async Task<IActionResult> Change(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ui/changes/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.FunctionsPagePrefix + ApiRoutes.ChangePage)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public sealed class DashboardFunctions(DashboardHandlers handlers)
 
     [Function("UiCompanyAlerts")]
     public async Task<IActionResult> CompanyAlerts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "ui/companies/{id}/alerts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.FunctionsPagePrefix + ApiRoutes.CompanyAlertsPage)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public sealed class OpsFunctions(OpsHandlers handlers)
 {
     [Function("ApiSources")]
     public async Task<IActionResult> Sources(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sources")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Sources)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -20,7 +20,7 @@ public sealed class OpsFunctions(OpsHandlers handlers)
 
     [Function("ApiStatus")]
     public async Task<IActionResult> Status(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "status")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Status)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -29,7 +29,7 @@ public sealed class OpsFunctions(OpsHandlers handlers)
 
     [Function("ApiTaxonomy")]
     public async Task<IActionResult> Taxonomy(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "taxonomy")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Taxonomy)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,16 +38,35 @@ public sealed class OpsFunctions(OpsHandlers handlers)
 
     [Function("ApiDeadLetters")]
     public async Task<IActionResult> DeadLetters(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deadletters")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.DeadLetters)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new ApiResultAction(await handlers.ListDeadLettersAsync(Auth(request), Query(request, "subscription"), cancellationToken).ConfigureAwait(false));
     }
 
+    [Function("ApiDeadLetter")]
+    public async Task<IActionResult> DeadLetter(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.DeadLetter)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(await handlers.GetDeadLetterAsync(Auth(request), id, cancellationToken).ConfigureAwait(false));
+    }
+
+    [Function("ApiDeadLetterReplayAll")]
+    public async Task<IActionResult> ReplayAll(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.DeadLetterReplayAll)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(await handlers.ReplayAllAsync(Auth(request), Query(request, "subscription"), cancellationToken).ConfigureAwait(false));
+    }
+
     [Function("ApiDeadLetterReplay")]
     public async Task<IActionResult> Replay(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deadletters/{id}/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.DeadLetterReplay)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Alerts.Core.Api;
 using Alerts.Core;
 using Alerts.Core.Ops;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ public sealed class HealthFunction(HealthService health)
 {
     [Function("Health")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var report = await health.CheckAsync(cancellationToken).ConfigureAwait(false);

@@ -62,7 +62,9 @@ public sealed class ApiContractTests : IAsyncLifetime
         { "GET", "api/status" },
         { "GET", "api/taxonomy" },
         { "GET", "api/deadletters" },
+        { "GET", "api/deadletters/dl-1" },
         { "POST", "api/deadletters/dl-1/replay" },
+        { "POST", "api/deadletters/replay-all" },
     };
 
     [Theory]
@@ -143,6 +145,8 @@ public sealed class ApiContractTests : IAsyncLifetime
     [InlineData("GET", "api/status")]
     [InlineData("GET", "api/deadletters")]
     [InlineData("POST", "api/deadletters/dl-1/replay")]
+    [InlineData("GET", "api/deadletters/dl-1")]
+    [InlineData("POST", "api/deadletters/replay-all")]
     [InlineData("POST", "api/companies")]
     [InlineData("DELETE", "api/companies/acme-trading")]
     [InlineData("POST", "api/companies/acme-trading/keys")]
@@ -292,6 +296,38 @@ public sealed class ApiContractTests : IAsyncLifetime
         (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("newMessageId").GetString().ShouldEndWith(":replay:1");
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         _world.DeadLetters.Replayed.ShouldBe(["dl-1"]);
+    }
+
+    [Fact]
+    public async Task DeadLetter_AsAdmin_IsTheLetterWithItsBodyThenUnknownIs404()
+    {
+        using var found = await Send(ApiTestWorld.AdminKey, "GET", $"api/deadletters/{Uri.EscapeDataString("email/dl-2")}");
+        using var unknown = await Send(ApiTestWorld.AdminKey, "GET", "api/deadletters/teams:nope");
+
+        found.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await found.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("description").GetString().ShouldBe("<b>bad</b> payload");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await ProblemOf(unknown);
+    }
+
+    [Fact]
+    public async Task ReplayAll_AsAdminForOneSubscription_ReplaysOnlyItsLetters()
+    {
+        using var replayed = await Send(ApiTestWorld.AdminKey, "POST", "api/deadletters/replay-all?subscription=email");
+
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await replayed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(a => a.GetProperty("deadLetterId").GetString()).ShouldBe(["email/dl-2"]);
+        _world.DeadLetters.Replayed.ShouldBe(["email/dl-2"]);
+    }
+
+    [Fact]
+    public async Task ReplayAll_UnknownSubscription_Is400AndReplaysNothing()
+    {
+        using var response = await Send(ApiTestWorld.AdminKey, "POST", "api/deadletters/replay-all?subscription=sms");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemOf(response)).GetProperty("detail").GetString()!.ShouldContain("unknown subscription 'sms'");
+        _world.DeadLetters.Replayed.ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
+using Alerts.Core.Dashboard;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
@@ -9,6 +10,7 @@ using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Alerts.Core.Fetching;
 
 namespace Alerts.Testing;
 
@@ -93,6 +95,7 @@ public sealed class ApiTestWorld
         services.AddSingleton<IHostResolver>(Resolver);
         services.AddSingleton<IApiKeyGenerator>(Generator);
         services.AddAlertsApi(configuration);
+        services.AddAlertsDashboard();
         return services;
     }
 

@@ -10,6 +10,8 @@ using Alerts.Core.Notices;
 using Alerts.Core.Sources;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Common;
+using Alerts.Core.Matching;
 
 namespace Alerts.Cli.Commands;
 

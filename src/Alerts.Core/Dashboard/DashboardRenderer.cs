@@ -7,7 +7,8 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Notices;
 using Alerts.Core.Ops;
 using Alerts.Core.Subscriptions;
-using static Alerts.Core.DisplayText;
+using Alerts.Core.Common;
+using static Alerts.Core.Common.DisplayText;
 
 namespace Alerts.Core.Dashboard;
 
@@ -285,8 +286,8 @@ public sealed class DashboardRenderer
 
         foreach (var failed in failedDeliveries)
         {
-            html.Append("<li data-testid=\"problem-deliveries-").Append(H(AlertsTelemetry.ToWire(failed.Channel))).Append("\"><span class=\"status bad\">failed</span> ")
-                .Append(failed.Count.ToString(Invariant)).Append(' ').Append(H(AlertsTelemetry.ToWire(failed.Channel))).Append(" deliveries failed in the last 24 h</li>");
+            html.Append("<li data-testid=\"problem-deliveries-").Append(H(failed.Channel.WireName())).Append("\"><span class=\"status bad\">failed</span> ")
+                .Append(failed.Count.ToString(Invariant)).Append(' ').Append(H(failed.Channel.WireName())).Append(" deliveries failed in the last 24 h</li>");
         }
 
         if (model.DeadLetters.Count > 0)
@@ -342,10 +343,10 @@ public sealed class DashboardRenderer
         var rows = Enum.GetValues<DeliveryChannel>()
             .SelectMany(channel => Enum.GetValues<DeliveryOutcome>().Select(outcome => (channel, outcome)))
             .Select(pair => new Bar(
-                $"{AlertsTelemetry.ToWire(pair.channel)} {AlertsTelemetry.ToWire(pair.outcome)}",
+                $"{pair.channel.WireName()} {pair.outcome.WireName()}",
                 stats.Where(s => s.Channel == pair.channel && s.Outcome == pair.outcome).Sum(s => s.Count),
                 OutcomeColour(pair.outcome),
-                $"{testId}-{AlertsTelemetry.ToWire(pair.channel)}-{AlertsTelemetry.ToWire(pair.outcome)}"))
+                $"{testId}-{pair.channel.WireName()}-{pair.outcome.WireName()}"))
             .ToList();
         BarChart(html, title, rows);
         html.Append("</section>");

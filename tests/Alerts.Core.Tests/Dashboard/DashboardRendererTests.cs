@@ -4,6 +4,7 @@ using Alerts.Core.Dashboard;
 using Alerts.Core.Ops;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Changes;
 
 namespace Alerts.Core.Tests.Dashboard;
 

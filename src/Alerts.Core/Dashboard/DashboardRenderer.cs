@@ -124,15 +124,19 @@ public sealed class DashboardRenderer
         }
 
         html.Append("</section><section class=\"card\">");
-        if (record.Diff is not null)
+        if (record.Previous is not null)
         {
-            html.Append("<h2>Diff</h2><p class=\"muted\">Removed text is struck through on red, added text underlined on green.</p>");
-            Segments(html, InlineDiff.Parse(record.Diff), notice.Language);
-        }
-        else if (record.Previous is not null)
-        {
+            // The segments of the one diff engine (TextDiff, which also wrote record.Diff), over the whole text: never
+            // the stored rendering parsed back.
             html.Append("<h2>Diff</h2><p class=\"muted\">Computed character by character for Chinese and Japanese, word by word otherwise. Removed text is struck through on red, added text underlined on green.</p>");
-            Segments(html, InlineDiff.Compute(record.Previous.Title + "\n\n" + record.Previous.Body, notice.Title + "\n\n" + notice.Body), notice.Language);
+            Segments(html, TextDiff.Compute(record.Previous.Title + "\n\n" + record.Previous.Body, notice.Title + "\n\n" + notice.Body), notice.Language);
+        }
+        else if (record.Diff is not null)
+        {
+            // Every record the detector writes with a diff has its previous version; should one come without, its
+            // stored diff is shown as the text it is ([-removed-]{+added+}).
+            html.Append("<h2>Diff</h2><p class=\"muted\">The stored diff: [-removed-] {+added+}.</p><div class=\"text\" data-testid=\"diff\" lang=\"")
+                .Append(H(notice.Language)).Append("\">").Append(H(record.Diff)).Append("</div>");
         }
         else
         {
@@ -530,15 +534,15 @@ public sealed class DashboardRenderer
         html.Append("<div class=\"text diff\" data-testid=\"diff\" lang=\"").Append(H(language)).Append("\">");
         foreach (var segment in segments)
         {
-            html.Append(segment.Op switch
+            html.Append(segment.Operation switch
             {
-                DiffOp.Deleted => "<del>",
-                DiffOp.Inserted => "<ins>",
+                DiffOperation.Delete => "<del>",
+                DiffOperation.Insert => "<ins>",
                 _ => "",
-            }).Append(H(segment.Text)).Append(segment.Op switch
+            }).Append(H(segment.Text)).Append(segment.Operation switch
             {
-                DiffOp.Deleted => "</del>",
-                DiffOp.Inserted => "</ins>",
+                DiffOperation.Delete => "</del>",
+                DiffOperation.Insert => "</ins>",
                 _ => "",
             });
         }

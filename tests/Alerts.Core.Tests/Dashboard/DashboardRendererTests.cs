@@ -86,6 +86,15 @@ public sealed class DashboardRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangeAsync_StoredDiffAndPreviousVersion_ShowsTheEngineSegmentsNotTheStoredMarkers()
+    {
+        var html = (await Handlers.ChangeAsync(_world.StoredDiffChange.Change.ChangeId, CancellationToken.None)).Text!;
+
+        html.ShouldContain("<del>懸念</del><ins>遺憾の意</ins>");
+        html.ShouldNotContain("{+");
+    }
+
+    [Fact]
     public async Task CompanyAlertsAsync_OtherCompanysKey_AnswersLikeAnUnknownCompany()
     {
         var other = await Handlers.CompanyAlertsAsync(ApiTestWorld.CompanyB, _world.KeyA, CancellationToken.None);

@@ -163,7 +163,7 @@ internal static class MatchCommand
             await output.WriteLineAsync($"  {alert.Explanation}").ConfigureAwait(false);
             foreach (var reason in alert.Reasons)
             {
-                await output.WriteLineAsync($"  - {JsonSerializer.Serialize(reason.Kind, AlertsJson.Web).Trim('"')} {reason.Value}: …{reason.Snippet}…").ConfigureAwait(false);
+                await output.WriteLineAsync($"  - {reason.Kind.WireName()} {reason.Value}: …{reason.Snippet}…").ConfigureAwait(false);
             }
         }
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Alerts.Core.Goods;
 using BenchmarkDotNet.Attributes;
+using Alerts.Core.Matching;
+using Alerts.Core.Common;
 
 namespace Alerts.Benchmarks;
 

@@ -91,7 +91,7 @@ resource deadLetters 'Microsoft.Insights/metricAlerts@2026-01-01' = {
   }
 }
 
-// alerts.source.unhealthy_minutes is an observable gauge of our Meter (src/Alerts.Core/Ops/Telemetry.cs); the
+// alerts.source.unhealthy_minutes is an observable gauge of our Meter (src/Alerts.Core/Common/Telemetry.cs); the
 // Azure Monitor exporter writes it to customMetrics with the source id in customDimensions.
 resource sourceUnhealthy 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: '${namePrefix}-source-unhealthy'
@@ -137,7 +137,7 @@ resource sourceUnhealthy 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-// alerts.deliveries is a counter of our Meter with channel and outcome dimensions (src/Alerts.Core/Ops/Telemetry.cs).
+// alerts.deliveries is a counter of our Meter with channel and outcome dimensions (src/Alerts.Core/Common/Telemetry.cs).
 resource deliveriesFailed 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: '${namePrefix}-deliveries-failed'
   location: location

@@ -1,7 +1,8 @@
 using Alerts.Core.Api;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
-using Alerts.Core.Goods;
+using Alerts.Core.Dashboard;
+using Alerts.Core.Matching;
 using Alerts.Core.Ops;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ namespace Alerts.Core;
 public static class AlertsCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the domain and pipeline: sources and fetching, change detection, goods matching, delivery, and the
+    /// The composition root of Core, above every layer (docs/architecture.md). Registers the domain and pipeline: sources and fetching, change detection, goods matching, delivery, and the
     /// HTTP handlers both hosts map.
     /// Adapters (stores, bus, senders) come from <c>AddAlertsInfrastructure</c>.
     /// </summary>
@@ -29,6 +30,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddAlertsMatching(configuration);
         services.AddAlertsDelivery(configuration);
         services.AddAlertsApi(configuration);
+        services.AddAlertsDashboard();
         return services;
     }
 }

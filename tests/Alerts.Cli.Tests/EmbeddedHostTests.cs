@@ -57,7 +57,7 @@ public sealed class EmbeddedHostTests
 
         app.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)).ShouldNotBeNull();
         app.Services.GetService(typeof(OpenTelemetry.Metrics.MeterProvider)).ShouldNotBeNull();
-        Alerts.Core.Ops.AlertsTelemetry.ActivitySource.HasListeners().ShouldBeTrue();
+        Alerts.Core.Common.AlertsTelemetry.ActivitySource.HasListeners().ShouldBeTrue();
     }
 
     [Fact]

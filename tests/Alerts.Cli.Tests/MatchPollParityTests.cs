@@ -6,6 +6,7 @@ using Alerts.Core.Notices;
 using Alerts.Core.Sources;
 using Alerts.Core.Sources.Adapters;
 using Alerts.Testing;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Tests;
 

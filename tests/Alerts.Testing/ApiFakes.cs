@@ -7,6 +7,7 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Fetching;
 
 namespace Alerts.Testing;
 

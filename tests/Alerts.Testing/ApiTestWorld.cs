@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
+using Alerts.Core.Dashboard;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
@@ -9,6 +10,7 @@ using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Alerts.Core.Fetching;
 
 namespace Alerts.Testing;
 
@@ -93,6 +95,7 @@ public sealed class ApiTestWorld
         services.AddSingleton<IHostResolver>(Resolver);
         services.AddSingleton<IApiKeyGenerator>(Generator);
         services.AddAlertsApi(configuration);
+        services.AddAlertsDashboard();
         return services;
     }
 
@@ -124,8 +127,9 @@ public sealed class ApiTestWorld
 
         var meti = new NoticeBuilder().WithKey("jp-meti:2026:0612").With(n => n with { SourceId = "jp-meti-press", Language = "ja", Measure = Measure.Statement, Destinations = ["CN"] })
             .WithTitle("中国による対日輸出管理措置について<script>alert(1)</script>").WithBody("経済産業省は遺憾の意を表明した。").Build();
+        var metiBefore = meti with { Body = "経済産業省は懸念を表明した。" };
         var metiChange = ChangeEvent.From(meti, ChangeKind.Amended, "v3", Now.AddHours(-3));
-        StoredDiffChange = new ChangeRecord(metiChange, meti, meti, "経済産業省は[-懸念-]{+遺憾の意+}を表明した。");
+        StoredDiffChange = new ChangeRecord(metiChange, meti, metiBefore, TextDiff.Render(metiBefore.Body, meti.Body));
 
         foreach (var record in new[] { AddedChange, ComputedDiffChange, StoredDiffChange })
         {

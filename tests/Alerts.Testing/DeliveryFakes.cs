@@ -7,6 +7,8 @@ using Alerts.Core.Messaging;
 using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
 using System.Text.Json;
+using Alerts.Core.Common;
+using Alerts.Core.Matching;
 
 namespace Alerts.Testing;
 

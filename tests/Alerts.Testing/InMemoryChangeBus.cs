@@ -2,6 +2,7 @@ using System.Globalization;
 using Alerts.Core;
 using Alerts.Core.Changes;
 using Alerts.Core.Messaging;
+using Alerts.Core.Common;
 
 namespace Alerts.Testing;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Core;
 using Alerts.Core.Fetching;
+using Alerts.Core.Common;
 
 namespace Alerts.Testing;
 

@@ -3,6 +3,7 @@ using Alerts.Cli.Demo;
 using Alerts.Cli.Hosting;
 using Alerts.Core.Changes;
 using Microsoft.Extensions.Hosting;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Commands;
 
@@ -48,11 +49,11 @@ internal static class DemoCommand
         var changes = summary.Stages.SelectMany(s => s.Changes).Where(c => c.Change.Kind != ChangeKind.Baseline).ToList();
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("Summary").ConfigureAwait(false);
-        await output.WriteLineAsync($"  changes:  {changes.Count} ({string.Join(", ", changes.GroupBy(c => c.Change.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})").ConfigureAwait(false);
+        await output.WriteLineAsync($"  changes:  {changes.Count} ({string.Join(", ", changes.GroupBy(c => c.Change.Kind).Select(g => $"{g.Count()} {g.Key.WireName()}"))})").ConfigureAwait(false);
         await output.WriteLineAsync($"  alerts:   {summary.Alerts.Count}").ConfigureAwait(false);
         foreach (var company in summary.Alerts.GroupBy(a => a.CompanyId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var bySeverity = company.GroupBy(a => a.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+            var bySeverity = company.GroupBy(a => a.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {g.Key.WireName()}");
             await output.WriteLineAsync($"    {company.Key,-22} {string.Join(", ", bySeverity)}").ConfigureAwait(false);
         }
 

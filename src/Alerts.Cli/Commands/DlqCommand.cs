@@ -4,6 +4,7 @@ using System.Text.Json;
 using Alerts.Cli.Hosting;
 using Alerts.Core;
 using Alerts.Core.Messaging;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Commands;
 

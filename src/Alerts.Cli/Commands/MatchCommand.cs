@@ -10,6 +10,8 @@ using Alerts.Core.Notices;
 using Alerts.Core.Sources;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Common;
+using Alerts.Core.Matching;
 
 namespace Alerts.Cli.Commands;
 
@@ -161,7 +163,7 @@ internal static class MatchCommand
             await output.WriteLineAsync($"  {alert.Explanation}").ConfigureAwait(false);
             foreach (var reason in alert.Reasons)
             {
-                await output.WriteLineAsync($"  - {JsonSerializer.Serialize(reason.Kind, AlertsJson.Web).Trim('"')} {reason.Value}: …{reason.Snippet}…").ConfigureAwait(false);
+                await output.WriteLineAsync($"  - {reason.Kind.WireName()} {reason.Value}: …{reason.Snippet}…").ConfigureAwait(false);
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alerts.Core;
 using Alerts.Core.Notices;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Commands;
 

@@ -8,6 +8,7 @@ using Alerts.Core.Changes;
 using Alerts.Core.Messaging;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Commands;
 

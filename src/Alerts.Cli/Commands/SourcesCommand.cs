@@ -7,6 +7,7 @@ using Alerts.Core.Changes;
 using Alerts.Core.Fetching;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Commands;
 

@@ -4,6 +4,7 @@ using Alerts.Cli.Hosting;
 using Alerts.Core;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Commands;
 

@@ -6,6 +6,7 @@ using Alerts.Core.Messaging;
 using Alerts.Core.Subscriptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Demo;
 
@@ -126,7 +127,7 @@ internal sealed class DemoRunner : IAsyncDisposable
 
             foreach (var record in changes.Where(c => c.Change.Kind != ChangeKind.Baseline))
             {
-                await progress.WriteLineAsync($"            {record.Change.Kind.ToString().ToLowerInvariant(),-9} {record.Change.Title}").ConfigureAwait(false);
+                await progress.WriteLineAsync($"            {record.Change.Kind.WireName(),-9} {record.Change.Title}").ConfigureAwait(false);
             }
 
             if (changes.Count > 0 && changes.All(c => c.Change.Kind == ChangeKind.Baseline))

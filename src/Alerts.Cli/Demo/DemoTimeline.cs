@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Demo;
 

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Alerts.Core.Common;
 
 namespace Alerts.Cli.Hosting;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Api;
 
@@ -135,15 +136,13 @@ public sealed class AlertHandlers(ApiKeyService keys, IAlertStore alerts, IChang
 
     public static bool TryParseSeverity(string? value, out Severity severity)
     {
-        severity = Severity.Low;
-        switch (value?.Trim().ToLowerInvariant())
+        if (WireNames.TryParseWire(value, out severity))
         {
-            case "low": severity = Severity.Low; return true;
-            case "medium": severity = Severity.Medium; return true;
-            case "high": severity = Severity.High; return true;
-            case "critical": severity = Severity.Critical; return true;
-            default: return false;
+            return true;
         }
+
+        severity = Severity.Low;
+        return false;
     }
 
     private static DateTimeOffset? ParseInstant(string? value, string field, bool endOfDay, ValidationErrors errors)

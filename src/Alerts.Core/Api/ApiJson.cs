@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Api;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Api;
 

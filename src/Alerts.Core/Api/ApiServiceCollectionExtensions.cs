@@ -1,6 +1,6 @@
 using Alerts.Core.Common;
 using Alerts.Core.Goods;
-using Alerts.Core.Dashboard;
+using Alerts.Core.Fetching;
 using Alerts.Core.Ops;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +11,7 @@ namespace Alerts.Core.Api;
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>
-    /// The HTTP handlers shared by both hosts, the dashboard, validation and key handling. Stand-ins are registered
+    /// The HTTP handlers shared by both hosts, validation and key handling (the dashboard's are <c>AddAlertsDashboard</c>). Stand-ins are registered
     /// with TryAdd so the real ones win whichever is registered first: <see cref="ITaxonomyReader"/> (the embedded goods taxonomy),
     /// <see cref="IHostResolver"/> (DNS), <see cref="IApiKeyGenerator"/> (CSPRNG). <see cref="IApiKeyStore"/> comes from
     /// Infrastructure (<c>AddApiInfrastructure</c>).
@@ -37,7 +37,6 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<CompanyHandlers>();
         services.TryAddSingleton<AlertHandlers>();
         services.TryAddSingleton<OpsHandlers>();
-        services.TryAddSingleton<DashboardHandlers>();
         return services;
     }
 }

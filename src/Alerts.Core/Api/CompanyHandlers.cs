@@ -1,5 +1,6 @@
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Api;
 

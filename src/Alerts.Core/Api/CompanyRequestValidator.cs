@@ -1,4 +1,5 @@
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Api;
 

@@ -1,6 +1,7 @@
 using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
+using Alerts.Core.Changes;
 
 namespace Alerts.Core.Api;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Alerts.Core.Fetching;
 using Alerts.Core.Notices;
 using Alerts.Core.Sources;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Changes;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Alerts.Core.Notices;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Changes;
 

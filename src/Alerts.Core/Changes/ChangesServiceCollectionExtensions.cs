@@ -1,4 +1,3 @@
-using Alerts.Core.Ops;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +16,7 @@ public static class ChangesServiceCollectionExtensions
         services.TryAddSingleton<PollService>();
         services.TryAddSingleton<IChangeArchive, SnapshotChangeArchive>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceHealthReader, SnapshotHealthReader>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Api.ISourceStatusReader, SnapshotStatusReader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceStatusReader, SnapshotStatusReader>());
         return services;
     }
 

@@ -3,6 +3,7 @@ using Alerts.Core.Ops;
 using Alerts.Core.Messaging;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Logging;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Changes;
 

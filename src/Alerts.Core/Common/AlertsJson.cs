@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Alerts.Core;
+namespace Alerts.Core.Common;
 
 /// <summary>One JSON shape everywhere: camelCase, dates as <c>yyyy-MM-dd</c>, nulls written, CJK unescaped in files.</summary>
 public static class AlertsJson

@@ -1,4 +1,4 @@
-namespace Alerts.Core;
+namespace Alerts.Core.Common;
 
 /// <summary>
 /// Traditional → simplified Chinese, one character each way. Covers every traditional character of the taxonomy and the

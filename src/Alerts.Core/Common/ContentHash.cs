@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Alerts.Core;
+namespace Alerts.Core.Common;
 
 /// <summary>Identities come from content, never from <c>Guid.NewGuid()</c>, so retries are safe.</summary>
 public static class ContentHash

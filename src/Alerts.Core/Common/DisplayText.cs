@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Alerts.Core;
+namespace Alerts.Core.Common;
 
 /// <summary>
 /// Text shown to people, shared by the e-mail, digest, Teams and dashboard renderers and the API's problem messages, so

@@ -7,7 +7,8 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Notices;
 using Alerts.Core.Ops;
 using Alerts.Core.Subscriptions;
-using static Alerts.Core.DisplayText;
+using Alerts.Core.Common;
+using static Alerts.Core.Common.DisplayText;
 
 namespace Alerts.Core.Dashboard;
 
@@ -123,15 +124,19 @@ public sealed class DashboardRenderer
         }
 
         html.Append("</section><section class=\"card\">");
-        if (record.Diff is not null)
+        if (record.Previous is not null)
         {
-            html.Append("<h2>Diff</h2><p class=\"muted\">Removed text is struck through on red, added text underlined on green.</p>");
-            Segments(html, InlineDiff.Parse(record.Diff), notice.Language);
-        }
-        else if (record.Previous is not null)
-        {
+            // The segments of the one diff engine (TextDiff, which also wrote record.Diff), over the whole text: never
+            // the stored rendering parsed back.
             html.Append("<h2>Diff</h2><p class=\"muted\">Computed character by character for Chinese and Japanese, word by word otherwise. Removed text is struck through on red, added text underlined on green.</p>");
-            Segments(html, InlineDiff.Compute(record.Previous.Title + "\n\n" + record.Previous.Body, notice.Title + "\n\n" + notice.Body), notice.Language);
+            Segments(html, TextDiff.Compute(record.Previous.Title + "\n\n" + record.Previous.Body, notice.Title + "\n\n" + notice.Body), notice.Language);
+        }
+        else if (record.Diff is not null)
+        {
+            // Every record the detector writes with a diff has its previous version; should one come without, its
+            // stored diff is shown as the text it is ([-removed-]{+added+}).
+            html.Append("<h2>Diff</h2><p class=\"muted\">The stored diff: [-removed-] {+added+}.</p><div class=\"text\" data-testid=\"diff\" lang=\"")
+                .Append(H(notice.Language)).Append("\">").Append(H(record.Diff)).Append("</div>");
         }
         else
         {
@@ -285,8 +290,8 @@ public sealed class DashboardRenderer
 
         foreach (var failed in failedDeliveries)
         {
-            html.Append("<li data-testid=\"problem-deliveries-").Append(H(AlertsTelemetry.ToWire(failed.Channel))).Append("\"><span class=\"status bad\">failed</span> ")
-                .Append(failed.Count.ToString(Invariant)).Append(' ').Append(H(AlertsTelemetry.ToWire(failed.Channel))).Append(" deliveries failed in the last 24 h</li>");
+            html.Append("<li data-testid=\"problem-deliveries-").Append(H(failed.Channel.WireName())).Append("\"><span class=\"status bad\">failed</span> ")
+                .Append(failed.Count.ToString(Invariant)).Append(' ').Append(H(failed.Channel.WireName())).Append(" deliveries failed in the last 24 h</li>");
         }
 
         if (model.DeadLetters.Count > 0)
@@ -342,10 +347,10 @@ public sealed class DashboardRenderer
         var rows = Enum.GetValues<DeliveryChannel>()
             .SelectMany(channel => Enum.GetValues<DeliveryOutcome>().Select(outcome => (channel, outcome)))
             .Select(pair => new Bar(
-                $"{AlertsTelemetry.ToWire(pair.channel)} {AlertsTelemetry.ToWire(pair.outcome)}",
+                $"{pair.channel.WireName()} {pair.outcome.WireName()}",
                 stats.Where(s => s.Channel == pair.channel && s.Outcome == pair.outcome).Sum(s => s.Count),
                 OutcomeColour(pair.outcome),
-                $"{testId}-{AlertsTelemetry.ToWire(pair.channel)}-{AlertsTelemetry.ToWire(pair.outcome)}"))
+                $"{testId}-{pair.channel.WireName()}-{pair.outcome.WireName()}"))
             .ToList();
         BarChart(html, title, rows);
         html.Append("</section>");
@@ -529,15 +534,15 @@ public sealed class DashboardRenderer
         html.Append("<div class=\"text diff\" data-testid=\"diff\" lang=\"").Append(H(language)).Append("\">");
         foreach (var segment in segments)
         {
-            html.Append(segment.Op switch
+            html.Append(segment.Operation switch
             {
-                DiffOp.Deleted => "<del>",
-                DiffOp.Inserted => "<ins>",
+                DiffOperation.Delete => "<del>",
+                DiffOperation.Insert => "<ins>",
                 _ => "",
-            }).Append(H(segment.Text)).Append(segment.Op switch
+            }).Append(H(segment.Text)).Append(segment.Operation switch
             {
-                DiffOp.Deleted => "</del>",
-                DiffOp.Inserted => "</ins>",
+                DiffOperation.Delete => "</del>",
+                DiffOperation.Insert => "</ins>",
                 _ => "",
             });
         }

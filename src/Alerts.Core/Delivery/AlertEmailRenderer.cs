@@ -4,7 +4,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
-using static Alerts.Core.DisplayText;
+using static Alerts.Core.Common.DisplayText;
 
 namespace Alerts.Core.Delivery;
 

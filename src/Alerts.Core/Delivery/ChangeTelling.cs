@@ -3,6 +3,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Goods;
 using Alerts.Core.Notices;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Delivery;
 

@@ -1,4 +1,5 @@
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Delivery;
 
@@ -39,7 +40,7 @@ public enum EmailKind
 internal static class EmailKindNames
 {
     /// <summary>The kind as SendGrid categories, outbox headers and outbox file names spell it.</summary>
-    public static string ToWire(this EmailKind kind) => kind == EmailKind.Digest ? "digest" : "alert";
+    public static string ToWire(this EmailKind kind) => kind == EmailKind.Digest ? EmailKind.Digest.WireName() : EmailKind.Alert.WireName();
 }
 
 /// <summary>One e-mail with the same content for each recipient (one personalization per recipient).</summary>
@@ -118,11 +119,6 @@ public static class WebhookIdentity
 
 public static class SeverityNames
 {
-    public static string ToWire(this Severity severity) => severity switch
-    {
-        Severity.Critical => "critical",
-        Severity.High => "high",
-        Severity.Medium => "medium",
-        _ => "low",
-    };
+    /// <summary>The severity on the wire: its JSON name (<see cref="WireNames"/>); an undeclared value reads as the lowest.</summary>
+    public static string ToWire(this Severity severity) => Enum.IsDefined(severity) ? severity.WireName() : Severity.Low.WireName();
 }

@@ -3,6 +3,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Delivery;
 

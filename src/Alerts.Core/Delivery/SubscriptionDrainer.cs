@@ -7,6 +7,8 @@ using Alerts.Core.Messaging;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Common;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Delivery;
 

@@ -7,6 +7,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Delivery;
 

@@ -1,3 +1,5 @@
+using Alerts.Core.Common;
+
 namespace Alerts.Core.Fetching;
 
 /// <summary>
@@ -26,21 +28,8 @@ public enum FetchOutcome
 
 public static class FetchOutcomeNames
 {
-    public static string ToWire(this FetchOutcome outcome) => outcome switch
-    {
-        FetchOutcome.Ok => "ok",
-        FetchOutcome.NotModified => "not-modified",
-        FetchOutcome.Blocked => "blocked",
-        FetchOutcome.LayoutChanged => "layout-changed",
-        FetchOutcome.Mojibake => "mojibake",
-        FetchOutcome.TooLarge => "too-large",
-        FetchOutcome.Timeout => "timeout",
-        FetchOutcome.ServerError => "server-error",
-        FetchOutcome.Connection => "connection",
-        FetchOutcome.Gone => "gone",
-        FetchOutcome.Refused => "refused",
-        _ => "unknown",
-    };
+    /// <summary>The outcome on the wire (<see cref="WireNames"/>): <c>not-modified</c>, <c>layout-changed</c>…</summary>
+    public static string ToWire(this FetchOutcome outcome) => outcome.WireName();
 
     public static bool IsHealthy(this FetchOutcome outcome) => outcome is FetchOutcome.Ok or FetchOutcome.NotModified;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Goods;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Goods;
 

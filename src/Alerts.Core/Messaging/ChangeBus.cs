@@ -13,12 +13,6 @@ public static class Subscriptions
     public static IReadOnlyList<string> All { get; } = [Alerts, Email, Teams];
 }
 
-/// <summary>Publishes change events. Publishing the same <see cref="ChangeEvent.ChangeId"/> twice delivers it once.</summary>
-public interface IChangePublisher
-{
-    Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken);
-}
-
 /// <summary>A message received under a lock from one subscription.</summary>
 /// <param name="MessageId">The change id, or <c>{changeId}:replay:{n}</c> for a replayed dead letter.</param>
 /// <param name="LockToken">Opaque; settles this delivery only.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Notices;
 
@@ -29,26 +30,6 @@ public enum Measure
 
 public static class MeasureNames
 {
-    public static string ToWire(this Measure measure) => measure switch
-    {
-        Measure.ExportBan => "export-ban",
-        Measure.LicensingRequirement => "licensing-requirement",
-        Measure.ControlListAddition => "control-list-addition",
-        Measure.WatchListAddition => "watch-list-addition",
-        Measure.UnreliableEntityAddition => "unreliable-entity-addition",
-        Measure.Removal => "removal",
-        Measure.Suspension => "suspension",
-        Measure.Resumption => "resumption",
-        Measure.Amendment => "amendment",
-        Measure.CatalogueChange => "catalogue-change",
-        Measure.Statement => "statement",
-        Measure.Consultation => "consultation",
-        Measure.Lifting => "lifting",
-        Measure.ScopeAdjustment => "scope-adjustment",
-        Measure.Investigation => "investigation",
-        Measure.Countermeasure => "countermeasure",
-        Measure.Fine => "fine",
-        Measure.TradeRemedy => "trade-remedy",
-        _ => "other",
-    };
+    /// <summary>The measure on the wire: its JSON name (<see cref="WireNames"/>).</summary>
+    public static string ToWire(this Measure measure) => measure.WireName();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Notices;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Notices;
 

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Notices;
 
 /// <summary>
 /// What a page or a file gives the reader: a title, the body as lines, and the hints around it (the page's own date,
-/// a key the source assigns, the annexes linked). Built by <see cref="DetailPageParser"/> from HTML and by
+/// a key the source assigns, the annexes linked). Built by <c>DetailPageParser</c> from HTML and by
 /// <c>alerts match --file</c> from a text file, so both read a notice the same way.
 /// </summary>
 public sealed record NoticeText
@@ -48,7 +49,7 @@ public sealed record NoticeText
             Title = title,
             Lines = body,
             Url = url,
-            Language = DetailPageParser.LanguageOf(title, body, language),
+            Language = NoticeTextFacts.LanguageOf(title, body, language),
         };
     }
 }
@@ -70,7 +71,7 @@ public static partial class NoticeReader
         var number = NoticeExtraction.FindOwnNumber(title, body);
         var fromText = chinese
             ? NoticeExtraction.FindPublished(title, lines, number is { Year: > 0 } n ? n.Year : null)
-            : DetailPageParser.FirstJapaneseDate(title + "\n" + (body.Length > 1500 ? body[..1500] : body));
+            : NoticeTextFacts.FirstJapaneseDate(title + "\n" + (body.Length > 1500 ? body[..1500] : body));
         var published = fromText ?? text.PageDate;
         if (number is not null && published is { } date)
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Alerts.Core.Changes;
 
 namespace Alerts.Core.Ops;
 
@@ -12,18 +13,6 @@ public sealed record HealthReport(string Status, string Version, DateTimeOffset 
 
     /// <summary>Dead letters waiting for a person: any makes the status degraded; null when the bus could not be asked.</summary>
     public int? DeadLetters { get; init; }
-}
-
-public sealed record SourceHealthSummary(string Id, string Outcome, DateTimeOffset? LastPoll)
-{
-    /// <summary>Standing problems of a source whose polls may still be healthy: unread or deferred rows, suspect listings.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
-}
-
-/// <summary>Reports the last poll of each source. The change-detection layer provides the real one.</summary>
-public interface ISourceHealthReader
-{
-    Task<IReadOnlyList<SourceHealthSummary>> ReadAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Alerts.Core.Fetching;
 using Alerts.Core.Notices;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Sources;
 

@@ -42,7 +42,7 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourceOptions>, SourceOptionsValidator>());
-        services.TryAddSingleton<Api.IHostResolver, Api.DnsHostResolver>();
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         foreach (var descriptor in Descriptors)
         {
             services.AddOptions<SourceOptions>(descriptor.Id)
@@ -74,7 +74,7 @@ public static class SourcesServiceCollectionExtensions
     {
         var sourceId = descriptor.Id;
         SourceRequestGuard Guard(IServiceProvider sp) =>
-            new(descriptor, sp.GetRequiredService<IOptionsMonitor<SourceOptions>>(), sp.GetRequiredService<Api.IHostResolver>());
+            new(descriptor, sp.GetRequiredService<IOptionsMonitor<SourceOptions>>(), sp.GetRequiredService<IHostResolver>());
         services.AddHttpClient(HttpPageFetcher.ClientName(sourceId), client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {

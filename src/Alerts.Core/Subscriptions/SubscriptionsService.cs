@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Subscriptions;
 

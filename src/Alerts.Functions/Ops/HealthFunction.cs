@@ -4,6 +4,7 @@ using Alerts.Core.Ops;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Alerts.Core.Common;
 
 namespace Alerts.Functions.Ops;
 

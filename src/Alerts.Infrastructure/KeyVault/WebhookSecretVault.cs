@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Alerts.Core;
+using Alerts.Core.Common;
 using Alerts.Core.Subscriptions;
 using Azure;
 using Azure.Security.KeyVault.Secrets;

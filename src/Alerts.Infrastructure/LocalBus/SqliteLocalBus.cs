@@ -6,6 +6,7 @@ using Alerts.Core.Messaging;
 using Alerts.Infrastructure.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Common;
 using BusSubscriptions = Alerts.Core.Messaging.Subscriptions;
 
 namespace Alerts.Infrastructure.LocalBus;

@@ -3,6 +3,7 @@ using Alerts.Core.Delivery;
 using Alerts.Infrastructure.SendGrid;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Outbox;
 

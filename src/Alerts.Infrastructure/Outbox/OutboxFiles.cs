@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Alerts.Core;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Outbox;
 

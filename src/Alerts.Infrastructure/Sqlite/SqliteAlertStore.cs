@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alerts.Core;
 using Alerts.Core.Alerts;
 using Microsoft.Data.Sqlite;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Sqlite;
 

@@ -3,6 +3,7 @@ using Alerts.Core;
 using Alerts.Core.Alerts;
 using Azure;
 using Azure.Data.Tables;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Tables;
 

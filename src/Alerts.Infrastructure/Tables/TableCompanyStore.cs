@@ -4,6 +4,7 @@ using Alerts.Core.Subscriptions;
 using Alerts.Infrastructure.KeyVault;
 using Azure;
 using Azure.Data.Tables;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Tables;
 

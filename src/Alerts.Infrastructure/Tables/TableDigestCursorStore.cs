@@ -1,6 +1,7 @@
 using Alerts.Core;
 using Alerts.Core.Delivery;
 using Azure.Data.Tables;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Tables;
 

@@ -5,6 +5,7 @@ using Alerts.Core.Changes;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Tables;
 

@@ -1,6 +1,7 @@
 using Alerts.Core.Changes;
 using Alerts.Core.Notices;
 using Alerts.Testing;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Changes;
 

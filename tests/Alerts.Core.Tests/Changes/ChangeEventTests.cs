@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Changes;
 using Alerts.Testing;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Changes;
 

@@ -4,6 +4,7 @@ using Alerts.Core.Ops;
 using Alerts.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Changes;
 

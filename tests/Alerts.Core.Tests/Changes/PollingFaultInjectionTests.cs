@@ -6,6 +6,7 @@ using Alerts.Core.Sources.Adapters;
 using Alerts.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Changes;
 

@@ -34,4 +34,31 @@ public sealed class TextDiffTests
         string.Concat(segments.Where(s => s.Operation != DiffOperation.Insert).Select(s => s.Text)).ShouldBe(before);
         string.Concat(segments.Where(s => s.Operation != DiffOperation.Delete).Select(s => s.Text)).ShouldBe(after);
     }
+
+    [Fact]
+    public void Compute_ChineseDateChange_MarksOnlyTheChangedCharacters()
+    {
+        var segments = TextDiff.Compute("自2025年11月10日起正式实施", "自2025年11月27日起正式实施");
+
+        segments.Where(s => s.Operation == DiffOperation.Delete).Select(s => s.Text).ShouldBe(["10"]);
+        segments.Where(s => s.Operation == DiffOperation.Insert).Select(s => s.Text).ShouldBe(["27"]);
+    }
+
+    [Fact]
+    public void Compute_JapaneseWordSwap_IsCharacterLevel()
+    {
+        var segments = TextDiff.Compute("懸念を表明した", "遺憾の意を表明した");
+
+        string.Concat(segments.Where(s => s.Operation != DiffOperation.Insert).Select(s => s.Text)).ShouldBe("懸念を表明した");
+        string.Concat(segments.Where(s => s.Operation != DiffOperation.Delete).Select(s => s.Text)).ShouldBe("遺憾の意を表明した");
+        segments.ShouldContain(s => s.Operation == DiffOperation.Equal && s.Text == "を表明した");
+    }
+
+    [Fact]
+    public void Compute_EnglishWords_AreWholeTokens()
+    {
+        var segments = TextDiff.Compute("effective on Monday", "effective on Friday");
+
+        segments.ShouldBe([new DiffSegment(DiffOperation.Equal, "effective on "), new DiffSegment(DiffOperation.Delete, "Monday"), new DiffSegment(DiffOperation.Insert, "Friday")]);
+    }
 }

@@ -1,4 +1,5 @@
 using Alerts.Core;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Common;
 

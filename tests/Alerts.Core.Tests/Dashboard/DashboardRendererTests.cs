@@ -4,6 +4,7 @@ using Alerts.Core.Dashboard;
 using Alerts.Core.Ops;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Changes;
 
 namespace Alerts.Core.Tests.Dashboard;
 
@@ -82,6 +83,15 @@ public sealed class DashboardRendererTests : IDisposable
         var html = (await Handlers.ChangeAsync(_world.ComputedDiffChange.Change.ChangeId, CancellationToken.None)).Text!;
 
         html.ShouldContain("<del>10</del><ins>27</ins>");
+    }
+
+    [Fact]
+    public async Task ChangeAsync_StoredDiffAndPreviousVersion_ShowsTheEngineSegmentsNotTheStoredMarkers()
+    {
+        var html = (await Handlers.ChangeAsync(_world.StoredDiffChange.Change.ChangeId, CancellationToken.None)).Text!;
+
+        html.ShouldContain("<del>懸念</del><ins>遺憾の意</ins>");
+        html.ShouldNotContain("{+");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Delivery;
 

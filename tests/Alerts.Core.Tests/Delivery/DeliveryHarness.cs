@@ -8,6 +8,7 @@ using Alerts.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Tests.Delivery;
 

@@ -6,6 +6,7 @@ using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
 using NSubstitute;
+using Alerts.Core.Matching;
 using Subs = Alerts.Core.Messaging.Subscriptions;
 
 namespace Alerts.Core.Tests.Delivery;

@@ -1,5 +1,7 @@
 using Alerts.Core.Goods;
 using CsCheck;
+using Alerts.Core.Matching;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Goods;
 

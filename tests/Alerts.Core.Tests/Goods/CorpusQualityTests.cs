@@ -1,6 +1,7 @@
 using Alerts.Core.Changes;
 using Alerts.Core.Goods;
 using Xunit.Abstractions;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Tests.Goods;
 

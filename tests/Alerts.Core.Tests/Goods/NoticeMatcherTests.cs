@@ -4,6 +4,7 @@ using Alerts.Core.Goods;
 using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Tests.Goods;
 

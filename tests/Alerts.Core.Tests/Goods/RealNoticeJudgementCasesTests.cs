@@ -6,6 +6,7 @@ using Alerts.Core.Subscriptions;
 using Alerts.Core.Tests.Notices;
 using Alerts.Testing;
 using Xunit.Abstractions;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Tests.Goods;
 

@@ -2,6 +2,7 @@ using Alerts.Core.Changes;
 using Alerts.Core.Goods;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
+using Alerts.Core.Matching;
 
 namespace Alerts.Core.Tests.Goods;
 

@@ -1,5 +1,6 @@
 using Alerts.Core.Ops;
 using Microsoft.Extensions.Time.Testing;
+using Alerts.Core.Changes;
 
 namespace Alerts.Core.Tests.Ops;
 

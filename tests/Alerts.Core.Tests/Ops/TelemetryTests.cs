@@ -5,6 +5,7 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Fetching;
 using Alerts.Core.Ops;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Ops;
 

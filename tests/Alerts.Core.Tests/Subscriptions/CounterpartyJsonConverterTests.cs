@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Subscriptions;
 

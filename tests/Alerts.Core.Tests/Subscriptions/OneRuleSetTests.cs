@@ -4,6 +4,7 @@ using Alerts.Core.Subscriptions;
 using Alerts.Testing;
 using Microsoft.Extensions.Options;
 using NSubstitute;
+using Alerts.Core.Fetching;
 
 namespace Alerts.Core.Tests.Subscriptions;
 

@@ -2,6 +2,7 @@ using Alerts.Core.Goods;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
 using NSubstitute;
+using Alerts.Core.Common;
 
 namespace Alerts.Core.Tests.Subscriptions;
 

@@ -10,6 +10,7 @@ using NSubstitute;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using Alerts.Core.Fetching;
 
 namespace Alerts.Infrastructure.Tests.Delivery;
 

@@ -4,6 +4,7 @@ using Alerts.Infrastructure.LocalBus;
 using Alerts.Infrastructure.Sqlite;
 using Alerts.Testing;
 using Microsoft.Extensions.Options;
+using Alerts.Core.Changes;
 
 namespace Alerts.Infrastructure.Tests.Messaging;
 

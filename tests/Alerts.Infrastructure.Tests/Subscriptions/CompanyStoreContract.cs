@@ -2,6 +2,7 @@ using System.Text.Json;
 using Alerts.Core;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
+using Alerts.Core.Common;
 
 namespace Alerts.Infrastructure.Tests.Subscriptions;
 

@@ -6,6 +6,7 @@ using Alerts.Infrastructure.Tables;
 using Alerts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Alerts.Core.Matching;
 
 namespace Alerts.Infrastructure.Tests.Subscriptions;
 

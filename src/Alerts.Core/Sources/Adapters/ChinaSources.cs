@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Alerts.Core.Fetching;
 using Alerts.Core.Notices;
+using Alerts.Core.Sources.Parsing;
 
 namespace Alerts.Core.Sources.Adapters;
 

@@ -4,6 +4,8 @@ using System.Xml.Linq;
 using System.Text.RegularExpressions;
 using Alerts.Core.Fetching;
 using Alerts.Core.Notices;
+using Alerts.Core.Common;
+using Alerts.Core.Sources.Parsing;
 
 namespace Alerts.Core.Sources.Adapters;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Alerts.Core.Fetching;
 using Alerts.Core.Notices;
 using AngleSharp.Dom;
+using Alerts.Core.Sources.Parsing;
 
 namespace Alerts.Core.Sources.Adapters;
 

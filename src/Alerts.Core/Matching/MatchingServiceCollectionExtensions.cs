@@ -1,11 +1,12 @@
+using Alerts.Core.Goods;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Matching;
 
-public static class GoodsServiceCollectionExtensions
+public static class MatchingServiceCollectionExtensions
 {
     /// <summary>Goods taxonomy, title glossary, matcher and subscriptions (validation, import/export).</summary>
     public static IServiceCollection AddAlertsMatching(this IServiceCollection services, IConfiguration configuration)

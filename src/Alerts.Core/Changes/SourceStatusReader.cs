@@ -1,4 +1,4 @@
-namespace Alerts.Core.Api;
+namespace Alerts.Core.Changes;
 
 /// <summary>The richer health of one source, for the dashboard. Every field but the id is optional.</summary>
 public sealed record SourceStatus(string Id)

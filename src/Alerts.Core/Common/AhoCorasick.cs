@@ -1,4 +1,4 @@
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Common;
 
 /// <summary>One occurrence of pattern <see cref="Pattern"/> at <c>[Start, Start+Length)</c> of the searched text.</summary>
 public readonly record struct PatternHit(int Pattern, int Start, int Length);

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Alerts.Core.Alerts;
 using Alerts.Core.Notices;
+using Alerts.Core.Goods;
 
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Matching;
 
 /// <summary>
 /// The one English sentence an alert carries: what the notice does and why it concerns this company, built from the

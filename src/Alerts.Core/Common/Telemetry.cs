@@ -2,25 +2,22 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using Alerts.Core.Changes;
-using Alerts.Core.Delivery;
-using Alerts.Core.Fetching;
-using Alerts.Core.Subscriptions;
 
-namespace Alerts.Core.Ops;
+namespace Alerts.Core.Common;
 
 /// <summary>
 /// The one <see cref="ActivitySource"/> and <see cref="Meter"/> of Alerts, both named <c>"Alerts"</c>. The Functions
 /// host subscribes to them (<c>AddSource("Alerts")</c>, <c>AddMeter("Alerts")</c>) and exports to Azure Monitor;
 /// without a listener every call here costs next to nothing. Instrument and tag names are a contract with the
 /// Azure Monitor alerts in <c>infra/modules/alerts.bicep</c> and the dashboard queries in <c>docs/operations.md</c>:
-/// keep them stable.
+/// keep them stable. It sits in Common, under every layer that records: its enum parameters are generic and named by
+/// <see cref="WireNames"/> (<c>ChangeKind.MirrorConflict</c> → <c>mirror-conflict</c>), as in JSON.
 /// <list type="table">
-/// <item><term><c>alerts.polls</c></term><description>counter; tags <c>source</c>, <c>outcome</c> (<see cref="RecordPoll(string, FetchOutcome, TimeSpan?)"/>)</description></item>
+/// <item><term><c>alerts.polls</c></term><description>counter; tags <c>source</c>, <c>outcome</c> (<see cref="RecordPoll(string, string, TimeSpan?)"/>)</description></item>
 /// <item><term><c>alerts.poll.duration</c></term><description>histogram, seconds; tags <c>source</c>, <c>outcome</c></description></item>
-/// <item><term><c>alerts.changes</c></term><description>counter; tags <c>source</c>, <c>kind</c> (<see cref="RecordChange(string, ChangeKind)"/>)</description></item>
-/// <item><term><c>alerts.alerts</c></term><description>counter; tag <c>severity</c> (<see cref="RecordAlert(Severity)"/>)</description></item>
-/// <item><term><c>alerts.deliveries</c></term><description>counter; tags <c>channel</c>, <c>outcome</c> (<see cref="RecordDelivery(DeliveryChannel, DeliveryOutcome)"/>)</description></item>
+/// <item><term><c>alerts.changes</c></term><description>counter; tags <c>source</c>, <c>kind</c> (<see cref="RecordChange"/>)</description></item>
+/// <item><term><c>alerts.alerts</c></term><description>counter; tag <c>severity</c> (<see cref="RecordAlert"/>)</description></item>
+/// <item><term><c>alerts.deliveries</c></term><description>counter; tags <c>channel</c>, <c>outcome</c> (<see cref="RecordDelivery"/>)</description></item>
 /// <item><term><c>alerts.bus.drain_lag</c></term><description>histogram, seconds from enqueue to handling; tag <c>subscription</c> (<see cref="RecordDrainLag"/>)</description></item>
 /// <item><term><c>alerts.bus.dead_lettered</c></term><description>counter; tags <c>subscription</c>, <c>reason</c> (<see cref="RecordDeadLetter"/>)</description></item>
 /// <item><term><c>alerts.source.unhealthy_minutes</c></term><description>observable gauge; tag <c>source</c>; 0 when healthy (<see cref="ReportSourceHealth"/>)</description></item>
@@ -96,10 +93,11 @@ public static class AlertsTelemetry
             description: "Minutes since the last healthy poll of a source; 0 when its last poll was healthy.");
 
     /// <summary>One finished poll of <paramref name="source"/> (a source id such as <c>cn-mofcom-announcements</c>).</summary>
-    public static void RecordPoll(string source, FetchOutcome outcome, TimeSpan? duration = null) =>
-        RecordPoll(source, outcome.ToWire(), duration);
+    public static void RecordPoll<TOutcome>(string source, TOutcome outcome, TimeSpan? duration = null)
+        where TOutcome : struct, Enum =>
+        RecordPoll(source, outcome.WireName(), duration);
 
-    /// <summary>One finished poll with a free-form outcome (prefer the <see cref="FetchOutcome"/> overload).</summary>
+    /// <summary>One finished poll with a free-form outcome (prefer the <c>FetchOutcome</c> overload).</summary>
     public static void RecordPoll(string source, string outcome, TimeSpan? duration = null)
     {
         var tags = new TagList { { Tags.Source, source }, { Tags.Outcome, outcome } };
@@ -111,16 +109,20 @@ public static class AlertsTelemetry
     }
 
     /// <summary>One detected change of a notice of <paramref name="source"/>.</summary>
-    public static void RecordChange(string source, ChangeKind kind) =>
-        ChangeCounter.Add(1, new KeyValuePair<string, object?>(Tags.Source, source), new KeyValuePair<string, object?>(Tags.Kind, ToWire(kind)));
+    public static void RecordChange<TKind>(string source, TKind kind)
+        where TKind : struct, Enum =>
+        ChangeCounter.Add(1, new KeyValuePair<string, object?>(Tags.Source, source), new KeyValuePair<string, object?>(Tags.Kind, kind.WireName()));
 
     /// <summary>One alert raised for one company.</summary>
-    public static void RecordAlert(Severity severity) =>
-        AlertCounter.Add(1, new KeyValuePair<string, object?>(Tags.Severity, ToWire(severity)));
+    public static void RecordAlert<TSeverity>(TSeverity severity)
+        where TSeverity : struct, Enum =>
+        AlertCounter.Add(1, new KeyValuePair<string, object?>(Tags.Severity, severity.WireName()));
 
     /// <summary>One delivery attempt to one recipient (or one batch call when <paramref name="count"/> &gt; 1).</summary>
-    public static void RecordDelivery(DeliveryChannel channel, DeliveryOutcome outcome, long count = 1) =>
-        DeliveryCounter.Add(count, new KeyValuePair<string, object?>(Tags.Channel, ToWire(channel)), new KeyValuePair<string, object?>(Tags.Outcome, ToWire(outcome)));
+    public static void RecordDelivery<TChannel, TOutcome>(TChannel channel, TOutcome outcome, long count = 1)
+        where TChannel : struct, Enum
+        where TOutcome : struct, Enum =>
+        DeliveryCounter.Add(count, new KeyValuePair<string, object?>(Tags.Channel, channel.WireName()), new KeyValuePair<string, object?>(Tags.Outcome, outcome.WireName()));
 
     /// <summary>
     /// How long a message waited on the bus: handling time minus its enqueued time (both from the caller's clock and
@@ -154,42 +156,6 @@ public static class AlertsTelemetry
     /// <summary>Starts the span of one drain of a Service Bus subscription (null when nobody listens).</summary>
     public static Activity? StartDrain(string subscription) =>
         ActivitySource.StartActivity("drain " + subscription, ActivityKind.Consumer)?.SetTag(Tags.Subscription, subscription);
-
-    internal static string ToWire(ChangeKind kind) => kind switch
-    {
-        ChangeKind.Baseline => "baseline",
-        ChangeKind.Added => "added",
-        ChangeKind.Amended => "amended",
-        ChangeKind.Withdrawn => "withdrawn",
-        ChangeKind.MirrorConflict => "mirror-conflict",
-        _ => "unknown",
-    };
-
-    internal static string ToWire(Severity severity) => severity switch
-    {
-        Severity.Low => "low",
-        Severity.Medium => "medium",
-        Severity.High => "high",
-        Severity.Critical => "critical",
-        _ => "unknown",
-    };
-
-    internal static string ToWire(DeliveryChannel channel) => channel switch
-    {
-        DeliveryChannel.Email => "email",
-        DeliveryChannel.Teams => "teams",
-        DeliveryChannel.Digest => "digest",
-        _ => "unknown",
-    };
-
-    internal static string ToWire(DeliveryOutcome outcome) => outcome switch
-    {
-        DeliveryOutcome.Sent => "sent",
-        DeliveryOutcome.Failed => "failed",
-        DeliveryOutcome.Retrying => "retrying",
-        DeliveryOutcome.Sending => "sending",
-        _ => "unknown",
-    };
 
     private static IEnumerable<Measurement<double>> ObserveUnhealthyMinutes() =>
         UnhealthyMinutes.Select(pair => new Measurement<double>(pair.Value, new KeyValuePair<string, object?>(Tags.Source, pair.Key)));

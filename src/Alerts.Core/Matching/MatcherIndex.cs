@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Common;
+using Alerts.Core.Goods;
 
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Matching;
 
 internal enum PatternOwnerKind
 {

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using Alerts.Core.Notices;
+using Alerts.Core.Goods;
 
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Matching;
 
 /// <summary>
 /// Which parts of a notice's (normalised) text say what the notice does, read the way a lawyer reads it: the legal

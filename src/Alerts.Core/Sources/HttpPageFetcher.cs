@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using Alerts.Core.Sources;
+using Alerts.Core.Fetching;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Alerts.Core.Fetching;
+namespace Alerts.Core.Sources;
 
 /// <summary>
 /// Fetches one page through the source's named HttpClient (resilience pipeline attached at registration), reads the

@@ -1,6 +1,7 @@
 using System.Text;
+using Alerts.Core.Goods;
 
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Matching;
 
 /// <summary>
 /// Company names compared without their legal form, punctuation, spacing or width: <c>ＴＤＫ株式会社</c>,

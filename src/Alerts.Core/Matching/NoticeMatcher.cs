@@ -2,8 +2,10 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Goods;
+using Alerts.Core.Common;
 
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Matching;
 
 /// <summary>Decides which companies a notice touches, how urgently, and why.</summary>
 public interface INoticeMatcher

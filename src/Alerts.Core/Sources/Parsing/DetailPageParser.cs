@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
+using Alerts.Core.Notices;
 using Alerts.Core.Sources;
 using AngleSharp.Dom;
 
-namespace Alerts.Core.Notices;
+namespace Alerts.Core.Sources.Parsing;
 
 /// <summary>
 /// Turns a detail page into a <see cref="Notice"/>. Chinese pages follow the MOFCOM 2024+ layout
@@ -35,7 +36,7 @@ public static partial class DetailPageParser
             Url = url,
             // MOFCOM also publishes Japanese versions of its notices and answers (the 138th Canton Fair notice, the
             // 2026-01-06 spokesperson answer): a Japanese text is read as Japanese, as alerts match --file reads it.
-            Language = LanguageOf(title, lines, "zh-Hans"),
+            Language = NoticeTextFacts.LanguageOf(title, lines, "zh-Hans"),
             PageDate = pageDate,
             Attachments = Attachments(container, url),
         });
@@ -61,39 +62,6 @@ public static partial class DetailPageParser
             Key = key,
             Attachments = Attachments(container, url),
         });
-    }
-
-    /// <summary>
-    /// <c>ja</c> when the title or the first lines have kana (Chinese never uses them), else <paramref name="fallback"/>
-    /// (the source's language; <c>zh-Hans</c> when that is not Chinese but the text is CJK).
-    /// </summary>
-    public static string LanguageOf(string title, IReadOnlyList<string> lines, string fallback)
-    {
-        ArgumentNullException.ThrowIfNull(title);
-        ArgumentNullException.ThrowIfNull(lines);
-        ArgumentNullException.ThrowIfNull(fallback);
-        var sample = title + string.Concat(lines.Take(40));
-        if (sample.Any(c => c is >= '\u3040' and <= '\u30FF'))
-        {
-            return "ja";
-        }
-
-        return fallback.StartsWith("zh", StringComparison.Ordinal) || !sample.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? fallback : "zh-Hans";
-    }
-
-    /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026).</summary>
-    internal static DateOnly? FirstJapaneseDate(string text)
-    {
-        var ja = JapaneseDates.Parse(text);
-        if (ja is not null)
-        {
-            return ja;
-        }
-
-        var en = EnglishDate().Match(text);
-        return en.Success && DateTime.TryParse(en.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
-            ? DateOnly.FromDateTime(parsed)
-            : null;
     }
 
     internal static IReadOnlyList<Attachment> Attachments(IElement? container, Uri page)
@@ -155,7 +123,4 @@ public static partial class DetailPageParser
 
     [GeneratedRegex(@"var\s+publishTime\s*=\s*[""']([^""']{8,30})[""']", RegexOptions.CultureInvariant, 250)]
     private static partial Regex JsPublishTime();
-
-    [GeneratedRegex(@"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}", RegexOptions.CultureInvariant, 250)]
-    private static partial Regex EnglishDate();
 }

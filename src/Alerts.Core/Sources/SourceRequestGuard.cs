@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Alerts.Core.Api;
-using Alerts.Core.Sources;
+using Alerts.Core.Fetching;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Core.Fetching;
+namespace Alerts.Core.Sources;
 
 /// <summary>A source request, one of its redirects or its connection was refused by the SSRF guard; never retried.</summary>
 public sealed class RefusedSourceRequestException(string message) : HttpRequestException(message);
@@ -16,7 +15,7 @@ public sealed class RefusedSourceRequestException(string message) : HttpRequestE
 /// <item><see cref="RedirectHandler"/> follows redirects itself and lets a request or a hop go only to the source's hosts
 /// (<see cref="SourceUrls.IsAllowedHost"/>: the configured base URL's host, the official hosts, configured mirrors).</item>
 /// <item><see cref="ConnectAsync"/> resolves the host and connects only when every address is public, with the webhook
-/// client's address rules (<see cref="WebhookUrlValidator.NonPublicReason"/>), so DNS cannot steer an allowed name to
+/// client's address rules (<see cref="PublicAddresses.NonPublicReason"/>), so DNS cannot steer an allowed name to
 /// a private address. The configured base URL's host and proxy are trusted as configured (a fixture server on
 /// 127.0.0.1), and <see cref="SourceOptions.AllowNonPublicAddresses"/> lifts the check for tests.</item>
 /// </list>
@@ -61,14 +60,14 @@ internal sealed class SourceRequestGuard(SourceDescriptor descriptor, IOptionsMo
         {
             foreach (var address in addresses)
             {
-                if (WebhookUrlValidator.NonPublicReason(address) is { } reason)
+                if (PublicAddresses.NonPublicReason(address) is { } reason)
                 {
                     throw new RefusedSourceRequestException($"refused at connect: host '{host}' is not a public address ({address}: {reason})");
                 }
             }
         }
 
-        return await WebhookUrlValidator.ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+        return await PublicAddresses.ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether an exception (or one it wraps) is a refusal: a refusal is final, not a transient error.</summary>

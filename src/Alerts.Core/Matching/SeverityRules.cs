@@ -1,7 +1,8 @@
 using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
+using Alerts.Core.Goods;
 
-namespace Alerts.Core.Goods;
+namespace Alerts.Core.Matching;
 
 /// <summary>How a notice's targets relate to the countries a company ships to or buys from.</summary>
 public enum DestinationRelation

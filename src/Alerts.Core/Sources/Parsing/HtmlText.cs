@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Alerts.Core.Sources;
+namespace Alerts.Core.Sources.Parsing;
 
 /// <summary>
 /// AngleSharp helpers shared by the parsers. Input is capped before parsing and text is collected without recursion,

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Alerts.Core.Notices;
+
+/// <summary>What a notice's plain text tells of itself (language, first date), for every reader of notices.</summary>
+public static partial class NoticeTextFacts
+{
+    /// <summary>
+    /// <c>ja</c> when the title or the first lines have kana (Chinese never uses them), else <paramref name="fallback"/>
+    /// (the source's language; <c>zh-Hans</c> when that is not Chinese but the text is CJK).
+    /// </summary>
+    public static string LanguageOf(string title, IReadOnlyList<string> lines, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(fallback);
+        var sample = title + string.Concat(lines.Take(40));
+        if (sample.Any(c => c is >= '\u3040' and <= '\u30FF'))
+        {
+            return "ja";
+        }
+
+        return fallback.StartsWith("zh", StringComparison.Ordinal) || !sample.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? fallback : "zh-Hans";
+    }
+
+    /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026).</summary>
+    internal static DateOnly? FirstJapaneseDate(string text)
+    {
+        var ja = JapaneseDates.Parse(text);
+        if (ja is not null)
+        {
+            return ja;
+        }
+
+        var en = EnglishDate().Match(text);
+        return en.Success && DateTime.TryParse(en.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? DateOnly.FromDateTime(parsed)
+            : null;
+    }
+
+    [GeneratedRegex(@"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex EnglishDate();
+}

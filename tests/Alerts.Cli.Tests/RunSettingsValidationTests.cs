@@ -52,6 +52,7 @@ public sealed class RunSettingsValidationTests : IDisposable
             ["Storage__ConnectionString"] = "UseDevelopmentStorage=true",
             ["ServiceBus__FullyQualifiedNamespace"] = "sb-test.servicebus.windows.net",
             ["Delivery__PublicBaseUrl"] = "https://alerts.example.com",
+            ["KeyVault__VaultUri"] = "https://kv-test.vault.azure.net/",
         });
 
         var (exitCode, _, error) = await CliRunner.RunAsync(_stop.Token, "run", "--port", FreePort(), "--data", data.Path);

@@ -174,6 +174,7 @@ var coreAppSettings = {
   Storage__TablePrefix: 'alerts'
   ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   ServiceBus__TopicName: serviceBus.outputs.topicName
+  ServiceBus__AlertsRaisedTopicName: serviceBus.outputs.alertsRaisedTopicName
   SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.sendGrid})'
   SendGrid__FromEmail: emailFromAddress
   SendGrid__SandboxMode: environmentName == 'prod' ? 'false' : 'true'

@@ -54,7 +54,7 @@ resource deadLetters 'Microsoft.Insights/metricAlerts@2026-01-01' = {
   location: 'global'
   tags: tags
   properties: {
-    description: 'A change event was dead-lettered on topic "changes": inspect and replay with `alerts dlq` (docs/operations.md).'
+    description: 'A message was dead-lettered on topic "changes" or "alerts-raised": inspect and replay with `alerts dlq` (docs/operations.md).'
     severity: 2
     enabled: true
     scopes: [

@@ -1,5 +1,7 @@
-// Service Bus Standard (Basic has no topics or duplicate detection): topic `changes` with one subscription per
-// consumer, each settling and dead-lettering on its own (research/azure-notes.md §4.1).
+// Service Bus Standard (Basic has no topics or duplicate detection), two topics (docs/architecture.md, "Match once"):
+// `changes` with one subscription, `alerts`, which matches each change once and stores its alerts; and `alerts-raised`
+// with one subscription per delivery channel, which delivers the stored alerts. Each subscription settles and
+// dead-letters on its own (research/azure-notes.md §4.1); subscription names are unique across both topics.
 @description('Namespace name.')
 param name string
 
@@ -12,9 +14,16 @@ param tags object = {}
 @description('Topic the pollers publish change events to.')
 param topicName string = 'changes'
 
-@description('One subscription per consumer (alert store, e-mail, Teams).')
+@description('The subscriptions of the changes topic: the alert store (the only consumer that matches).')
 param subscriptionNames array = [
   'alerts'
+]
+
+@description('Topic the alerts drain publishes the ids of the alerts it stored to.')
+param alertsRaisedTopicName string = 'alerts-raised'
+
+@description('The subscriptions of the alerts-raised topic: one per delivery channel.')
+param channelSubscriptionNames array = [
   'email'
   'teams'
 ]
@@ -44,7 +53,8 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   resource topic 'topics' = {
     name: topicName
     properties: {
-      // MessageId = content hash: a re-send after a crash between "publish" and "save" is dropped (design.md §3).
+      // MessageId = content hash: a re-send after a crash between "publish" and "save" (or "store" and "complete" for
+      // alerts-raised) is dropped (design.md §3).
       requiresDuplicateDetection: true
       duplicateDetectionHistoryTimeWindow: 'P1D'
       defaultMessageTimeToLive: 'P14D'
@@ -54,6 +64,33 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
 
     resource subscriptions 'subscriptions' = [
       for subscription in subscriptionNames: {
+        name: subscription
+        properties: {
+          // An unsettled message returns after the lock; 10 x 5 min is roughly 50 min of retries before the DLQ.
+          lockDuration: 'PT5M'
+          maxDeliveryCount: 10
+          deadLetteringOnMessageExpiration: true
+          defaultMessageTimeToLive: 'P7D'
+          enableBatchedOperations: true
+        }
+      }
+    ]
+  }
+
+  resource alertsRaised 'topics' = {
+    name: alertsRaisedTopicName
+    properties: {
+      // MessageId = content hash: a re-send after a crash between "publish" and "save" (or "store" and "complete" for
+      // alerts-raised) is dropped (design.md §3).
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: 'P1D'
+      defaultMessageTimeToLive: 'P14D'
+      enableBatchedOperations: true
+      maxSizeInMegabytes: 1024
+    }
+
+    resource subscriptions 'subscriptions' = [
+      for subscription in channelSubscriptionNames: {
         name: subscription
         properties: {
           // An unsettled message returns after the lock; 10 x 5 min is roughly 50 min of retries before the DLQ.
@@ -78,10 +115,33 @@ resource topicSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The alerts drain sends to alerts-raised; a replayed dead letter goes back to the topic it came from.
+resource alertsRaisedSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(namespace::alertsRaised.id, principalId, roles.serviceBusDataSender)
+  scope: namespace::alertsRaised
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+  }
+}
+
 resource subscriptionReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for (subscription, i) in subscriptionNames: {
     name: guid(namespace::topic::subscriptions[i].id, principalId, roles.serviceBusDataReceiver)
     scope: namespace::topic::subscriptions[i]
+    properties: {
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    }
+  }
+]
+
+resource channelReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (subscription, i) in channelSubscriptionNames: {
+    name: guid(namespace::alertsRaised::subscriptions[i].id, principalId, roles.serviceBusDataReceiver)
+    scope: namespace::alertsRaised::subscriptions[i]
     properties: {
       principalId: principalId
       principalType: 'ServicePrincipal'
@@ -95,3 +155,4 @@ output name string = namespace.name
 // serviceBusEndpoint is https://<name>.servicebus.windows.net:443/ (or the sovereign cloud's suffix): keep the host only.
 output fullyQualifiedNamespace string = split(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':')[0]
 output topicName string = namespace::topic.name
+output alertsRaisedTopicName string = namespace::alertsRaised.name

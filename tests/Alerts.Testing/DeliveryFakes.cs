@@ -144,10 +144,38 @@ public static class DeliveryAlerts
 
 /// <summary>
 /// A PeekLock consumer in memory: what is neither completed nor dead-lettered comes back on a later receive with its
-/// delivery count one higher (lock expiry), so tests see redelivery.
+/// delivery count one higher (lock expiry), so tests see redelivery. As the <c>alerts-raised</c> publisher it
+/// enqueues each message to every channel's subscription (or to <see cref="RaisedTo"/>), without duplicate detection,
+/// so a re-publish is seen as a redelivery.
 /// </summary>
-public sealed class DeliveryRedeliveringConsumer : IChangeConsumer
+public sealed class DeliveryRedeliveringConsumer : IChangeConsumer, IAlertsRaisedPublisher
 {
+    /// <summary>The channel subscriptions an <see cref="AlertsRaised"/> is copied to.</summary>
+    public IReadOnlyList<string> RaisedTo { get; set; } = Alerts.Core.Messaging.Subscriptions.Channels;
+
+    /// <summary>Every <see cref="AlertsRaised"/> published, in order.</summary>
+    public List<AlertsRaised> Raised { get; } = [];
+
+    public Task PublishAsync(IReadOnlyList<AlertsRaised> messages, CancellationToken cancellationToken)
+    {
+        foreach (var raised in messages)
+        {
+            lock (_queue)
+            {
+                Raised.Add(raised);
+            }
+
+            foreach (var subscription in RaisedTo)
+            {
+                Enqueue(subscription, raised);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Enqueue(string subscription, AlertsRaised raised) => Enqueue(subscription, raised.MessageId, AlertsRaisedMessages.Body(raised));
+
     private readonly List<ReceivedMessage> _queue = [];
     private int _lock;
 

@@ -9,10 +9,11 @@ namespace Alerts.Testing;
 /// <summary>
 /// The bus in memory with the Service Bus semantics the adapters promise: duplicate detection by message id,
 /// a copy per subscription, PeekLock with expiry on the injected clock (FakeTimeProvider), delivery counts,
-/// dead letter past <see cref="MaxDeliveryCount"/>, replay as <c>{id}:replay:{n}</c>.
+/// dead letter past <see cref="MaxDeliveryCount"/>, replay as <c>{id}:replay:{n}</c>. Both topics: a change is copied
+/// to <c>alerts</c>, an <see cref="AlertsRaised"/> to each channel's subscription.
 /// </summary>
 public sealed class InMemoryChangeBus(TimeProvider clock, int maxDeliveryCount = 10, TimeSpan? lockDuration = null)
-    : IChangePublisher, IChangeConsumer, IDeadLetterQueue
+    : IChangePublisher, IAlertsRaisedPublisher, IChangeConsumer, IDeadLetterQueue
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -45,7 +46,22 @@ public sealed class InMemoryChangeBus(TimeProvider clock, int maxDeliveryCount =
             foreach (var change in changes)
             {
                 SendAttempts.Add(change.ChangeId);
-                Enqueue(change.ChangeId, ChangeMessages.Body(change), ChangeMessages.Properties(change), Subscriptions.All);
+                Enqueue(change.ChangeId, ChangeMessages.Body(change), ChangeMessages.Properties(change), Subscriptions.Of(Subscriptions.Topic));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync(IReadOnlyList<AlertsRaised> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        lock (_gate)
+        {
+            foreach (var raised in messages)
+            {
+                SendAttempts.Add(raised.MessageId);
+                Enqueue(raised.MessageId, AlertsRaisedMessages.Body(raised), AlertsRaisedMessages.Properties(raised), Subscriptions.Of(Subscriptions.AlertsRaisedTopic));
             }
         }
 

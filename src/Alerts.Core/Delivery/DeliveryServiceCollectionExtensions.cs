@@ -9,7 +9,7 @@ namespace Alerts.Core.Delivery;
 public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
-    /// Alerts, delivery ledger, e-mail, Teams and digests: the drainer, the digest service and the renderers. The ports
+    /// Alerts, delivery ledger, e-mail, Teams and digests: the drain loop and its handlers, the digest service and the renderers. The ports
     /// (alert store, ledger, cursor store, senders, bus, archive, companies, matcher) come from other registrations.
     /// </summary>
     public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, IConfiguration configuration)
@@ -27,7 +27,12 @@ public static class DeliveryServiceCollectionExtensions
 
         // Transient: they hold the senders, and the SendGrid and Teams senders are typed HttpClients whose handlers
         // IHttpClientFactory rotates; a singleton would pin one handler forever.
+        // One drain loop; one handler per subscription: the alerts subscription matches once and stores, each channel
+        // delivers the stored alerts from its subscription of alerts-raised.
         services.TryAddTransient<ISubscriptionDrainer, SubscriptionDrainer>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ISubscriptionHandler, AlertsHandler>());
+        services.AddAlertChannel<EmailChannel>();
+        services.AddAlertChannel<TeamsChannel>();
         services.TryAddTransient<IDigestService, DigestService>();
         return services;
     }

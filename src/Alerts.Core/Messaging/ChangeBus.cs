@@ -2,15 +2,32 @@ using Alerts.Core.Changes;
 
 namespace Alerts.Core.Messaging;
 
-/// <summary>The bus subscriptions every change is copied to.</summary>
+/// <summary>
+/// The two topics and their subscriptions. <c>changes</c> has one subscription, <c>alerts</c>, which matches each change
+/// once and stores its alerts; <c>alerts-raised</c> has one per channel, which delivers the stored alerts. Subscription
+/// names are unique across both topics, so a name alone (drains, dead-letter ids) says which topic it belongs to.
+/// </summary>
 public static class Subscriptions
 {
     public const string Topic = "changes";
+    public const string AlertsRaisedTopic = "alerts-raised";
     public const string Alerts = "alerts";
     public const string Email = "email";
     public const string Teams = "teams";
 
-    public static IReadOnlyList<string> All { get; } = [Alerts, Email, Teams];
+    /// <summary>The subscriptions of <see cref="AlertsRaisedTopic"/>: one per delivery channel.</summary>
+    public static IReadOnlyList<string> Channels { get; } = [Email, Teams];
+
+    /// <summary>In drain order: <c>alerts</c> first, so a one-pass run (<c>alerts demo</c>) stores before it delivers.</summary>
+    public static IReadOnlyList<string> All { get; } = [Alerts, .. Channels];
+
+    /// <summary>The subscriptions a message published to <paramref name="topic"/> is copied to.</summary>
+    public static IReadOnlyList<string> Of(string topic) => topic == AlertsRaisedTopic ? Channels : ChangeSubscriptions;
+
+    private static IReadOnlyList<string> ChangeSubscriptions { get; } = [Alerts];
+
+    /// <summary>The topic a subscription belongs to.</summary>
+    public static string TopicOf(string subscription) => Channels.Contains(subscription, StringComparer.Ordinal) ? AlertsRaisedTopic : Topic;
 }
 
 /// <summary>A message received under a lock from one subscription.</summary>

@@ -19,7 +19,7 @@ namespace Alerts.Infrastructure.Changes;
 
 public static class ChangesInfrastructureExtensions
 {
-    /// <summary>Registers snapshot stores and the change bus (SQLite + local bus, or Tables + Service Bus).</summary>
+    /// <summary>Registers snapshot stores and the bus of both topics (SQLite + local bus, or Tables + Service Bus).</summary>
     public static IServiceCollection AddChangesInfrastructure(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -29,6 +29,7 @@ public static class ChangesInfrastructureExtensions
             services.TryAddSingleton<ISnapshotStore, SqliteSnapshotStore>();
             services.TryAddSingleton<SqliteLocalBus>();
             AddBusPorts<SqliteLocalBus>(services);
+            services.TryAddSingleton<IAlertsRaisedPublisher>(sp => sp.GetRequiredService<SqliteLocalBus>());
             return services;
         }
 
@@ -58,6 +59,9 @@ public static class ChangesInfrastructureExtensions
             sp.GetRequiredService<ServiceBusAdministrationClient>(),
             sp.GetRequiredService<TimeProvider>()));
         AddBusPorts<ServiceBusChangeBus>(services);
+        services.TryAddSingleton<IAlertsRaisedPublisher>(sp => new ServiceBusAlertsRaisedPublisher(
+            sp.GetRequiredService<ServiceBusClient>(),
+            sp.GetRequiredService<IOptions<ServiceBusOptions>>()));
         return services;
     }
 

@@ -15,9 +15,11 @@ namespace Alerts.Infrastructure.LocalBus;
 /// The durable local bus of <c>alerts run</c>: the Service Bus topic's behaviour on SQLite. A published message is
 /// copied to every subscription once (its id is remembered: a re-send is dropped), received under a lock that expires,
 /// counted per delivery, and dead-lettered past the maximum. Everything is in the database, so it survives a restart.
+/// Both topics live here: a change is copied to <c>alerts</c>, an <see cref="AlertsRaised"/> to each channel's
+/// subscription; subscription names are unique across topics, so one table holds them all.
 /// </summary>
 internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusOptions> options, TimeProvider clock)
-    : IChangePublisher, IChangeConsumer, IDeadLetterQueue
+    : IChangePublisher, IAlertsRaisedPublisher, IChangeConsumer, IDeadLetterQueue
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS bus_messages (
@@ -50,7 +52,21 @@ internal sealed class SqliteLocalBus(SqliteDatabase database, IOptions<LocalBusO
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var change in changes)
         {
-            await EnqueueAsync(connection, transaction, change.ChangeId, ChangeMessages.Body(change), ChangeMessages.Properties(change), BusSubscriptions.All, now, cancellationToken).ConfigureAwait(false);
+            await EnqueueAsync(connection, transaction, change.ChangeId, ChangeMessages.Body(change), ChangeMessages.Properties(change), BusSubscriptions.Of(BusSubscriptions.Topic), now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task PublishAsync(IReadOnlyList<AlertsRaised> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var raised in messages)
+        {
+            await EnqueueAsync(connection, transaction, raised.MessageId, AlertsRaisedMessages.Body(raised), AlertsRaisedMessages.Properties(raised), BusSubscriptions.Of(BusSubscriptions.AlertsRaisedTopic), now, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

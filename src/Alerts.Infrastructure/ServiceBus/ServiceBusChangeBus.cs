@@ -13,7 +13,7 @@ namespace Alerts.Infrastructure.ServiceBus;
 /// The Service Bus topic behind the bus ports. MessageId = change id, so the topic's duplicate detection drops the
 /// re-send that follows a crash between publish and save. Receivers use PeekLock without prefetch; "leave for retry"
 /// does not abandon (an abandon makes the message receivable at once and burns its delivery count): the lock expiry
-/// is the back-off.
+/// is the back-off. The consumer side serves both topics: each subscription is received from the topic it belongs to.
 /// </summary>
 internal sealed class ServiceBusChangeBus(
     ServiceBusClient client,
@@ -26,11 +26,19 @@ internal sealed class ServiceBusChangeBus(
     private readonly ConcurrentDictionary<string, ServiceBusReceivedMessage> _locked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _renewals = new(StringComparer.Ordinal);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<string, ServiceBusSender> _replaySenders = new(StringComparer.Ordinal);
     private ServiceBusSender? _sender;
 
     private string Topic => options.Value.TopicName;
 
     private ServiceBusSender Sender => _sender ??= client.CreateSender(Topic);
+
+    /// <summary>
+    /// <c>alerts</c> is a subscription of <c>changes</c>; the channels' (<c>email</c>, <c>teams</c>) are of
+    /// <c>alerts-raised</c>, which <see cref="ServiceBusAlertsRaisedPublisher"/> sends to.
+    /// </summary>
+    internal string TopicOf(string subscription) =>
+        BusSubscriptions.TopicOf(subscription) == BusSubscriptions.AlertsRaisedTopic ? options.Value.AlertsRaisedTopicName : Topic;
 
     public static ServiceBusMessage ToMessage(ChangeEvent change)
     {
@@ -57,41 +65,7 @@ internal sealed class ServiceBusChangeBus(
             return;
         }
 
-        var batch = await Sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            foreach (var change in changes)
-            {
-                var message = ToMessage(change);
-                if (batch.TryAddMessage(message))
-                {
-                    continue;
-                }
-
-                if (batch.Count == 0)
-                {
-                    throw new InvalidOperationException($"Change {change.ChangeId} is too large for one Service Bus message.");
-                }
-
-                // The batch is full: send it and start the next one with this message.
-                await Sender.SendMessagesAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch.Dispose();
-                batch = await Sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);
-                if (!batch.TryAddMessage(message))
-                {
-                    throw new InvalidOperationException($"Change {change.ChangeId} is too large for one Service Bus message.");
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await Sender.SendMessagesAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            batch.Dispose();
-        }
+        await ServiceBusBatches.SendAsync(Sender, changes.Select(ToMessage), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string subscription, int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
@@ -182,8 +156,12 @@ internal sealed class ServiceBusChangeBus(
                     }
 
                     // A copy with the original id inside the duplicate window is silently dropped: give it a new one.
+                    // To the topic the dead letter came from (its sibling subscriptions get a copy too; the stores and the
+                    // ledger make that harmless).
                     var clone = new ServiceBusMessage(message) { MessageId = ReplayId(message.MessageId) };
-                    await Sender.SendMessageAsync(clone, cancellationToken).ConfigureAwait(false);
+                    var topic = TopicOf(subscription);
+                    var sender = topic == Topic ? Sender : _replaySenders.GetOrAdd(topic, t => client.CreateSender(t));
+                    await sender.SendMessageAsync(clone, cancellationToken).ConfigureAwait(false);
                     await receiver.CompleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
                     return clone.MessageId;
                 }
@@ -212,7 +190,7 @@ internal sealed class ServiceBusChangeBus(
         {
             try
             {
-                var runtime = await administration.GetSubscriptionRuntimePropertiesAsync(Topic, sub, cancellationToken).ConfigureAwait(false);
+                var runtime = await administration.GetSubscriptionRuntimePropertiesAsync(TopicOf(sub), sub, cancellationToken).ConfigureAwait(false);
                 depths.Add(new QueueDepth(sub, runtime.Value.ActiveMessageCount, runtime.Value.DeadLetterMessageCount));
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or Azure.RequestFailedException or ServiceBusException)
@@ -236,6 +214,11 @@ internal sealed class ServiceBusChangeBus(
         foreach (var receiver in _receivers.Values)
         {
             await receiver.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var sender in _replaySenders.Values)
+        {
+            await sender.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_sender is not null)
@@ -358,7 +341,7 @@ internal sealed class ServiceBusChangeBus(
     }
 
     private ServiceBusReceiver Receiver(string subscription, bool deadLetters) =>
-        _receivers.GetOrAdd(deadLetters ? subscription + "/$dlq" : subscription, _ => client.CreateReceiver(Topic, subscription, new ServiceBusReceiverOptions
+        _receivers.GetOrAdd(deadLetters ? subscription + "/$dlq" : subscription, _ => client.CreateReceiver(TopicOf(subscription), subscription, new ServiceBusReceiverOptions
         {
             ReceiveMode = ServiceBusReceiveMode.PeekLock,
             PrefetchCount = 0,

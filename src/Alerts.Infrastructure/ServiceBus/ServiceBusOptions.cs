@@ -5,7 +5,8 @@ namespace Alerts.Infrastructure.ServiceBus;
 /// <summary>
 /// Section <c>ServiceBus</c> (Azure mode): a namespace with a managed identity, or a connection string.
 /// <code>{ "ServiceBus": { "FullyQualifiedNamespace": "alerts-prod.servicebus.windows.net" } }</code>
-/// The topic <c>changes</c> needs duplicate detection on; subscriptions <c>alerts</c>, <c>email</c>, <c>teams</c>.
+/// Both topics need duplicate detection on: <c>changes</c> with subscription <c>alerts</c>, <c>alerts-raised</c> with
+/// one subscription per channel (<c>email</c>, <c>teams</c>).
 /// </summary>
 public sealed class ServiceBusOptions : IValidatableObject
 {
@@ -17,6 +18,10 @@ public sealed class ServiceBusOptions : IValidatableObject
 
     [Required]
     public string TopicName { get; set; } = Core.Messaging.Subscriptions.Topic;
+
+    /// <summary>The topic the <c>alerts</c> drain announces stored alerts on; the channels' subscriptions are on it.</summary>
+    [Required]
+    public string AlertsRaisedTopicName { get; set; } = Core.Messaging.Subscriptions.AlertsRaisedTopic;
 
     /// <summary>How many dead letters a replay searches through to find the one asked for.</summary>
     [Range(1, 10_000)]

@@ -133,7 +133,7 @@ public sealed class DeliveryBoundsTests
 
         await service.StartAsync(CancellationToken.None);
         (await hanging.WaitEnteredAsync(Wait)).ShouldBeTrue();
-        harness.Consumer.Enqueue(Subs.Email, change); // the e-mail arrives while every Teams pass hangs
+        harness.Consumer.Enqueue(Subs.Email, harness.Consumer.Raised.Single(r => r.ChangeId == change.ChangeId)); // the e-mail arrives while every Teams pass hangs
         var report = await emailDrained.Task.WaitAsync(Wait);
         var teamsCallsWhileEmailDrained = hanging.Calls;
         await service.StopAsync(CancellationToken.None);

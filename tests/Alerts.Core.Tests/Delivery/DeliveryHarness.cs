@@ -5,8 +5,6 @@ using Alerts.Core.Messaging;
 using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Alerts.Core.Matching;
 
@@ -44,24 +42,49 @@ internal sealed class DeliveryHarness
 
     public DeliveryOptions Options { get; } = new() { PublicBaseUrl = "https://alerts.example.com" };
 
+    /// <summary>
+    /// A change in the archive, queued for the given subscriptions (all by default). For <c>alerts</c> the change
+    /// itself is queued; for a channel, the change goes through the <c>alerts</c> handler first (matched once, stored)
+    /// on a bus of its own, and only its <c>alerts-raised</c> message is queued here, for the channels asked for.
+    /// </summary>
     public ChangeEvent Publish(Notice notice, params string[] subscriptions)
     {
         var change = DeliveryAlerts.Change(notice);
         Archive.Add(new ChangeRecord(change, notice, null, null));
-        foreach (var subscription in subscriptions.Length > 0 ? subscriptions : Messaging.Subscriptions.All)
+        var wanted = subscriptions.Length > 0 ? subscriptions : Messaging.Subscriptions.All;
+        if (wanted.Contains(Messaging.Subscriptions.Alerts))
         {
-            Consumer.Enqueue(subscription, change);
+            Consumer.Enqueue(Messaging.Subscriptions.Alerts, change);
+        }
+
+        var channels = wanted.Intersect(Messaging.Subscriptions.Channels).ToList();
+        if (channels.Count > 0)
+        {
+            Raise(change, channels);
         }
 
         return change;
     }
 
-    public SubscriptionDrainer Drainer(IChangeConsumer? consumer = null)
+    /// <summary>Runs the <c>alerts</c> drain for one change on a separate bus whose <c>alerts-raised</c> lands in <see cref="Consumer"/>.</summary>
+    public void Raise(ChangeEvent change, IReadOnlyList<string> channels)
     {
-        var options = Microsoft.Extensions.Options.Options.Create(Options);
-        return new SubscriptionDrainer(consumer ?? Consumer, Archive, Companies, Matcher, Alerts, Ledger, Email, TeamsSender ?? Teams,
-            new AlertEmailRenderer(options), new TeamsCardBuilder(options), options, Time, NullLogger<SubscriptionDrainer>.Instance);
+        var stage = new DeliveryRedeliveringConsumer();
+        stage.Enqueue(Messaging.Subscriptions.Alerts, change);
+        var raisedTo = Consumer.RaisedTo;
+        Consumer.RaisedTo = channels;
+        try
+        {
+            Drainer(stage).DrainAsync(Messaging.Subscriptions.Alerts, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Consumer.RaisedTo = raisedTo;
+        }
     }
+
+    public SubscriptionDrainer Drainer(IChangeConsumer? consumer = null) =>
+        DeliveryComposition.Drainer(consumer ?? Consumer, Consumer, Archive, Companies, Matcher, Alerts, Ledger, Email, TeamsSender ?? Teams, Options, Time);
 
     public Task<DrainReport> DrainAsync(string subscription) => Drainer().DrainAsync(subscription, CancellationToken.None);
 }

@@ -2,6 +2,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Goods;
+using Alerts.Core.Messaging;
 using Alerts.Core.Notices;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
@@ -73,12 +74,62 @@ public sealed class SubscriptionDrainerTests
     public async Task DrainAsync_ChangeMissingFromArchive_LeavesForRetry()
     {
         var harness = new DeliveryHarness();
-        harness.Consumer.Enqueue(Subs.Email, DeliveryAlerts.Change(new NoticeBuilder().Build()));
+        harness.Consumer.Enqueue(Subs.Alerts, DeliveryAlerts.Change(new NoticeBuilder().Build()));
+
+        var report = await harness.DrainAsync(Subs.Alerts);
+
+        report.LeftForRetry.ShouldBe(1);
+        harness.Consumer.LeftForRetry.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DrainAsync_RaisedAlertMissingFromStore_LeavesForRetryAndSendsNothing()
+    {
+        var harness = new DeliveryHarness(Acme(Immediate("a@acme.example")));
+        harness.Consumer.Enqueue(Subs.Email, AlertsRaised.For("c1", ["c1.acme-trading"]).Single());
 
         var report = await harness.DrainAsync(Subs.Email);
 
         report.LeftForRetry.ShouldBe(1);
-        harness.Consumer.LeftForRetry.Count.ShouldBe(1);
+        harness.Email.Sent.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task DrainAsync_AlertsRaisedWithoutChangeId_DeadLettersAsInvalidPayload()
+    {
+        var harness = new DeliveryHarness();
+        harness.Consumer.Enqueue(Subs.Email, "m1", """{"alertIds":["c1.acme"]}""");
+
+        await harness.DrainAsync(Subs.Email);
+
+        harness.Consumer.DeadLettered.Single().Reason.ShouldBe(SubscriptionDrainer.ReasonInvalidPayload);
+    }
+
+    [Fact]
+    public async Task DrainAsync_AlertsSubscription_StoresThenRaisesTheStoredIdsOnce()
+    {
+        var harness = new DeliveryHarness(new CompanyBuilder().WithId("a").Build(), new CompanyBuilder().WithId("b").Build());
+        var change = harness.Publish(new NoticeBuilder().Build(), Subs.Alerts);
+
+        await harness.DrainAsync(Subs.Alerts);
+
+        var raised = harness.Consumer.Raised.Single();
+        raised.ChangeId.ShouldBe(change.ChangeId);
+        raised.AlertIds.ShouldBe(harness.Alerts.Alerts.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task DrainAsync_AlertsSubscriptionNoCompanyMatches_RaisesNothing()
+    {
+        var harness = new DeliveryHarness();
+        harness.Matcher = Substitute.For<INoticeMatcher>();
+        harness.Matcher.Match(default!, default!, default!).ReturnsForAnyArgs((IReadOnlyList<Alert>)[]);
+        harness.Publish(new NoticeBuilder().Build(), Subs.Alerts);
+
+        var report = await harness.DrainAsync(Subs.Alerts);
+
+        report.Completed.ShouldBe(1);
+        harness.Consumer.Raised.ShouldBeEmpty();
     }
 
     [Fact]
@@ -305,8 +356,8 @@ public sealed class SubscriptionDrainerTests
         harness.Matcher = new CounterpartyMatcher(harness.Time);
         var record = AmendmentAddingHowa();
         harness.Archive.Add(record);
+        harness.Consumer.RaisedTo = [Subs.Email];
         harness.Consumer.Enqueue(Subs.Alerts, record.Change);
-        harness.Consumer.Enqueue(Subs.Email, record.Change);
 
         await harness.DrainAsync(Subs.Alerts);
         await harness.DrainAsync(Subs.Email);
@@ -336,11 +387,13 @@ public sealed class SubscriptionDrainerTests
         harness.Matcher = new CounterpartyMatcher(harness.Time);
         var record = AmendmentAddingHowa();
         harness.Archive.Add(record);
-        harness.Consumer.Enqueue(Subs.Teams, record.Change);
+        harness.Consumer.RaisedTo = [Subs.Teams];
+        harness.Consumer.Enqueue(Subs.Alerts, record.Change);
 
+        await harness.DrainAsync(Subs.Alerts);
         await harness.DrainAsync(Subs.Teams);
 
         harness.Teams.Sent.Select(c => c.CompanyId).ShouldBe(["howa"]);
-        harness.Consumer.Completed.Count.ShouldBe(1);
+        harness.Consumer.Completed.Count.ShouldBe(2);
     }
 }

@@ -10,34 +10,43 @@ namespace Alerts.Functions.Tests.Infra;
 public sealed class MainTemplateTests(BicepCli bicep)
 {
     [Fact]
-    public async Task Topic_HasOneDayDuplicateDetection()
+    public async Task Topics_ChangesAndAlertsRaised_EachHasOneDayDuplicateDetection()
     {
-        var topic = (await ResourcesAsync("Microsoft.ServiceBus/namespaces/topics")).ShouldHaveSingleItem();
+        var topics = await ResourcesAsync("Microsoft.ServiceBus/namespaces/topics");
 
-        topic["properties"]!["requiresDuplicateDetection"]!.GetValue<bool>().ShouldBeTrue();
-        topic["properties"]!["duplicateDetectionHistoryTimeWindow"]!.GetValue<string>().ShouldBe("P1D");
+        topics.Count.ShouldBe(2);
+        topics.ShouldAllBe(t => t["properties"]!["requiresDuplicateDetection"]!.GetValue<bool>());
+        topics.ShouldAllBe(t => t["properties"]!["duplicateDetectionHistoryTimeWindow"]!.GetValue<string>() == "P1D");
     }
 
     [Fact]
     public async Task Subscriptions_LockFiveMinutes_TenDeliveries_DeadLetterOnExpiry()
     {
-        var subscription = (await ResourcesAsync("Microsoft.ServiceBus/namespaces/topics/subscriptions")).ShouldHaveSingleItem();
-        var properties = subscription["properties"]!;
+        // One subscription loop per topic.
+        var subscriptions = await ResourcesAsync("Microsoft.ServiceBus/namespaces/topics/subscriptions");
 
-        properties["lockDuration"]!.GetValue<string>().ShouldBe("PT5M");
-        properties["maxDeliveryCount"]!.GetValue<int>().ShouldBe(10);
-        properties["deadLetteringOnMessageExpiration"]!.GetValue<bool>().ShouldBeTrue();
+        subscriptions.Count.ShouldBe(2);
+        foreach (var subscription in subscriptions)
+        {
+            var properties = subscription["properties"]!;
+            properties["lockDuration"]!.GetValue<string>().ShouldBe("PT5M");
+            properties["maxDeliveryCount"]!.GetValue<int>().ShouldBe(10);
+            properties["deadLetteringOnMessageExpiration"]!.GetValue<bool>().ShouldBeTrue();
+        }
     }
 
-    [Fact]
-    public async Task ServiceBusModule_DefaultSubscriptions_AreAlertsEmailTeams()
+    [Theory]
+    [InlineData("topicName", "subscriptionNames", Core.Messaging.Subscriptions.Topic)]
+    [InlineData("alertsRaisedTopicName", "channelSubscriptionNames", Core.Messaging.Subscriptions.AlertsRaisedTopic)]
+    public async Task ServiceBusModule_DefaultTopicsAndSubscriptions_AreTheOnesTheCodeDrains(string topicParameter, string subscriptionsParameter, string topic)
     {
         var template = await TemplateAsync();
         var module = Modules(template).Single(m => m["name"]!.GetValue<string>() == "servicebus");
-        var names = module["properties"]!["template"]!["parameters"]!["subscriptionNames"]!["defaultValue"]!.AsArray()
-            .Select(n => n!.GetValue<string>());
+        var parameters = module["properties"]!["template"]!["parameters"]!;
+        var names = parameters[subscriptionsParameter]!["defaultValue"]!.AsArray().Select(n => n!.GetValue<string>());
 
-        names.ShouldBe(["alerts", "email", "teams"]);
+        parameters[topicParameter]!["defaultValue"]!.GetValue<string>().ShouldBe(topic);
+        names.ShouldBe(Core.Messaging.Subscriptions.Of(topic));
     }
 
     [Theory]

@@ -62,6 +62,7 @@ public sealed partial class SettingsContractTests
         ["monitoring.outputs.appInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000002",
         ["serviceBus.outputs.fullyQualifiedNamespace"] = "sb-alerts-prod-abc.servicebus.windows.net",
         ["serviceBus.outputs.topicName"] = "changes",
+        ["serviceBus.outputs.alertsRaisedTopicName"] = "alerts-raised",
         ["keyVault.outputs.uri"] = "https://kv-alerts-prod-abc.vault.azure.net/",
         ["environmentName == 'prod' ? 'false' : 'true'"] = "false",
         ["names.functionApp"] = "func-alerts-prod-abc",

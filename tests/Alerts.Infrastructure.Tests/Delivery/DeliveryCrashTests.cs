@@ -6,7 +6,6 @@ using Alerts.Infrastructure.Outbox;
 using Alerts.Infrastructure.SendGrid;
 using Alerts.Infrastructure.Sqlite;
 using Alerts.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Subs = Alerts.Core.Messaging.Subscriptions;
@@ -109,6 +108,8 @@ public sealed class DeliveryCrashTests
 
         private readonly FakeCompanyStore _companies = new(Tenants);
 
+        private readonly DeliveryRedeliveringConsumer _changes = new();
+
         public DeliveryRedeliveringConsumer Bus { get; } = new() { RedeliverCompleted = true };
 
         /// <summary>(alert, recipient) once per completed outbox write, across every process.</summary>
@@ -121,7 +122,7 @@ public sealed class DeliveryCrashTests
         private static Recipient[] Recipients(string company, int count) =>
             [.. Enumerable.Range(1, count).Select(i => new Recipient { Email = $"r{i}@{company}.example" })];
 
-        /// <summary>Four changes for the <c>email</c> subscription; returns every (alert, recipient) that must get one e-mail.</summary>
+        /// <summary>Four changes matched and stored, raised to the <c>email</c> subscription; returns every (alert, recipient) that must get one e-mail.</summary>
         public List<(string, string)> PublishAll()
         {
             var expected = new List<(string, string)>();
@@ -130,13 +131,20 @@ public sealed class DeliveryCrashTests
                 var notice = new NoticeBuilder().WithKey($"k{i}").WithTitle($"Announcement {i}").Build();
                 var change = DeliveryAlerts.Change(notice);
                 _archive.Add(new ChangeRecord(change, notice, null, null));
-                Bus.Enqueue(Subs.Email, change);
+                _changes.Enqueue(Subs.Alerts, change);
                 foreach (var company in Tenants)
                 {
                     expected.AddRange(company.Recipients.Select(r => (Core.Alerts.Alert.IdFor(change.ChangeId, company.Id), r.Email)));
                 }
             }
 
+            // Matched once and stored before any e-mail process runs; only the alerts-raised messages reach Bus.
+            Bus.RaisedTo = [Subs.Email];
+            var database = new SqliteDatabase(Path.Combine(_data.Path, "alerts.db"));
+            var hosting = Options.Create(new HostingOptions { DataDirectory = _data.Path });
+            DeliveryComposition.Drainer(_changes, Bus, _archive, _companies, new DeliveryStubMatcher(Severity.High, _time), new SqliteAlertStore(database),
+                new SqliteDeliveryLedger(database), new OutboxEmailSender(hosting, Options.Create(new SendGridOptions()), _time), new OutboxTeamsSender(hosting),
+                new DeliveryOptions(), _time).DrainAsync(Subs.Alerts, CancellationToken.None).GetAwaiter().GetResult();
             return expected;
         }
 
@@ -148,9 +156,9 @@ public sealed class DeliveryCrashTests
             var delivery = Options.Create(new DeliveryOptions());
             var life = new ProcessLife();
             var sender = new CrashingSender(new OutboxEmailSender(hosting, Options.Create(new SendGridOptions()), _time), hosting.Value.OutboxDirectory, plan, life, Writes);
-            return new SubscriptionDrainer(new DyingConsumer(Bus, life), _archive, _companies, new DeliveryStubMatcher(Severity.High, _time),
+            return DeliveryComposition.Drainer(new DyingConsumer(Bus, life), Bus, _archive, _companies, new DeliveryStubMatcher(Severity.High, _time),
                 new SqliteAlertStore(database), new DyingLedger(new SqliteDeliveryLedger(database), life), sender, new OutboxTeamsSender(hosting),
-                new AlertEmailRenderer(delivery), new TeamsCardBuilder(delivery), delivery, _time, NullLogger<SubscriptionDrainer>.Instance);
+                delivery.Value, _time);
         }
 
         public void Dispose()

@@ -71,4 +71,27 @@ public sealed class DeliveryRegistrationTests : IDisposable
         provider.GetRequiredService<ITeamsSender>().ShouldBeOfType<OutboxTeamsSender>();
         provider.GetRequiredService<IEmailSender>().ShouldBeOfType<OutboxEmailSender>();
     }
+
+    [Fact]
+    public void Embedded_Default_HasOneHandlerForEverySubscriptionTheHostsDrain()
+    {
+        using var provider = Build(new() { ["Hosting:Mode"] = "Embedded" });
+
+        provider.GetServices<ISubscriptionHandler>().Select(h => h.Subscription).ShouldBe(Core.Messaging.Subscriptions.All, ignoreOrder: true);
+        provider.GetRequiredService<Core.Messaging.IAlertsRaisedPublisher>().ShouldBeOfType<LocalBus.SqliteLocalBus>();
+    }
+
+    [Fact]
+    public async Task Azure_WithServiceBus_PublishesAlertsRaisedToServiceBus()
+    {
+        // Async disposal, as the hosts do: the Service Bus adapters hold senders that close asynchronously.
+        await using var provider = Build(new()
+        {
+            ["Hosting:Mode"] = "Azure",
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["ServiceBus:ConnectionString"] = "Endpoint=sb://alerts.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=a2V5",
+        });
+
+        provider.GetRequiredService<Core.Messaging.IAlertsRaisedPublisher>().ShouldBeOfType<ServiceBus.ServiceBusAlertsRaisedPublisher>();
+    }
 }

@@ -5,7 +5,6 @@ using Alerts.Infrastructure.Outbox;
 using Alerts.Infrastructure.SendGrid;
 using Alerts.Infrastructure.Sqlite;
 using Alerts.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Subs = Alerts.Core.Messaging.Subscriptions;
@@ -38,10 +37,8 @@ public sealed class EmbeddedDeliveryEndToEndTests : IDisposable
     {
         var database = new SqliteDatabase(Path.Combine(_data.Path, "alerts.db"));
         var hosting = Options.Create(new HostingOptions { DataDirectory = _data.Path });
-        var delivery = Options.Create(new DeliveryOptions());
-        return new SubscriptionDrainer(_bus, _archive, _companies, new DeliveryStubMatcher(Severity.High, _time), new SqliteAlertStore(database), new SqliteDeliveryLedger(database),
-            new OutboxEmailSender(hosting, Options.Create(new SendGridOptions()), _time), new OutboxTeamsSender(hosting),
-            new AlertEmailRenderer(delivery), new TeamsCardBuilder(delivery), delivery, _time, NullLogger<SubscriptionDrainer>.Instance);
+        return DeliveryComposition.Drainer(_bus, _bus, _archive, _companies, new DeliveryStubMatcher(Severity.High, _time), new SqliteAlertStore(database), new SqliteDeliveryLedger(database),
+            new OutboxEmailSender(hosting, Options.Create(new SendGridOptions()), _time), new OutboxTeamsSender(hosting), new DeliveryOptions(), _time);
     }
 
     [Fact]
@@ -50,10 +47,7 @@ public sealed class EmbeddedDeliveryEndToEndTests : IDisposable
         var notice = new NoticeBuilder().Build();
         var change = DeliveryAlerts.Change(notice);
         _archive.Add(new ChangeRecord(change, notice, null, null));
-        foreach (var subscription in Subs.All)
-        {
-            _bus.Enqueue(subscription, change);
-        }
+        _bus.Enqueue(Subs.Alerts, change);
 
         foreach (var subscription in Subs.All)
         {

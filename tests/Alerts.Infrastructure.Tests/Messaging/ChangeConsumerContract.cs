@@ -21,18 +21,41 @@ public abstract class ChangeConsumerContract
     private static ChangeEvent Change(int n) => ChangeEvent.From(
         new NoticeBuilder().WithKey($"cn-mofcom:2026:{n}").Build(), ChangeKind.Added, $"hash{n}", new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
 
+    private static AlertsRaised Raised(int n) => AlertsRaised.For(Change(n).ChangeId, [$"{Change(n).ChangeId}.acme"]).Single();
+
+    /// <summary>Both topics: every bus here is also the publisher of <c>alerts-raised</c>.</summary>
+    private static Task RaiseAsync(IChangePublisher publisher, params AlertsRaised[] raised) =>
+        ((IAlertsRaisedPublisher)publisher).PublishAsync(raised, CancellationToken.None);
+
     [Fact]
-    public async Task Publish_OneChange_CopiesItToEverySubscription()
+    public async Task Publish_OneChange_CopiesItToTheAlertsSubscriptionOnly()
     {
         var (publisher, consumer, _) = CreateBus();
 
         await publisher.PublishAsync([Change(1)], CancellationToken.None);
 
-        foreach (var subscription in BusSubscriptions.All)
+        (await consumer.ReceiveAsync(BusSubscriptions.Alerts, 10, TimeSpan.Zero, CancellationToken.None)).Single().MessageId.ShouldBe(Change(1).ChangeId);
+        foreach (var channel in BusSubscriptions.Channels)
         {
-            var received = await consumer.ReceiveAsync(subscription, 10, TimeSpan.Zero, CancellationToken.None);
-            received.Single().MessageId.ShouldBe(Change(1).ChangeId);
+            (await consumer.ReceiveAsync(channel, 10, TimeSpan.Zero, CancellationToken.None)).ShouldBeEmpty();
         }
+    }
+
+    [Fact]
+    public async Task PublishRaised_OneMessage_CopiesItToEveryChannelAndNotToAlerts()
+    {
+        var (publisher, consumer, _) = CreateBus();
+
+        await RaiseAsync(publisher, Raised(1));
+
+        foreach (var channel in BusSubscriptions.Channels)
+        {
+            var received = (await consumer.ReceiveAsync(channel, 10, TimeSpan.Zero, CancellationToken.None)).Single();
+            received.MessageId.ShouldBe(Raised(1).MessageId);
+            received.Properties["changeId"].ShouldBe(Change(1).ChangeId);
+        }
+
+        (await consumer.ReceiveAsync(BusSubscriptions.Alerts, 10, TimeSpan.Zero, CancellationToken.None)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -42,6 +65,17 @@ public abstract class ChangeConsumerContract
 
         await publisher.PublishAsync([Change(1)], CancellationToken.None);
         await publisher.PublishAsync([Change(1)], CancellationToken.None);
+
+        (await consumer.ReceiveAsync(BusSubscriptions.Alerts, 10, TimeSpan.Zero, CancellationToken.None)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PublishRaised_SameIdTwice_DeliversOnce()
+    {
+        var (publisher, consumer, _) = CreateBus();
+
+        await RaiseAsync(publisher, Raised(1));
+        await RaiseAsync(publisher, Raised(1));
 
         (await consumer.ReceiveAsync(BusSubscriptions.Email, 10, TimeSpan.Zero, CancellationToken.None)).Count.ShouldBe(1);
     }
@@ -112,7 +146,7 @@ public abstract class ChangeConsumerContract
     public async Task Receive_PastMaxDeliveryCount_DeadLetters()
     {
         var (publisher, consumer, deadLetters) = CreateBus();
-        await publisher.PublishAsync([Change(1)], CancellationToken.None);
+        await RaiseAsync(publisher, Raised(1));
         for (var i = 0; i < MaxDeliveryCount; i++)
         {
             (await consumer.ReceiveAsync(BusSubscriptions.Teams, 1, TimeSpan.Zero, CancellationToken.None)).Count.ShouldBe(1);
@@ -130,7 +164,7 @@ public abstract class ChangeConsumerContract
     public async Task DeadLetter_WithReason_IsListedAndReplayedUnderANewId()
     {
         var (publisher, consumer, deadLetters) = CreateBus();
-        await publisher.PublishAsync([Change(1)], CancellationToken.None);
+        await RaiseAsync(publisher, Raised(1));
         var message = (await consumer.ReceiveAsync(BusSubscriptions.Email, 1, TimeSpan.Zero, CancellationToken.None)).Single();
         await consumer.DeadLetterAsync(message, "InvalidPayload", "no recipients", CancellationToken.None);
 
@@ -147,7 +181,7 @@ public abstract class ChangeConsumerContract
     public async Task DeadLetter_Id_IsOneUrlSegmentAndAlsoReplaysInTheOldSlashForm()
     {
         var (publisher, consumer, deadLetters) = CreateBus();
-        await publisher.PublishAsync([Change(1)], CancellationToken.None);
+        await RaiseAsync(publisher, Raised(1));
         var message = (await consumer.ReceiveAsync(BusSubscriptions.Email, 1, TimeSpan.Zero, CancellationToken.None)).Single();
         await consumer.DeadLetterAsync(message, "InvalidPayload", "no recipients", CancellationToken.None);
 
@@ -172,6 +206,7 @@ public abstract class ChangeConsumerContract
     {
         var (publisher, consumer, deadLetters) = CreateBus();
         await publisher.PublishAsync([Change(1), Change(2)], CancellationToken.None);
+        await RaiseAsync(publisher, Raised(1), Raised(2));
         var message = (await consumer.ReceiveAsync(BusSubscriptions.Email, 1, TimeSpan.Zero, CancellationToken.None)).Single();
         await consumer.DeadLetterAsync(message, "x", "y", CancellationToken.None);
 

@@ -22,6 +22,20 @@ public sealed class ServiceBusChangeBusTests
     {
         _client.CreateSender("changes").Returns(_sender);
         _client.CreateReceiver("changes", Arg.Any<string>(), Arg.Any<ServiceBusReceiverOptions>()).Returns(_receiver);
+        _client.CreateReceiver("alerts-raised", Arg.Any<string>(), Arg.Any<ServiceBusReceiverOptions>()).Returns(_receiver);
+    }
+
+    [Theory]
+    [InlineData("alerts", "changes")]
+    [InlineData("email", "alerts-raised")]
+    [InlineData("teams", "alerts-raised")]
+    public async Task ReceiveAsync_Subscription_ReceivesFromTheTopicItBelongsTo(string subscription, string topic)
+    {
+        _receiver.ReceiveMessagesAsync(Arg.Any<int>(), Arg.Any<TimeSpan?>(), Arg.Any<CancellationToken>()).Returns([]);
+
+        await Bus().ReceiveAsync(subscription, 10, TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        _client.Received(1).CreateReceiver(topic, subscription, Arg.Any<ServiceBusReceiverOptions>());
     }
 
     private ServiceBusChangeBus Bus() => new(_client, Options.Create(new ServiceBusOptions { ConnectionString = "x" }));

@@ -1,6 +1,8 @@
+using Alerts.Core.Common;
 using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Goods;
+using Alerts.Core.Matching;
 using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
 using Alerts.Core.Subscriptions;

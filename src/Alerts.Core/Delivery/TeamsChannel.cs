@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using Alerts.Core.Alerts;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;

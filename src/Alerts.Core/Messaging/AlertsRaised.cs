@@ -1,3 +1,4 @@
+using Alerts.Core.Common;
 using System.Globalization;
 using System.Text.Json;
 

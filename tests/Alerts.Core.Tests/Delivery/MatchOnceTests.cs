@@ -1,3 +1,4 @@
+using Alerts.Core.Matching;
 using Alerts.Core.Alerts;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;

@@ -153,21 +153,8 @@ internal sealed partial class OperativeText
     /// </summary>
     public bool IsInOperativeSentence(int start)
     {
-        // Sentences and lines are read in the original text: normalising drops line breaks.
         var original = _normalized.Original;
-        var at = _normalized.Origins[Math.Clamp(start, 0, _normalized.Origins.Length - 1)];
-        var from = at;
-        while (from > 0 && !IsSentenceEnd(original[from - 1]))
-        {
-            from--;
-        }
-
-        var to = at;
-        while (to < original.Length && !IsSentenceEnd(original[to]))
-        {
-            to++;
-        }
-
+        var (at, from, to) = SentenceAround(start);
         var lineStart = at;
         while (lineStart > 0 && original[lineStart - 1] != '\n')
         {
@@ -189,7 +176,18 @@ internal sealed partial class OperativeText
             return false;
         }
 
-        // The sentence is read in the original text (a line break or a question mark ends it; normalising drops both).
+        var (_, from, to) = SentenceAround(start);
+        var sentence = TextNormalizer.NormalizeTerm(_normalized.Original[from..to]);
+        return (DecisionThenMeasure().IsMatch(sentence) || MeasureThenDecision().IsMatch(sentence)) && !ListingWords().IsMatch(sentence);
+    }
+
+    /// <summary>
+    /// Where the hit at <paramref name="start"/> (an index in the normalised text) sits in the original text, and the
+    /// sentence around it there: sentences are read in the original, because normalising drops the line breaks and
+    /// question marks that end them.
+    /// </summary>
+    private (int At, int From, int To) SentenceAround(int start)
+    {
         var original = _normalized.Original;
         var at = _normalized.Origins[Math.Clamp(start, 0, _normalized.Origins.Length - 1)];
         var from = at;
@@ -204,8 +202,7 @@ internal sealed partial class OperativeText
             to++;
         }
 
-        var sentence = TextNormalizer.NormalizeTerm(original[from..to]);
-        return (DecisionThenMeasure().IsMatch(sentence) || MeasureThenDecision().IsMatch(sentence)) && !ListingWords().IsMatch(sentence);
+        return (at, from, to);
     }
 
     /// <summary>

@@ -18,18 +18,7 @@ internal sealed class ServiceBusAlertsRaisedPublisher(ServiceBusClient client, I
     public static ServiceBusMessage ToMessage(AlertsRaised raised)
     {
         ArgumentNullException.ThrowIfNull(raised);
-        var message = new ServiceBusMessage(BinaryData.FromString(AlertsRaisedMessages.Body(raised)))
-        {
-            MessageId = raised.MessageId,
-            Subject = AlertsRaisedMessages.Subject(raised),
-            ContentType = ChangeMessages.ContentType,
-        };
-        foreach (var (key, value) in AlertsRaisedMessages.Properties(raised))
-        {
-            message.ApplicationProperties[key] = value;
-        }
-
-        return message;
+        return ServiceBusBatches.Message(AlertsRaisedMessages.Body(raised), raised.MessageId, AlertsRaisedMessages.Subject(raised), AlertsRaisedMessages.Properties(raised));
     }
 
     public async Task PublishAsync(IReadOnlyList<AlertsRaised> messages, CancellationToken cancellationToken)

@@ -5,6 +5,23 @@ namespace Alerts.Infrastructure.ServiceBus;
 /// <summary>Sends messages in as few batches as the size limit allows; one message too large alone is an error, not a silent drop.</summary>
 internal static class ServiceBusBatches
 {
+    /// <summary>One of our messages: a JSON body, a content id (duplicate detection drops a resend), a subject and the properties subscriptions filter on.</summary>
+    public static ServiceBusMessage Message(string body, string messageId, string subject, IReadOnlyDictionary<string, string> properties)
+    {
+        var message = new ServiceBusMessage(BinaryData.FromString(body))
+        {
+            MessageId = messageId,
+            Subject = subject,
+            ContentType = Core.Messaging.ChangeMessages.ContentType,
+        };
+        foreach (var (key, value) in properties)
+        {
+            message.ApplicationProperties[key] = value;
+        }
+
+        return message;
+    }
+
     public static async Task SendAsync(ServiceBusSender sender, IEnumerable<ServiceBusMessage> messages, CancellationToken cancellationToken)
     {
         var batch = await sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);

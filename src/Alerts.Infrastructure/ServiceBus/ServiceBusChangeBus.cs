@@ -43,18 +43,7 @@ internal sealed class ServiceBusChangeBus(
     public static ServiceBusMessage ToMessage(ChangeEvent change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var message = new ServiceBusMessage(BinaryData.FromString(ChangeMessages.Body(change)))
-        {
-            MessageId = change.ChangeId,
-            Subject = ChangeMessages.Subject(change),
-            ContentType = ChangeMessages.ContentType,
-        };
-        foreach (var (key, value) in ChangeMessages.Properties(change))
-        {
-            message.ApplicationProperties[key] = value;
-        }
-
-        return message;
+        return ServiceBusBatches.Message(ChangeMessages.Body(change), change.ChangeId, ChangeMessages.Subject(change), ChangeMessages.Properties(change));
     }
 
     public async Task PublishAsync(IReadOnlyList<ChangeEvent> changes, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<IApiKeyGenerator, RandomApiKeyGenerator>();
         services.TryAddSingleton<WebhookUrlValidator>();
         services.TryAddTransient<SafeWebhookRedirectHandler>();
+        services.TryAddSingleton(sp => new Subscriptions.CompanyValidator(sp.GetService<GoodsTaxonomy>() ?? GoodsTaxonomy.Default));
         services.TryAddSingleton<CompanyRequestValidator>();
         services.TryAddSingleton<ApiKeyService>();
         services.TryAddSingleton<HealthService>();

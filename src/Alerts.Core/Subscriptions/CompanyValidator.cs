@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Alerts.Core.Common;
 using Alerts.Core.Goods;
 
 namespace Alerts.Core.Subscriptions;
@@ -10,121 +11,197 @@ public sealed record CompanyValidationError(string CompanyId, string Field, stri
     public override string ToString() => $"{(CompanyId.Length > 0 ? CompanyId : "(no id)")}: {Field}: {Message}";
 }
 
-/// <summary>Checks a company before it is stored: ids, categories, codes, e-mails, time zones, hours, webhooks.</summary>
+/// <summary>
+/// The product's one set of company rules, for every front door — a company file (<c>alerts subscriptions import</c>,
+/// <c>alerts match --companies</c>) and the HTTP API (<c>CompanyRequestValidator</c>, which adds the Teams webhook's
+/// SSRF check): ids, names, categories, terms, HS and control codes, destinations, counterparties, e-mails, time zones,
+/// hours, enum values, and the size caps, each problem named by its field path (<c>recipients[1].email</c>).
+/// </summary>
 public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
 {
-    public IReadOnlyList<CompanyValidationError> Validate(Company company)
+    public const int MaxNameLength = 200;
+    public const int MaxListItems = 500;
+    public const int MaxTermLength = 200;
+    public const int MaxAliases = 50;
+    public const int MaxRecipients = 100;
+    public const int MaxWebhooks = 20;
+
+    // JSON "teams": null would be stored as a null list and fail everything that reads the company later.
+    private const string NullList = "must not be null (use [] for none)";
+
+    public IReadOnlyList<CompanyValidationError> Validate(Company company) => Validate(company, checkWebhookUrls: true);
+
+    /// <summary>Every rule; the webhook URL's shape only when <paramref name="checkWebhookUrls"/> (the API checks URLs itself, more strictly).</summary>
+    public IReadOnlyList<CompanyValidationError> Validate(Company company, bool checkWebhookUrls)
     {
         ArgumentNullException.ThrowIfNull(company);
         var id = company.Id ?? "";
-        var errors = new List<CompanyValidationError>();
-        void Error(string field, string message) => errors.Add(new CompanyValidationError(id, field, message));
-
+        var errors = new Collector(id);
         if (!IsCompanyId(id))
         {
-            Error("id", "must be 1–64 characters: lower-case letters, digits and '-', starting with a letter or digit");
+            errors.Add("id", "must be 1–64 characters: lower-case letters, digits and '-', starting with a letter or digit");
         }
 
         if (string.IsNullOrWhiteSpace(company.Name))
         {
-            Error("name", "is required");
+            errors.Add("name", "is required");
+        }
+        else if (company.Name.Length > MaxNameLength)
+        {
+            errors.Add("name", $"is longer than {MaxNameLength} characters");
         }
 
-        var watch = company.Watch ?? new WatchProfile();
-        Each(watch.Categories, "watch.categories", (value, field) =>
+        ValidateWatch(company.Watch, "watch.", errors);
+        ValidateRecipients(company.Recipients, "recipients", errors);
+        ValidateTeams(company.Teams, "teams", checkWebhookUrls, errors);
+        return errors.Errors;
+    }
+
+    /// <summary>A watch profile alone (<c>PUT /api/companies/{id}/watch</c>), its fields under <paramref name="prefix"/>.</summary>
+    public IReadOnlyList<CompanyValidationError> ValidateWatch(WatchProfile? watch, string prefix, string companyId = "")
+    {
+        var errors = new Collector(companyId);
+        ValidateWatch(watch, prefix, errors);
+        return errors.Errors;
+    }
+
+    /// <summary>Recipients alone (<c>PUT /api/companies/{id}/recipients</c>), their fields under <paramref name="path"/>.</summary>
+    public static IReadOnlyList<CompanyValidationError> ValidateRecipients(IReadOnlyList<Recipient>? recipients, string path, string companyId = "")
+    {
+        var errors = new Collector(companyId);
+        ValidateRecipients(recipients, path, errors);
+        return errors.Errors;
+    }
+
+    /// <summary>Teams webhooks alone: the list's size and each one's severity, and the URL's shape when <paramref name="checkUrls"/>.</summary>
+    public static IReadOnlyList<CompanyValidationError> ValidateTeams(IReadOnlyList<TeamsWebhook>? hooks, string path, bool checkUrls, string companyId = "")
+    {
+        var errors = new Collector(companyId);
+        ValidateTeams(hooks, path, checkUrls, errors);
+        return errors.Errors;
+    }
+
+    private void ValidateWatch(WatchProfile? watch, string prefix, Collector errors)
+    {
+        if (watch is null)
         {
-            if (!taxonomy.Contains(value ?? ""))
+            errors.Add(prefix.TrimEnd('.') is { Length: > 0 } p ? p : "body", "is required");
+            return;
+        }
+
+        EachTerm(watch.Categories, prefix + "categories", errors, (value, field) =>
+        {
+            if (!taxonomy.Contains(value))
             {
-                Error(field, $"unknown category '{value}'");
+                errors.Add(field, $"unknown category '{DisplayText.Clip(value, 60)}' (not a category id of the taxonomy: alerts taxonomy, GET /api/taxonomy)");
             }
         });
-        Each(watch.Terms, "watch.terms", (value, field) =>
+        EachTerm(watch.Terms, prefix + "terms", errors, (value, field) =>
         {
+            // A term of only punctuation or spaces normalises to nothing and would match everywhere.
             if (string.IsNullOrWhiteSpace(value) || TextNormalizer.NormalizeTerm(value).Length == 0)
             {
-                Error(field, "is empty");
+                errors.Add(field, "must not be empty");
             }
         });
-        Each(watch.HsCodes, "watch.hsCodes", (value, field) =>
+        EachTerm(watch.HsCodes, prefix + "hsCodes", errors, (value, field) =>
         {
             if (!IsHsCode(value))
             {
-                Error(field, $"malformed HS code '{value}' (4 to 10 digits, dots and spaces allowed: 2805.30, 2805301910)");
+                errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not an HS code (4–10 digits, dots and spaces allowed: 2805.30, 280530, 2805301910)");
             }
         });
-        Each(watch.ControlCodes, "watch.controlCodes", (value, field) =>
+        EachTerm(watch.ControlCodes, prefix + "controlCodes", errors, (value, field) =>
         {
             if (!IsControlCode(value))
             {
-                Error(field, $"malformed control code '{value}' (like 1C902 or 1C902.a)");
+                errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not a control-list code (digit, category letter A–E, three digits, optional sub-items: 1C902, 1C902.a)");
             }
         });
-        Each(watch.Counterparties, "watch.counterparties", (value, field) =>
-        {
-            if (value is null || string.IsNullOrWhiteSpace(value.Name))
-            {
-                Error(field + ".name", "is required");
-            }
-        });
-        Each(watch.Destinations, "watch.destinations", (value, field) =>
+        EachTerm(watch.Destinations, prefix + "destinations", errors, (value, field) =>
         {
             if (!IsDestination(value))
             {
-                Error(field, $"'{value}' is not an ISO 3166-1 alpha-2 code (JP, US) or EU");
+                errors.Add(field, $"'{DisplayText.Clip(value, 60)}' is not an ISO 3166-1 alpha-2 code (JP, CN, US) or EU");
             }
         });
-        Each(company.Recipients, "recipients", (recipient, field) =>
+        Each(watch.Counterparties, prefix + "counterparties", MaxListItems, errors, (party, field) =>
+        {
+            if (party is null || string.IsNullOrWhiteSpace(party.Name))
+            {
+                errors.Add(field + ".name", "is required");
+                return;
+            }
+
+            if (party.Name.Length > MaxTermLength)
+            {
+                errors.Add(field + ".name", $"is longer than {MaxTermLength} characters");
+            }
+
+            if ((party.Aliases?.Count ?? 0) > MaxAliases)
+            {
+                errors.Add(field + ".aliases", $"has more than {MaxAliases} items");
+            }
+            else if (party.Aliases?.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > MaxTermLength) == true)
+            {
+                errors.Add(field + ".aliases", $"each alias must be 1–{MaxTermLength} characters");
+            }
+        });
+    }
+
+    private static void ValidateRecipients(IReadOnlyList<Recipient>? recipients, string path, Collector errors) =>
+        Each(recipients, path, MaxRecipients, errors, (recipient, field) =>
         {
             if (recipient is null)
             {
-                Error(field, "is empty");
+                errors.Add(field, "must not be null");
                 return;
             }
 
             if (!IsEmail(recipient.Email))
             {
-                Error(field + ".email", $"bad e-mail address '{recipient.Email}'");
+                errors.Add(field + ".email", $"'{DisplayText.Clip(recipient.Email ?? "", 60)}' is not an e-mail address");
             }
 
             if (!IsTimeZone(recipient.TimeZone))
             {
-                Error(field + ".timeZone", $"unknown IANA time zone '{recipient.TimeZone}'");
+                errors.Add(field + ".timeZone", $"'{DisplayText.Clip(recipient.TimeZone ?? "", 60)}' is not an IANA time zone (Asia/Tokyo)");
             }
 
             if (recipient.Hour is < 0 or > 23)
             {
-                Error(field + ".hour", $"{recipient.Hour} is not an hour 0–23");
-            }
-
-            if (!IsKnown(recipient.Role))
-            {
-                Error(field + ".role", $"{(int)recipient.Role} is not a role (immediate or digest)");
-            }
-
-            if (!IsKnown(recipient.Cadence))
-            {
-                Error(field + ".cadence", $"{(int)recipient.Cadence} is not a cadence (daily or weekly)");
+                errors.Add(field + ".hour", "must be 0–23");
             }
 
             if (!IsKnown(recipient.MinSeverity))
             {
-                Error(field + ".minSeverity", $"{(int)recipient.MinSeverity} is not a severity (low, medium, high or critical)");
+                errors.Add(field + ".minSeverity", "must be low, medium, high or critical");
+            }
+
+            if (!IsKnown(recipient.Role))
+            {
+                errors.Add(field + ".role", "must be immediate or digest");
+            }
+
+            if (!IsKnown(recipient.Cadence))
+            {
+                errors.Add(field + ".cadence", "must be daily or weekly");
             }
         });
-        Each(company.Teams, "teams", (hook, field) =>
+
+    private static void ValidateTeams(IReadOnlyList<TeamsWebhook>? hooks, string path, bool checkUrls, Collector errors) =>
+        Each(hooks, path, MaxWebhooks, errors, (hook, field) =>
         {
-            if (hook is null || !Uri.TryCreate(hook.WebhookUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            if (checkUrls && (hook is null || !Uri.TryCreate(hook.WebhookUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
             {
-                Error(field + ".webhookUrl", "must be an absolute https URL");
+                errors.Add(field + ".webhookUrl", "must be an absolute https URL");
             }
 
             if (hook is not null && !IsKnown(hook.MinSeverity))
             {
-                Error(field + ".minSeverity", $"{(int)hook.MinSeverity} is not a severity (low, medium, high or critical)");
+                errors.Add(field + ".minSeverity", "must be low, medium, high or critical");
             }
         });
-        return errors;
-    }
 
     /// <summary>Every company, plus duplicate ids across the list.</summary>
     public IReadOnlyList<CompanyValidationError> ValidateAll(IReadOnlyList<Company> companies)
@@ -151,12 +228,50 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
         return errors;
     }
 
-    private static void Each<T>(IReadOnlyList<T>? values, string field, Action<T, string> check)
+    /// <summary>A list that must not be null nor longer than <paramref name="max"/>; each item checked with its path.</summary>
+    private static void Each<T>(IReadOnlyList<T>? values, string path, int max, Collector errors, Action<T, string> check)
     {
-        for (var i = 0; i < (values?.Count ?? 0); i++)
+        if (values is null)
         {
-            check(values![i], $"{field}[{i}]");
+            errors.Add(path, NullList);
+            return;
         }
+
+        if (values.Count > max)
+        {
+            errors.Add(path, $"has more than {max} items");
+            return;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            check(values[i], $"{path}[{i}]");
+        }
+    }
+
+    /// <summary>A list of strings: none null, none longer than <see cref="MaxTermLength"/>, then the item's own rule.</summary>
+    private static void EachTerm(IReadOnlyList<string>? values, string path, Collector errors, Action<string, string> check) =>
+        Each(values, path, MaxListItems, errors, (value, field) =>
+        {
+            if (value is null)
+            {
+                errors.Add(field, "must not be null");
+            }
+            else if (value.Length > MaxTermLength)
+            {
+                errors.Add(field, $"is longer than {MaxTermLength} characters");
+            }
+            else
+            {
+                check(value, field);
+            }
+        });
+
+    private sealed class Collector(string companyId)
+    {
+        public List<CompanyValidationError> Errors { get; } = [];
+
+        public void Add(string field, string message) => Errors.Add(new CompanyValidationError(companyId, field, message));
     }
 
     /// <summary>Ids travel in URLs and file names: lower-case letters, digits and '-'.</summary>

@@ -8,7 +8,7 @@ namespace Alerts.Core.Tests.Api;
 public sealed class CompanyValidatorTests
 {
     private static readonly CompanyRequestValidator Validator = new(
-        new GoodsTaxonomyReader(global::Alerts.Core.Goods.GoodsTaxonomy.Default),
+        new CompanyValidator(global::Alerts.Core.Goods.GoodsTaxonomy.Default),
         new WebhookUrlValidator(new FakeHostResolverForApi().Map("hook.example", "52.109.1.7"), Options.Create(new ApiOptions())));
 
     private static async Task<IReadOnlyDictionary<string, string[]>> ErrorsOf(Company company)
@@ -61,7 +61,7 @@ public sealed class CompanyValidatorTests
     [Fact]
     public async Task ValidateAsync_TooManyTerms_IsCapped()
     {
-        var company = new CompanyBuilder().Watching(w => w with { Terms = [.. Enumerable.Range(0, CompanyRequestValidator.MaxListItems + 1).Select(i => $"term{i}")] }).Build();
+        var company = new CompanyBuilder().Watching(w => w with { Terms = [.. Enumerable.Range(0, CompanyValidator.MaxListItems + 1).Select(i => $"term{i}")] }).Build();
 
         (await ErrorsOf(company)).Keys.ShouldBe(["watch.terms"]);
     }

@@ -16,9 +16,9 @@ public sealed class CompanyValidatorTests
 
     [Theory]
     [InlineData("categories", "watch.categories[0]", "unknown category")]
-    [InlineData("hs", "watch.hsCodes[0]", "malformed HS code")]
-    [InlineData("code", "watch.controlCodes[0]", "malformed control code")]
-    [InlineData("email", "recipients[0].email", "bad e-mail")]
+    [InlineData("hs", "watch.hsCodes[0]", "is not an HS code")]
+    [InlineData("code", "watch.controlCodes[0]", "is not a control-list code")]
+    [InlineData("email", "recipients[0].email", "is not an e-mail address")]
     [InlineData("tz", "recipients[0].timeZone", "time zone")]
     [InlineData("hour", "recipients[0].hour", "0–23")]
     [InlineData("destination", "watch.destinations[0]", "ISO 3166")]

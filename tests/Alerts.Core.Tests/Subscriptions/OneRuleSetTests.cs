@@ -14,7 +14,7 @@ public sealed class OneRuleSetTests
     private static readonly CompanyValidator Import = new(GoodsTaxonomy.Default);
 
     private static readonly CompanyRequestValidator Api = new(
-        new GoodsTaxonomyReader(GoodsTaxonomy.Default),
+        new CompanyValidator(GoodsTaxonomy.Default),
         new WebhookUrlValidator(Substitute.For<IHostResolver>(), Options.Create(new ApiOptions())));
 
     [Theory]

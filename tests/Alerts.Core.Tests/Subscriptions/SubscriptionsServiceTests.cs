@@ -38,7 +38,7 @@ public sealed class SubscriptionsServiceTests
         var result = await _sut.ImportAsync(json, CancellationToken.None);
 
         result.Succeeded.ShouldBeFalse();
-        result.Errors.ShouldHaveSingleItem().ToString().ShouldBe("bad: watch.categories[0]: unknown category 'unobtainium'");
+        result.Errors.ShouldHaveSingleItem().ToString().ShouldBe("bad: watch.categories[0]: unknown category 'unobtainium' (not a category id of the taxonomy: alerts taxonomy, GET /api/taxonomy)");
         await _store.DidNotReceiveWithAnyArgs().UpsertManyAsync(default!, default);
     }
 

@@ -22,6 +22,8 @@ namespace Alerts.Cli.Commands;
 /// </summary>
 internal static class MatchCommand
 {
+    private const int BufferSize = 64 * 1024;
+
     public static Command Create() => Create(null);
 
     /// <summary>Tests pass a catalog; the real one comes from the service provider when a source adapter registers it.</summary>
@@ -155,15 +157,33 @@ internal static class MatchCommand
             return;
         }
 
+        // Into a buffer written out in large pieces: ten thousand companies make a hundred thousand lines, and a console
+        // writer flushes every line it is given.
+        var buffer = new System.Text.StringBuilder(BufferSize + 4096);
+        var kindNames = new Dictionary<ReasonKind, string>();
         foreach (var alert in alerts)
         {
-            await output.WriteLineAsync($"{alert.Company}: {alert.Severity.ToString().ToUpperInvariant()}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  {alert.Explanation}").ConfigureAwait(false);
+            buffer.Append(alert.Company).Append(": ").Append(alert.Severity.ToString().ToUpperInvariant()).Append(output.NewLine);
+            buffer.Append("  ").Append(alert.Explanation).Append(output.NewLine);
             foreach (var reason in alert.Reasons)
             {
-                await output.WriteLineAsync($"  - {JsonSerializer.Serialize(reason.Kind, AlertsJson.Web).Trim('"')} {reason.Value}: …{reason.Snippet}…").ConfigureAwait(false);
+                if (!kindNames.TryGetValue(reason.Kind, out var kind))
+                {
+                    kind = JsonSerializer.Serialize(reason.Kind, AlertsJson.Web).Trim('"');
+                    kindNames[reason.Kind] = kind;
+                }
+
+                buffer.Append("  - ").Append(kind).Append(' ').Append(reason.Value).Append(": …").Append(reason.Snippet).Append('…').Append(output.NewLine);
+            }
+
+            if (buffer.Length >= BufferSize)
+            {
+                await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
+                buffer.Clear();
             }
         }
+
+        await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
     }
 
     internal sealed record AlertOutput(string Company, Severity Severity, string Explanation, string Snippet, IReadOnlyList<string> Categories, IReadOnlyList<AlertReason> Reasons);

@@ -142,7 +142,7 @@ internal sealed class MatcherIndex
 
             foreach (var hs in watch.HsCodes ?? [])
             {
-                if (HsCode.Digits(hs) is { } digits)
+                if (_terms.HsDigits(hs) is { } digits)
                 {
                     AddHs(k, digits);
                 }
@@ -258,7 +258,7 @@ internal sealed class MatcherIndex
 
     private void AddControlCode(int company, string code)
     {
-        if (ControlCode.Canonical(code) is { } canonical)
+        if (_terms.ControlCode(code) is { } canonical)
         {
             AddCanonicalCode(company, canonical);
         }
@@ -349,6 +349,8 @@ internal sealed class MatcherTerms
 
     private readonly Dictionary<string, string> _normalized = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Display, string Key)> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _hsDigits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _controlCodes = new(StringComparer.Ordinal);
 
     public string Normalize(string raw)
     {
@@ -364,6 +366,28 @@ internal sealed class MatcherTerms
         }
 
         return normalized;
+    }
+
+    /// <summary><see cref="HsCode.Digits"/> of a watched HS code.</summary>
+    public string? HsDigits(string raw) => Memo(_hsDigits, raw, HsCode.Digits);
+
+    /// <summary><see cref="Goods.ControlCode.Canonical"/> of a watched control code.</summary>
+    public string? ControlCode(string raw) => Memo(_controlCodes, raw, Goods.ControlCode.Canonical);
+
+    private static string? Memo(Dictionary<string, string?> memo, string raw, Func<string, string?> compute)
+    {
+        if (!memo.TryGetValue(raw, out var value))
+        {
+            if (memo.Count >= MaxEntries)
+            {
+                memo.Clear();
+            }
+
+            value = compute(raw);
+            memo[raw] = value;
+        }
+
+        return value;
     }
 
     /// <summary><see cref="CompanyNames.Display"/> and <see cref="CompanyNames.Key"/> of a counterparty name.</summary>

@@ -77,7 +77,10 @@ internal static class MatchCommand
                 }
             }
 
-            var notice = SavedNoticeReader.Read(content, path, adapter);
+            // Reading a long text and loading many companies are independent: the notice is read on another thread
+            // while the companies are parsed, validated and the matcher's index is built for them.
+            var reading = Task.Run(() => SavedNoticeReader.Read(content, path, adapter), cancellationToken);
+            var matcher = services.GetRequiredService<INoticeMatcher>();
 
             IReadOnlyList<Company> companies;
             if (parseResult.GetValue(companiesFile) is { Length: > 0 } companiesPath)
@@ -111,8 +114,14 @@ internal static class MatchCommand
             }
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+            // A notice about nothing builds the index for these companies (the matcher keeps it for the same list), so the
+            // build overlaps the reading rather than following it.
+            var probe = new Notice { Key = "probe", SourceId = "probe", Title = "" };
+            matcher.Match(ChangeEvent.From(probe, ChangeKind.Added, "probe", now), probe, companies);
+            var notice = await reading.ConfigureAwait(false);
             var change = ChangeEvent.From(notice, ChangeKind.Added, ContentHash.Of(notice.Title, notice.Body), now);
-            var alerts = services.GetRequiredService<INoticeMatcher>().Match(change, notice, companies);
+            var alerts = matcher.Match(change, notice, companies);
             var gloss = services.GetRequiredService<TitleGlossary>().Gloss(notice.Title);
             var alertOutputs = alerts.Select(a => new AlertOutput(a.CompanyId, a.Severity, a.Explanation, a.Snippet, a.Categories, a.Reasons)).ToList();
 

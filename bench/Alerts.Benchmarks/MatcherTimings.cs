@@ -28,6 +28,17 @@ internal static class MatcherTimings
                 buildCpu = Math.Min(buildCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             }
 
+            // With the words already normalised, as a rebuild after one company changed has them.
+            var terms = new MatcherTerms();
+            _ = new MatcherIndex(GoodsTaxonomy.Default, workload.Companies, terms);
+            var warm = double.MaxValue;
+            for (var i = 0; i < 5; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                _ = new MatcherIndex(GoodsTaxonomy.Default, workload.Companies, terms);
+                warm = Math.Min(warm, clock.Elapsed.TotalMilliseconds);
+            }
+
             var automaton = double.MaxValue;
             for (var i = 0; i < 5; i++)
             {
@@ -59,7 +70,7 @@ internal static class MatcherTimings
             var match = matchClock.Elapsed.TotalMilliseconds;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{companies,7} companies  {index.Patterns.Count,7} patterns  {index.Automaton.StateCount,8} states  build {build,8:F1} ms (cpu {buildCpu,6:F1}, automaton {automaton,6:F1})  scan {scan,8:F1} ms ({total} hits)  match {match,8:F1} ms ({alerts} alerts)"));
+                $"{companies,7} companies  {index.Patterns.Count,7} patterns  {index.Automaton.StateCount,8} states  build {build,8:F1} ms (cpu {buildCpu,6:F1}, words known {warm,6:F1}, automaton {automaton,6:F1})  scan {scan,8:F1} ms ({total} hits)  match {match,8:F1} ms ({alerts} alerts)"));
         }
     }
 }

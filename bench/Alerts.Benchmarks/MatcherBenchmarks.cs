@@ -113,7 +113,10 @@ public class MatcherBenchmarks
         }
     }
 
-    /// <summary><c>corpus.txt</c>: one normalised notice a line; <c>patterns-N.txt</c>: the automaton's patterns.</summary>
+    /// <summary>
+    /// <c>corpus.txt</c>: one normalised notice a line; <c>patterns-N.txt</c>: the automaton's patterns;
+    /// <c>companies-N.json</c>: the companies as a subscriptions file.
+    /// </summary>
     private void Export(string directory)
     {
         Directory.CreateDirectory(directory);
@@ -124,5 +127,9 @@ public class MatcherBenchmarks
         }
 
         File.WriteAllLines(Path.Combine(directory, $"patterns-{Companies}.txt"), _index.Patterns);
+
+        // The same companies as a subscriptions file, for `alerts match --companies` (bench/grep-baseline.sh).
+        using var companies = File.Create(Path.Combine(directory, $"companies-{Companies}.json"));
+        System.Text.Json.JsonSerializer.Serialize(companies, new { companies = _workload.Companies }, Alerts.Core.Common.AlertsJson.Web);
     }
 }

@@ -24,6 +24,8 @@ namespace Alerts.Cli.Commands;
 /// </summary>
 internal static class MatchCommand
 {
+    private const int BufferSize = 64 * 1024;
+
     public static Command Create() => Create(null);
 
     /// <summary>Tests pass a catalog; the real one comes from the service provider when a source adapter registers it.</summary>
@@ -77,7 +79,10 @@ internal static class MatchCommand
                 }
             }
 
-            var notice = SavedNoticeReader.Read(content, path, adapter);
+            // Reading a long text and loading many companies are independent: the notice is read on another thread
+            // while the companies are parsed, validated and the matcher's index is built for them.
+            var reading = Task.Run(() => SavedNoticeReader.Read(content, path, adapter), cancellationToken);
+            var matcher = services.GetRequiredService<INoticeMatcher>();
 
             IReadOnlyList<Company> companies;
             if (parseResult.GetValue(companiesFile) is { Length: > 0 } companiesPath)
@@ -111,8 +116,14 @@ internal static class MatchCommand
             }
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+            // A notice about nothing builds the index for these companies (the matcher keeps it for the same list), so the
+            // build overlaps the reading rather than following it.
+            var probe = new Notice { Key = "probe", SourceId = "probe", Title = "" };
+            matcher.Match(ChangeEvent.From(probe, ChangeKind.Added, "probe", now), probe, companies);
+            var notice = await reading.ConfigureAwait(false);
             var change = ChangeEvent.From(notice, ChangeKind.Added, ContentHash.Of(notice.Title, notice.Body), now);
-            var alerts = services.GetRequiredService<INoticeMatcher>().Match(change, notice, companies);
+            var alerts = matcher.Match(change, notice, companies);
             var gloss = services.GetRequiredService<TitleGlossary>().Gloss(notice.Title);
             var alertOutputs = alerts.Select(a => new AlertOutput(a.CompanyId, a.Severity, a.Explanation, a.Snippet, a.Categories, a.Reasons)).ToList();
 
@@ -157,15 +168,26 @@ internal static class MatchCommand
             return;
         }
 
+        // Into a buffer written out in large pieces: ten thousand companies make a hundred thousand lines, and a console
+        // writer flushes every line it is given.
+        var buffer = new System.Text.StringBuilder(BufferSize + 4096);
         foreach (var alert in alerts)
         {
-            await output.WriteLineAsync($"{alert.Company}: {alert.Severity.ToString().ToUpperInvariant()}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  {alert.Explanation}").ConfigureAwait(false);
+            buffer.Append(alert.Company).Append(": ").Append(alert.Severity.ToString().ToUpperInvariant()).Append(output.NewLine);
+            buffer.Append("  ").Append(alert.Explanation).Append(output.NewLine);
             foreach (var reason in alert.Reasons)
             {
-                await output.WriteLineAsync($"  - {reason.Kind.WireName()} {reason.Value}: …{reason.Snippet}…").ConfigureAwait(false);
+                buffer.Append("  - ").Append(reason.Kind.WireName()).Append(' ').Append(reason.Value).Append(": …").Append(reason.Snippet).Append('…').Append(output.NewLine);
+            }
+
+            if (buffer.Length >= BufferSize)
+            {
+                await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
+                buffer.Clear();
             }
         }
+
+        await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
     }
 
     internal sealed record AlertOutput(string Company, Severity Severity, string Explanation, string Snippet, IReadOnlyList<string> Categories, IReadOnlyList<AlertReason> Reasons);

@@ -7,105 +7,147 @@ public readonly record struct PatternHit(int Pattern, int Start, int Length);
 /// Aho–Corasick automaton over UTF-16 code units: every occurrence of every pattern in one left-to-right pass, in time
 /// linear in the text plus the number of hits, whatever the number of patterns. Immutable after construction, so it is
 /// safe to share between threads.
+/// <para>
+/// The trie lives in flat arrays, states numbered breadth first: a state's children are consecutive states whose labels
+/// are sorted, so a transition is a search in a short slice of one <c>char[]</c> and a state costs a few ints, not a
+/// dictionary. Building sorts the patterns once and lays the trie out level by level from the sorted order, so the fail
+/// links can be computed in state order without a queue: 51,000 patterns (10,000 companies) build in tens of
+/// milliseconds, not the ~0.2 s a hash table of transitions took.
+/// </para>
 /// </summary>
 public sealed class AhoCorasick
 {
-    private readonly int[] _rootNext = new int[char.MaxValue + 1];
+    /// <summary>Children of a state that are searched linearly; longer slices are searched by halves.</summary>
+    private const int LinearChildren = 8;
+
+    private readonly int[] _rootNext = new int[char.MaxValue + 1];   // dense row for the root: 0 = no pattern starts with c
     private readonly bool[] _inAlphabet = new bool[char.MaxValue + 1]; // a character no pattern contains sends any state to the root
-    private readonly TransitionTable _next;
+    private readonly int[] _firstChild;   // children of state s are states [_firstChild[s], _firstChild[s + 1])
+    private readonly char[] _label;       // the character on the edge into a state
     private readonly int[] _fail;
     private readonly int[] _outputLink;   // nearest state on the fail chain (excluding self) that ends a pattern, or -1
-    private readonly int[][] _outputs;    // patterns ending exactly at a state
+    private readonly int[] _firstOutput;  // patterns ending exactly at state s are _outputs[_firstOutput[s] .. _firstOutput[s + 1])
+    private readonly int[] _outputs;
     private readonly int[] _lengths;
 
     public AhoCorasick(IReadOnlyList<string> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         PatternCount = patterns.Count;
-        _lengths = [.. patterns.Select(p => p.Length)];
-        var building = new Dictionary<long, int>();
-        var depthOf = new List<int> { 0 };
-        var outputs = new List<List<int>?> { null };
-        var children = new List<List<(char C, int State)>?> { null };
-
+        var lengths = new int[patterns.Count];
+        var order = new List<int>(patterns.Count);
+        var totalLength = 0;
         for (var p = 0; p < patterns.Count; p++)
         {
-            var pattern = patterns[p];
-            if (string.IsNullOrEmpty(pattern))
+            lengths[p] = patterns[p]?.Length ?? 0;
+            if (lengths[p] > 0)
             {
-                continue; // an empty pattern matches nowhere useful
+                order.Add(p); // an empty pattern matches nowhere useful
+                totalLength += lengths[p];
+            }
+        }
+
+        _lengths = lengths;
+
+        // Sorted (ordinally, then by index): the patterns below a state form one run, its children's runs follow each
+        // other in label order, and duplicates keep their input order.
+        var sorted = order.ToArray();
+        Array.Sort(sorted, (a, b) =>
+        {
+            var byText = string.CompareOrdinal(patterns[a], patterns[b]);
+            return byText != 0 ? byText : a.CompareTo(b);
+        });
+
+        // At most one state per pattern character, plus the root.
+        var capacity = totalLength + 1;
+        var firstChild = new int[capacity + 1];
+        var label = new char[capacity];
+        var firstOutput = new int[capacity + 1];
+        var outputs = new int[sorted.Length];
+        var outputCount = 0;
+        var stateCount = 1;
+
+        // One level at a time: each entry is (state, [from, to) of sorted) — the patterns whose prefix of this depth
+        // leads to the state. Processing a level in state order gives children in state order, so the layout is breadth first.
+        var level = new List<(int State, int From, int To)> { (0, 0, sorted.Length) };
+        var nextLevel = new List<(int State, int From, int To)>();
+        for (var depth = 0; level.Count > 0; depth++)
+        {
+            nextLevel.Clear();
+            foreach (var (state, from, to) in level)
+            {
+                // States are processed in order, so a state's slices start where the previous state's ended.
+                firstChild[state] = stateCount;
+                firstOutput[state] = outputCount;
+                var i = from;
+                while (i < to && lengths[sorted[i]] == depth)
+                {
+                    outputs[outputCount++] = sorted[i++]; // shorter patterns sort before their extensions
+                }
+
+                while (i < to)
+                {
+                    var c = patterns[sorted[i]][depth];
+                    var j = i + 1;
+                    while (j < to && patterns[sorted[j]][depth] == c)
+                    {
+                        j++;
+                    }
+
+                    var child = stateCount++;
+                    label[child] = c;
+                    _inAlphabet[c] = true;
+                    nextLevel.Add((child, i, j));
+                    i = j;
+                }
             }
 
-            var state = 0;
-            foreach (var c in pattern)
+            (level, nextLevel) = (nextLevel, level);
+        }
+
+        firstChild[stateCount] = stateCount;
+        firstOutput[stateCount] = outputCount;
+        StateCount = stateCount;
+        _firstChild = firstChild;
+        _label = label;
+        _firstOutput = firstOutput;
+        _outputs = outputs;
+        for (var child = firstChild[0]; child < firstChild[1]; child++)
+        {
+            _rootNext[label[child]] = child;
+        }
+
+        // Breadth first is state order: a state's fail link is the longest proper suffix of its path that is also a
+        // path from the root, and every shorter state's link is known when it is needed.
+        _fail = new int[stateCount];
+        _outputLink = new int[stateCount];
+        _outputLink[0] = -1;
+        for (var state = 0; state < stateCount; state++)
+        {
+            for (var child = firstChild[state]; child < firstChild[state + 1]; child++)
             {
-                _inAlphabet[c] = true;
-                var next = state == 0 ? _rootNext[c] : (building.TryGetValue(Key(state, c), out var n) ? n : 0);
-                if (next == 0)
+                var c = label[child];
+                var target = 0;
+                if (state != 0)
                 {
-                    next = depthOf.Count;
-                    depthOf.Add(depthOf[state] + 1);
-                    outputs.Add(null);
-                    children.Add(null);
-                    (children[state] ??= []).Add((c, next));
-                    if (state == 0)
+                    for (var f = _fail[state]; ; f = _fail[f])
                     {
-                        _rootNext[c] = next;
-                    }
-                    else
-                    {
-                        building[Key(state, c)] = next;
+                        var next = Step(f, c);
+                        if (next > 0)
+                        {
+                            target = next;
+                            break;
+                        }
+
+                        if (f == 0)
+                        {
+                            break;
+                        }
                     }
                 }
 
-                state = next;
-            }
-
-            (outputs[state] ??= []).Add(p);
-        }
-
-        _next = new TransitionTable(building);
-        var count = depthOf.Count;
-        StateCount = count;
-        _fail = new int[count];
-        _outputLink = new int[count];
-        _outputs = new int[count][];
-        for (var s = 0; s < count; s++)
-        {
-            _outputs[s] = outputs[s]?.ToArray() ?? [];
-            _outputLink[s] = -1;
-        }
-
-        // Breadth first: a state's fail link is the longest proper suffix of its path that is also a path from the root.
-        var queue = new Queue<int>();
-        foreach (var (_, child) in children[0] ?? [])
-        {
-            _fail[child] = 0;
-            queue.Enqueue(child);
-        }
-
-        while (queue.Count > 0)
-        {
-            var state = queue.Dequeue();
-            foreach (var (c, child) in children[state] ?? [])
-            {
-                var f = _fail[state];
-                int target;
-                while (true)
-                {
-                    target = Step(f, c);
-                    if (target >= 0 || f == 0)
-                    {
-                        break;
-                    }
-
-                    f = _fail[f];
-                }
-
-                _fail[child] = target < 0 || target == child ? 0 : target;
-                var failState = _fail[child];
-                _outputLink[child] = _outputs[failState].Length > 0 ? failState : _outputLink[failState];
-                queue.Enqueue(child);
+                _fail[child] = target;
+                _outputLink[child] = EndsPattern(target) ? target : _outputLink[target];
             }
         }
     }
@@ -139,7 +181,7 @@ public sealed class AhoCorasick
             while (true)
             {
                 var next = Step(state, c);
-                if (next >= 0)
+                if (next > 0)
                 {
                     state = next;
                     break;
@@ -153,17 +195,20 @@ public sealed class AhoCorasick
                 state = _fail[state];
             }
 
-            for (var s = _outputs[state].Length > 0 ? state : _outputLink[state]; s > 0; s = _outputLink[s])
+            for (var s = EndsPattern(state) ? state : _outputLink[state]; s > 0; s = _outputLink[s])
             {
-                foreach (var p in _outputs[s])
+                for (var o = _firstOutput[s]; o < _firstOutput[s + 1]; o++)
                 {
+                    var p = _outputs[o];
                     hits.Add(new PatternHit(p, i + 1 - _lengths[p], _lengths[p]));
                 }
             }
         }
     }
 
-    /// <summary>The transition on <paramref name="c"/>, or -1 (the root loops to itself: 0).</summary>
+    private bool EndsPattern(int state) => _firstOutput[state + 1] > _firstOutput[state];
+
+    /// <summary>The child of <paramref name="state"/> on <paramref name="c"/>, or 0 when there is none.</summary>
     private int Step(int state, char c)
     {
         if (state == 0)
@@ -171,62 +216,41 @@ public sealed class AhoCorasick
             return _rootNext[c];
         }
 
-        return _next.Get(Key(state, c));
-    }
-
-    private static long Key(int state, char c) => ((long)state << 16) | c;
-
-    /// <summary>
-    /// The non-root transitions, (state, character) → state, in one open-addressing table: a CJK alphabet is too large
-    /// for a dense row per state, and the scan spends most of its time here, where a general dictionary costs twice as much.
-    /// </summary>
-    private sealed class TransitionTable
-    {
-        private const long Empty = -1;
-        private readonly long[] _keys;
-        private readonly int[] _values;
-        private readonly int _shift;
-
-        public TransitionTable(Dictionary<long, int> transitions)
+        var lo = _firstChild[state];
+        var hi = _firstChild[state + 1];
+        if (hi - lo <= LinearChildren)
         {
-            var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(transitions.Count * 2)));
-            _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-            _keys = new long[capacity];
-            _values = new int[capacity];
-            Array.Fill(_keys, Empty);
-            foreach (var (key, value) in transitions)
+            for (var k = lo; k < hi; k++)
             {
-                var slot = Slot(key);
-                while (_keys[slot] != Empty)
+                if (_label[k] == c)
                 {
-                    slot = (slot + 1) & (capacity - 1);
+                    return k;
                 }
+            }
 
-                _keys[slot] = key;
-                _values[slot] = value;
+            return 0;
+        }
+
+        hi--;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var m = _label[mid];
+            if (m == c)
+            {
+                return mid;
+            }
+
+            if (m < c)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
             }
         }
 
-        /// <summary>The target state, or -1.</summary>
-        public int Get(long key)
-        {
-            var mask = _keys.Length - 1;
-            for (var slot = Slot(key); ; slot = (slot + 1) & mask)
-            {
-                var found = _keys[slot];
-                if (found == key)
-                {
-                    return _values[slot];
-                }
-
-                if (found == Empty)
-                {
-                    return -1;
-                }
-            }
-        }
-
-        // Fibonacci hashing: the high bits of key × 2^64/φ spread the consecutive states and characters evenly.
-        private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> _shift);
+        return 0;
     }
 }

@@ -52,9 +52,12 @@ public static class CompanyNames
     }
 
     /// <summary>Letters and digits only (<c>terradrone</c>): the key for comparing listed entities with counterparties.</summary>
-    public static string Key(string name)
+    public static string Key(string name) => KeyOfDisplay(Display(name));
+
+    /// <summary><see cref="Key"/> from a name's <see cref="Display"/> form already worked out (the matcher's index has it).</summary>
+    internal static string KeyOfDisplay(string display)
     {
-        var display = Display(name);
+        ArgumentNullException.ThrowIfNull(display);
         var key = new StringBuilder(display.Length);
         foreach (var c in display)
         {

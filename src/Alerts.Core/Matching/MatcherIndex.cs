@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alerts.Core.Subscriptions;
 using Alerts.Core.Common;
 using Alerts.Core.Goods;
@@ -34,9 +33,15 @@ internal sealed class MatcherIndex
     private readonly Dictionary<string, int> _patternIds = new(StringComparer.Ordinal);
     private readonly List<string> _patterns = [];
     private readonly List<List<PatternOwner>> _owners = [];
+    private readonly MatcherTerms _terms;
 
-    public MatcherIndex(GoodsTaxonomy taxonomy, IReadOnlyList<Company> companies)
+    /// <param name="terms">
+    /// Normalised forms already worked out (the cache keeps one across builds, so a rebuild after one company changed
+    /// normalises only that company's new words); null for a private one.
+    /// </param>
+    public MatcherIndex(GoodsTaxonomy taxonomy, IReadOnlyList<Company> companies, MatcherTerms? terms = null)
     {
+        _terms = terms ?? new MatcherTerms();
         Taxonomy = taxonomy;
         Companies = [.. companies];
         IdRank = new int[Companies.Length];
@@ -73,49 +78,61 @@ internal sealed class MatcherIndex
             .Where(g => g.Select(x => x.Id).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 
+        // What a category contributes to each watcher, worked out once per category and not once per company: its HS
+        // prefixes that belong to it alone (digits) and its canonical control codes.
+        var categoryHs = new string[CategoryIds.Length][];
+        var categoryCodes = new string[CategoryIds.Length][];
+        for (var c = 0; c < CategoryIds.Length; c++)
+        {
+            var category = taxonomy.Categories[c];
+            categoryHs[c] = [.. category.HsPrefixes.Select(HsCode.Digits).OfType<string>().Where(hsOwners.ContainsKey)];
+            categoryCodes[c] = [.. category.ControlCodes.Select(ControlCode.Canonical).OfType<string>()];
+        }
+
         var dualUse = new List<int>();
         var destinationSets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var destinationsByList = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var reachByList = new Dictionary<string, ((int Category, bool Related)[] Reach, bool DualUse)>(StringComparer.Ordinal);
         CompanyDestinations = new HashSet<string>[Companies.Length];
         for (var k = 0; k < Companies.Length; k++)
         {
             var company = Companies[k];
             var watch = company.Watch ?? new WatchProfile();
-            CompanyDestinations[k] = Intern(destinationSets, (watch.Destinations ?? []).Select(d => d.Trim().ToUpperInvariant()));
-
-            // A category watched by name, with its sub-categories, is the company's own goods; what it reaches only
-            // through the dual-use root is related (the root is every dual-use item: a gallium notice is not "its goods"
-            // for a company that ticked "dual-use items", README of tests/fixtures/real, "The fixed watchers").
-            var own = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var category in watch.Categories ?? [])
+            var destinations = watch.Destinations ?? [];
+            var destinationKey = string.Join('\u001f', destinations);
+            if (!destinationsByList.TryGetValue(destinationKey, out var countries))
             {
-                if (category != GoodsTaxonomy.DualUse)
+                countries = Intern(destinationSets, destinations.Select(d => d.Trim().ToUpperInvariant()));
+                destinationsByList[destinationKey] = countries;
+            }
+
+            CompanyDestinations[k] = countries;
+
+            // Companies share category lists (most watch one or two categories), so what a list reaches is worked out once.
+            var categories = watch.Categories ?? [];
+            var categoryKey = string.Join('\u001f', categories);
+            if (!reachByList.TryGetValue(categoryKey, out var reach))
+            {
+                reach = Reach(taxonomy, categories, categoryIndex);
+                reachByList[categoryKey] = reach;
+            }
+
+            foreach (var (c, isRelated) in reach.Reach)
+            {
+                (isRelated ? CategoryRelatedCompanies : CategoryCompanies)[c].Add(k);
+                var id = CategoryIds[c];
+                foreach (var digits in categoryHs[c])
                 {
-                    own.UnionWith(taxonomy.SelfAndDescendants(category));
+                    AddHs(k, digits, isRelated, id);
+                }
+
+                foreach (var canonical in categoryCodes[c])
+                {
+                    AddCanonicalCode(k, canonical, isRelated, id);
                 }
             }
 
-            var related = (watch.Categories ?? []).Contains(GoodsTaxonomy.DualUse)
-                ? taxonomy.SelfAndDescendants(GoodsTaxonomy.DualUse).Where(id => id != GoodsTaxonomy.DualUse && !own.Contains(id)).ToHashSet(StringComparer.Ordinal)
-                : [];
-            foreach (var (id, isRelated) in own.Select(id => (id, false)).Concat(related.Select(id => (id, true))))
-            {
-                (isRelated ? CategoryRelatedCompanies : CategoryCompanies)[categoryIndex[id]].Add(k);
-                var category = taxonomy.Find(id)!;
-                foreach (var hs in category.HsPrefixes)
-                {
-                    if (HsCode.Digits(hs) is { } digits && hsOwners.ContainsKey(digits))
-                    {
-                        AddHs(k, digits, isRelated, id);
-                    }
-                }
-
-                foreach (var code in category.ControlCodes)
-                {
-                    AddControlCode(k, code, isRelated, id);
-                }
-            }
-
-            if ((watch.Categories ?? []).Any(taxonomy.IsUnderDualUse))
+            if (reach.DualUse)
             {
                 dualUse.Add(k);
             }
@@ -127,7 +144,7 @@ internal sealed class MatcherIndex
 
             foreach (var hs in watch.HsCodes ?? [])
             {
-                if (HsCode.Digits(hs) is { } digits)
+                if (_terms.HsDigits(hs) is { } digits)
                 {
                     AddHs(k, digits);
                 }
@@ -147,8 +164,7 @@ internal sealed class MatcherIndex
                         continue;
                     }
 
-                    var display = CompanyNames.Display(name);
-                    var key = CompanyNames.Key(name);
+                    var (display, key) = _terms.CounterpartyName(name);
                     var owner = new PatternOwner(PatternOwnerKind.Counterparty, k, counterparty.Name);
                     Add(display, owner);
                     Add(key, owner);
@@ -212,7 +228,7 @@ internal sealed class MatcherIndex
 
     private void Add(string raw, PatternOwner owner)
     {
-        var pattern = TextNormalizer.NormalizeTerm(raw);
+        var pattern = _terms.Normalize(raw);
         if (pattern.Length == 0 || (pattern.Length < 2 && pattern.All(char.IsAscii)))
         {
             return;
@@ -234,25 +250,55 @@ internal sealed class MatcherIndex
 
     private void AddHs(int company, string digits, bool related = false, string? category = null)
     {
-        Get(HsExact, digits).Add(new WatchedCode(company, digits, related, category));
+        var watched = new WatchedCode(company, digits, related, category);
+        Get(HsExact, digits).Add(watched);
         for (var length = 8; length < digits.Length; length++)
         {
-            Get(HsLonger, digits[..length]).Add(new WatchedCode(company, digits, related, category));
+            Get(HsLonger, digits, length).Add(watched);
         }
     }
 
-    private void AddControlCode(int company, string code, bool related = false, string? category = null)
+    private void AddControlCode(int company, string code)
     {
-        if (ControlCode.Canonical(code) is not { } canonical)
+        if (_terms.ControlCode(code) is { } canonical)
         {
-            return;
+            AddCanonicalCode(company, canonical);
         }
+    }
 
-        Get(Codes, canonical).Add(new WatchedCode(company, canonical, related, category));
+    private void AddCanonicalCode(int company, string canonical, bool related = false, string? category = null)
+    {
+        var watched = new WatchedCode(company, canonical, related, category);
+        Get(Codes, canonical).Add(watched);
         for (var dot = canonical.LastIndexOf('.'); dot > 0; dot = canonical.LastIndexOf('.', dot - 1))
         {
-            Get(CodeParents, canonical[..dot]).Add(new WatchedCode(company, canonical, related, category));
+            Get(CodeParents, canonical, dot).Add(watched);
         }
+    }
+
+    /// <summary>
+    /// What a company watching <paramref name="categories"/> reaches: a category watched by name, with its
+    /// sub-categories, is the company's own goods; what it reaches only through the dual-use root is related (the root
+    /// is every dual-use item: a gallium notice is not "its goods" for a company that ticked "dual-use items", README of
+    /// tests/fixtures/real, "The fixed watchers").
+    /// </summary>
+    private static ((int Category, bool Related)[] Reach, bool DualUse) Reach(
+        GoodsTaxonomy taxonomy, IReadOnlyList<string> categories, Dictionary<string, int> categoryIndex)
+    {
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var category in categories)
+        {
+            if (category != GoodsTaxonomy.DualUse)
+            {
+                own.UnionWith(taxonomy.SelfAndDescendants(category));
+            }
+        }
+
+        var related = categories.Contains(GoodsTaxonomy.DualUse)
+            ? taxonomy.SelfAndDescendants(GoodsTaxonomy.DualUse).Where(id => id != GoodsTaxonomy.DualUse && !own.Contains(id)).ToHashSet(StringComparer.Ordinal)
+            : [];
+        (int, bool)[] reach = [.. own.Select(id => (categoryIndex[id], false)).Concat(related.Select(id => (categoryIndex[id], true)))];
+        return (reach, categories.Any(taxonomy.IsUnderDualUse));
     }
 
     private static HashSet<string> Intern(Dictionary<string, HashSet<string>> sets, IEnumerable<string> countries)
@@ -268,6 +314,19 @@ internal sealed class MatcherIndex
         return set;
     }
 
+    /// <summary>The list under <c>value[..length]</c>, without cutting the string unless the key is new.</summary>
+    private static List<WatchedCode> Get(Dictionary<string, List<WatchedCode>> map, string value, int length)
+    {
+        var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(value.AsSpan(0, length), out var list))
+        {
+            list = [];
+            map[value[..length]] = list;
+        }
+
+        return list;
+    }
+
     private static List<WatchedCode> Get(Dictionary<string, List<WatchedCode>> map, string key)
     {
         if (!map.TryGetValue(key, out var list))
@@ -281,12 +340,86 @@ internal sealed class MatcherIndex
 }
 
 /// <summary>
-/// The matcher is rebuilt only when the companies change: the same list instance reuses the index at once, another
-/// list with the same content (by hash) reuses it too.
+/// Normalised forms of company words (terms, counterparty names), memoised: ten thousand companies repeat each other's
+/// products and partners, and a rebuild after one company changed meets the same words again. Not thread-safe: the
+/// cache builds one index at a time under its lock.
+/// </summary>
+internal sealed class MatcherTerms
+{
+    /// <summary>Past this many words the memo starts over, so words no company watches any more do not pile up.</summary>
+    private const int MaxEntries = 1_000_000;
+
+    private readonly Dictionary<string, string> _normalized = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Display, string Key)> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _hsDigits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _controlCodes = new(StringComparer.Ordinal);
+
+    public string Normalize(string raw)
+    {
+        if (!_normalized.TryGetValue(raw, out var normalized))
+        {
+            if (_normalized.Count >= MaxEntries)
+            {
+                _normalized.Clear();
+            }
+
+            normalized = TextNormalizer.NormalizeTerm(raw);
+            _normalized[raw] = normalized;
+        }
+
+        return normalized;
+    }
+
+    /// <summary><see cref="HsCode.Digits"/> of a watched HS code.</summary>
+    public string? HsDigits(string raw) => Memo(_hsDigits, raw, HsCode.Digits);
+
+    /// <summary><see cref="Goods.ControlCode.Canonical"/> of a watched control code.</summary>
+    public string? ControlCode(string raw) => Memo(_controlCodes, raw, Goods.ControlCode.Canonical);
+
+    private static string? Memo(Dictionary<string, string?> memo, string raw, Func<string, string?> compute)
+    {
+        if (!memo.TryGetValue(raw, out var value))
+        {
+            if (memo.Count >= MaxEntries)
+            {
+                memo.Clear();
+            }
+
+            value = compute(raw);
+            memo[raw] = value;
+        }
+
+        return value;
+    }
+
+    /// <summary><see cref="CompanyNames.Display"/> and <see cref="CompanyNames.Key"/> of a counterparty name.</summary>
+    public (string Display, string Key) CounterpartyName(string name)
+    {
+        if (!_names.TryGetValue(name, out var forms))
+        {
+            if (_names.Count >= MaxEntries)
+            {
+                _names.Clear();
+            }
+
+            var display = CompanyNames.Display(name);
+            forms = (display, CompanyNames.KeyOfDisplay(display));
+            _names[name] = forms;
+        }
+
+        return forms;
+    }
+}
+
+/// <summary>
+/// The matcher's index, rebuilt only when the companies change: the same list instance reuses the index at once,
+/// another list with the same content (by a hash of what the index reads: ids, names and watch profiles) reuses it
+/// too. A rebuild reuses the normalised words of the previous builds (<see cref="MatcherTerms"/>).
 /// </summary>
 internal sealed class MatcherIndexCache(GoodsTaxonomy taxonomy)
 {
     private readonly Lock _gate = new();
+    private readonly MatcherTerms _terms = new();
     private volatile Entry? _current;
 
     public int Builds { get; private set; }
@@ -299,21 +432,82 @@ internal sealed class MatcherIndexCache(GoodsTaxonomy taxonomy)
             return current.Index;
         }
 
-        var hash = ContentHash.Of(JsonSerializer.Serialize(companies, AlertsJson.Web));
+        var hash = CompanyListHash.Of(companies);
         lock (_gate)
         {
-            if (_current is { } again && again.Hash == hash)
+            if (_current is { } again && again.Hash.SequenceEqual(hash))
             {
                 _current = again with { List = companies };
                 return again.Index;
             }
 
-            var index = new MatcherIndex(taxonomy, companies);
+            var index = new MatcherIndex(taxonomy, companies, _terms);
             Builds++;
             _current = new Entry(companies, hash, index);
             return index;
         }
     }
 
-    private sealed record Entry(IReadOnlyList<Company> List, string Hash, MatcherIndex Index);
+    private sealed record Entry(IReadOnlyList<Company> List, byte[] Hash, MatcherIndex Index);
+}
+
+/// <summary>
+/// SHA-256 of what the index reads from a company list, streamed field by field: serialising ten thousand companies to
+/// JSON to hash them cost more than building the index does now.
+/// </summary>
+internal static class CompanyListHash
+{
+    private const char Separator = '\u001f';
+    private const char End = '\u001e';
+
+    public static byte[] Of(IReadOnlyList<Company> companies)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = new System.Text.StringBuilder(4096);
+        foreach (var company in companies)
+        {
+            var watch = company.Watch ?? new WatchProfile();
+            buffer.Append(company.Id).Append(Separator).Append(company.Name).Append(Separator);
+            Append(buffer, watch.Categories);
+            Append(buffer, watch.Terms);
+            Append(buffer, watch.HsCodes);
+            Append(buffer, watch.ControlCodes);
+            Append(buffer, watch.Destinations);
+            foreach (var counterparty in watch.Counterparties ?? [])
+            {
+                buffer.Append(counterparty.Name).Append(Separator);
+                Append(buffer, counterparty.Aliases);
+            }
+
+            buffer.Append(End).Append(End);
+            if (buffer.Length > 2048)
+            {
+                Flush(hash, buffer);
+            }
+        }
+
+        Flush(hash, buffer);
+        return hash.GetHashAndReset();
+    }
+
+    // A list's items, then its end: ["a", "b"] and ["a"], ["b"] differ. A null item is written as an empty one.
+    private static void Append(System.Text.StringBuilder buffer, IReadOnlyList<string>? items)
+    {
+        foreach (var item in items ?? [])
+        {
+            buffer.Append(item).Append(Separator);
+        }
+
+        buffer.Append(End);
+    }
+
+    private static void Flush(System.Security.Cryptography.IncrementalHash hash, System.Text.StringBuilder buffer)
+    {
+        foreach (var chunk in buffer.GetChunks())
+        {
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(chunk.Span));
+        }
+
+        buffer.Clear();
+    }
 }

@@ -132,10 +132,40 @@ public sealed partial class NoticeMatcher : INoticeMatcher
         var categoryHits = new Dictionary<int, PatternHit>();
         var categoryMentions = new Dictionary<int, PatternHit>();
         var announcedCategories = new HashSet<int>();
+        // Candidates come in the automaton's order, by end position: a longer hit covering this one ends at or after its
+        // end and no later than its start plus the longest candidate, so only that window is searched (a long notice
+        // has thousands of candidates, and comparing every pair cost seconds).
+        var longestCandidate = 0;
+        foreach (var (_, hit) in categoryCandidates)
+        {
+            longestCandidate = Math.Max(longestCandidate, hit.Length);
+        }
+
+        var windowStart = 0;
         foreach (var (category, hit) in categoryCandidates)
         {
-            var insideLonger = categoryCandidates.Exists(other => other.Category != category && other.Hit.Length > hit.Length
-                && other.Hit.Start <= hit.Start && other.Hit.Start + other.Hit.Length >= hit.Start + hit.Length);
+            var end = hit.Start + hit.Length;
+            while (categoryCandidates[windowStart].Hit.Start + categoryCandidates[windowStart].Hit.Length < end)
+            {
+                windowStart++;
+            }
+
+            var insideLonger = false;
+            for (var j = windowStart; j < categoryCandidates.Count; j++)
+            {
+                var (otherCategory, other) = categoryCandidates[j];
+                if (other.Start + other.Length > hit.Start + longestCandidate)
+                {
+                    break;
+                }
+
+                if (otherCategory != category && other.Length > hit.Length && other.Start <= hit.Start && other.Start + other.Length >= end)
+                {
+                    insideLonger = true;
+                    break;
+                }
+            }
+
             if (insideLonger)
             {
                 continue;

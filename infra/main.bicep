@@ -56,6 +56,20 @@ param sourceSchedules object = {
   'cn-gacc-announcements': '0 40 */2 * * *'
 }
 
+@description('Revalidation schedule per source id (NCRONTAB with seconds, UTC): how often the pages and annexes of live notices (published < 30 days ago, not yet in force, or in a window) are re-read with conditional requests, checked at the ticks of the poll timer. Each becomes the app setting Sources__<id with _ for ->__RevalidateSchedule.')
+param sourceRevalidateSchedules object = {
+  'cn-mofcom-announcements': '0 0 */6 * * *'
+  'cn-mofcom-bis': '0 0 */6 * * *'
+  'cn-mofcom-exportcontrol': '0 0 */6 * * *'
+  'cn-mofcom-spokesperson': '0 0 */12 * * *'
+  'jp-meti-press': '0 0 */6 * * *'
+  'jp-meti-anpo': '0 0 */12 * * *'
+  'jp-mofa-press-ja': '0 0 */12 * * *'
+  'jp-mofa-press-en': '0 0 */12 * * *'
+  'jp-kantei-news': '0 0 */12 * * *'
+  'cn-gacc-announcements': '0 40 */12 * * *'
+}
+
 @description('Sender address of alert and digest e-mails (a domain authenticated in SendGrid).')
 param emailFromAddress string
 
@@ -195,7 +209,9 @@ var coreAppSettings = {
 // App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).
 var sourceAppSettings = toObject(items(sourceSchedules), s => 'Sources__${replace(s.key, '-', '_')}__Schedule', s => s.value)
 
-var appSettings = union(coreAppSettings, sourceAppSettings, additionalAppSettings)
+var sourceRevalidateAppSettings = toObject(items(sourceRevalidateSchedules), s => 'Sources__${replace(s.key, '-', '_')}__RevalidateSchedule', s => s.value)
+
+var appSettings = union(coreAppSettings, sourceAppSettings, sourceRevalidateAppSettings, additionalAppSettings)
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'

@@ -36,6 +36,17 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
 
     private int _requests;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ServedRequest> _served = new();
+
+    /// <summary>
+    /// Answer <c>If-None-Match</c> with 304 when the file's content hash (its ETag) matches, as the real sites' CMSs do
+    /// for most pages. Off by default: the recorded demo answers 200 to everything.
+    /// </summary>
+    public bool AnswersConditionalRequests { get; init; }
+
+    /// <summary>Every request served, in order: its path, whether it was conditional, and the status answered (tests count them).</summary>
+    public IReadOnlyList<ServedRequest> Served => [.. _served];
+
     public IReadOnlyDictionary<string, Uri> BaseUrls => _baseUrls;
 
     /// <summary>Makes <paramref name="stages"/> (oldest first) the overlays in force; the last one wins.</summary>
@@ -43,7 +54,11 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
 
     /// <param name="siteFolders">Site id (a source id) → the folder holding its pages under their real paths.</param>
     /// <param name="stagesRoot">Folder of stage overlays, or null.</param>
-    public static async Task<RecordedSiteServer> StartAsync(IReadOnlyDictionary<string, string> siteFolders, string? stagesRoot, CancellationToken cancellationToken)
+    public static Task<RecordedSiteServer> StartAsync(IReadOnlyDictionary<string, string> siteFolders, string? stagesRoot, CancellationToken cancellationToken) =>
+        StartAsync(siteFolders, stagesRoot, conditional: false, cancellationToken);
+
+    /// <param name="conditional">Whether the server answers conditional requests (<see cref="AnswersConditionalRequests"/>).</param>
+    public static async Task<RecordedSiteServer> StartAsync(IReadOnlyDictionary<string, string> siteFolders, string? stagesRoot, bool conditional, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(siteFolders);
         var sites = siteFolders.Keys;
@@ -64,7 +79,7 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        var server = new RecordedSiteServer(app, folders, stagesRoot is null ? null : Path.GetFullPath(stagesRoot), ports);
+        var server = new RecordedSiteServer(app, folders, stagesRoot is null ? null : Path.GetFullPath(stagesRoot), ports) { AnswersConditionalRequests = conditional };
         app.Run(server.ServeAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return server;
@@ -88,10 +103,27 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
         var file = Find(site, context.Request.Path.Value ?? "/");
         if (file is null)
         {
+            _served.Enqueue(new ServedRequest(context.Request.Path.Value ?? "/", context.Request.Headers.IfNoneMatch.Count > 0, StatusCodes.Status404NotFound));
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
+        var path = context.Request.Path.Value ?? "/";
+        var asked = context.Request.Headers.IfNoneMatch.ToString();
+        var conditional = asked.Length > 0 || context.Request.Headers.IfModifiedSince.Count > 0;
+        if (AnswersConditionalRequests)
+        {
+            var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(file, context.RequestAborted).ConfigureAwait(false)))[..16] + "\"";
+            context.Response.Headers.ETag = etag;
+            if (asked == etag)
+            {
+                _served.Enqueue(new ServedRequest(path, conditional, StatusCodes.Status304NotModified));
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
+        _served.Enqueue(new ServedRequest(path, conditional, StatusCodes.Status200OK));
         context.Response.ContentType = ContentTypeOf(file);
         await context.Response.SendFileAsync(file, context.RequestAborted).ConfigureAwait(false);
     }
@@ -136,3 +168,6 @@ internal sealed class RecordedSiteServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>One request a <see cref="RecordedSiteServer"/> served.</summary>
+internal sealed record ServedRequest(string Path, bool Conditional, int Status);

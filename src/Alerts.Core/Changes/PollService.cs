@@ -29,6 +29,9 @@ public sealed record PollReport(string SourceId, FetchOutcome Outcome, IReadOnly
 
     public int Requests { get; init; }
 
+    /// <summary>Known notices whose pages this poll re-read conditionally (its revalidation was due).</summary>
+    public int Revalidated { get; init; }
+
     public IReadOnlyList<string> SequenceGaps { get; init; } = [];
 
     public bool IsHealthy => Outcome.IsHealthy() && Error is null;
@@ -77,6 +80,7 @@ public sealed partial class PollService(
 
         var settings = catalog.Find(id) is null ? SourcePollSettings.Default : catalog.PollSettingsOf(id);
         var unread = previous?.Unread.Values ?? [];
+        var revalidate = Revalidation.IsDue(previous, settings.RevalidateSchedule, now);
         var due = unread.Where(u => u.DueAt(settings.UnreadRetryBaseDelay, settings.UnreadRetryMaxDelay) <= now).ToList();
         var context = new SourcePollContext(baseUrl, now)
         {
@@ -87,6 +91,7 @@ public sealed partial class PollService(
             Waiting = unread.Except(due).Select(u => u.Item.Url).ToHashSet(StringComparer.Ordinal),
             MaxDetailFetches = settings.MaxDetailFetchesPerPoll,
             AllowedHosts = settings.AllowedHosts,
+            Revalidate = revalidate ? Revalidation.Targets(previous!, now, settings.MaxDetailFetchesPerPoll) : [],
         };
 
         SourcePollResult result;
@@ -109,8 +114,15 @@ public sealed partial class PollService(
             (notice, ct) => IsGoneAsync(id, notice, ct),
             cancellationToken).ConfigureAwait(false);
 
+        // The cadence starts on the first healthy poll and moves on only when a revalidation ran (a failed listing skips it).
+        if (result.IsHealthy && (revalidate || detection.Snapshot.LastRevalidated is null))
+        {
+            detection = detection with { Snapshot = detection.Snapshot with { LastRevalidated = now } };
+        }
+
         var report = new PollReport(id, detection.Snapshot.LastPoll?.Outcome ?? result.Outcome, detection.Changes)
         {
+            Revalidated = result.Revalidated,
             Detail = detection.Snapshot.LastPoll?.Detail ?? result.Detail,
             Requests = result.Requests,
             SequenceGaps = detection.Snapshot.SequenceGaps,

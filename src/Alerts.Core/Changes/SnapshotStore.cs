@@ -102,6 +102,12 @@ public sealed record SourceSnapshot(string SourceId)
     /// <summary>Notice key → state.</summary>
     public IReadOnlyDictionary<string, NoticeState> Notices { get; init; } = new Dictionary<string, NoticeState>();
 
+    /// <summary>
+    /// When the live notices' pages were last re-read (issue 17), or when the cadence started; null before the first
+    /// healthy poll. The next revalidation is due at the <c>RevalidateSchedule</c>'s next occurrence after it.
+    /// </summary>
+    public DateTimeOffset? LastRevalidated { get; init; }
+
     /// <summary>Oldest first, at most <see cref="MaxHealthHistory"/>.</summary>
     public IReadOnlyList<PollHealth> Health { get; init; } = [];
 

@@ -18,7 +18,14 @@ public sealed class AnnexFetcher(IPageFetcher fetcher)
     /// <summary>MOFCOM notices carry one to three annexes; a page linking more is a law index (METI's anpo pages), not a notice's annexes.</summary>
     public const int MaxAnnexesPerNotice = 10;
 
-    public async Task<(Notice Notice, int Requests)> ReadAsync(Notice notice, SourceDescriptor descriptor, Uri baseUrl, CancellationToken cancellationToken)
+    public Task<(Notice Notice, int Requests)> ReadAsync(Notice notice, SourceDescriptor descriptor, Uri baseUrl, CancellationToken cancellationToken) =>
+        ReadAsync(notice, descriptor, baseUrl, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync(Notice, SourceDescriptor, Uri, CancellationToken)"/>; with <paramref name="conditional"/>
+    /// an annex read before is asked for with its validators, and a 304 keeps what it said then (its hash and text).
+    /// </summary>
+    public async Task<(Notice Notice, int Requests)> ReadAsync(Notice notice, SourceDescriptor descriptor, Uri baseUrl, ConditionalReads? conditional, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(descriptor);
@@ -55,8 +62,22 @@ public sealed class AnnexFetcher(IPageFetcher fetcher)
                 continue;
             }
 
-            var result = await fetcher.FetchAsync(new FetchRequest(descriptor.Id, url) { Binary = true }, cancellationToken).ConfigureAwait(false);
+            var request = new FetchRequest(descriptor.Id, url) { Binary = true };
+            var before = conditional?.Previous(attachment.Url);
+            if (before is not null && conditional!.Known.TryGetValue(url.ToString(), out var known))
+            {
+                request = request with { ETag = known.ETag, LastModified = known.LastModified };
+            }
+
+            var result = await fetcher.FetchAsync(request, cancellationToken).ConfigureAwait(false);
             requests++;
+            conditional?.Remember(url, request, result);
+            if (result.Outcome == FetchOutcome.NotModified && before is not null)
+            {
+                attachments.Add(attachment with { Sha256 = before.Sha256, Text = before.Text });
+                continue;
+            }
+
             if (!result.IsOk || result.Bytes is null)
             {
                 warnings.Add($"annex not fetched ({result.Outcome.ToWire()}{(result.Detail is { Length: > 0 } d ? ", " + d : "")}): {attachment.Title}");

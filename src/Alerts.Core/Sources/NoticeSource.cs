@@ -59,6 +59,12 @@ public sealed record SourcePollContext(Uri BaseUrl, DateTimeOffset Now)
     /// <summary>Detail pages (rows) fetched at most in this poll; the rest are deferred to the next one.</summary>
     public int MaxDetailFetches { get; init; } = SourcePollSettings.DefaultMaxDetailFetchesPerPoll;
 
+    /// <summary>
+    /// Known notices whose detail page (and annexes) this poll re-reads with conditional requests although their listing
+    /// row did not change (issue 17: an entity added to an annex, an effective date corrected). Empty on most polls.
+    /// </summary>
+    public IReadOnlyList<Notice> Revalidate { get; init; } = [];
+
     /// <summary>Configured mirrors whose links may be followed besides the base URL's host and the official hosts.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 }
@@ -107,6 +113,9 @@ public sealed record SourcePollResult(string SourceId, FetchOutcome Outcome)
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public int Requests { get; init; }
+
+    /// <summary>Known notices whose pages were re-read conditionally (<see cref="SourcePollContext.Revalidate"/>); their requests are in <see cref="Requests"/>.</summary>
+    public int Revalidated { get; init; }
 
     public TimeSpan Elapsed { get; init; }
 

@@ -112,7 +112,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var validators = new Dictionary<string, HttpValidators>(StringComparer.Ordinal);
         var warnings = new List<string>();
-        var reads = new List<ListingRead>();
+        var listingReads = new List<ListingRead>();
         var anyModified = false;
 
         ListingPlan plan;
@@ -147,7 +147,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             if (result.Outcome == FetchOutcome.NotModified)
             {
                 validators[key] = new HttpValidators(result.ETag ?? fetch.ETag, result.LastModified ?? fetch.LastModified);
-                reads.Add(new ListingRead(key, FetchOutcome.NotModified));
+                listingReads.Add(new ListingRead(key, FetchOutcome.NotModified));
                 continue;
             }
 
@@ -157,7 +157,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 {
                     // Tolerated, but no evidence either: the detector keeps what this listing listed before.
                     warnings.Add($"{key}: {result.Outcome.ToWire()} {result.Detail}");
-                    reads.Add(new ListingRead(key, result.Outcome));
+                    listingReads.Add(new ListingRead(key, result.Outcome));
                     continue;
                 }
 
@@ -172,7 +172,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 if (!listing.Required && parsed.Outcome == FetchOutcome.LayoutChanged)
                 {
                     warnings.Add($"{key}: {parsed.Outcome.ToWire()} {parsed.Detail}");
-                    reads.Add(new ListingRead(key, parsed.Outcome));
+                    listingReads.Add(new ListingRead(key, parsed.Outcome));
                     continue;
                 }
 
@@ -191,7 +191,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 warnings.Add($"{key}: {parsed.Skipped.Count} dated row(s) skipped, their link is not a notice page of this source (e.g. {parsed.Skipped[0]})");
             }
 
-            reads.Add(new ListingRead(key, FetchOutcome.Ok) { Items = parsed.Items });
+            listingReads.Add(new ListingRead(key, FetchOutcome.Ok) { Items = parsed.Items });
             foreach (var item in parsed.Items)
             {
                 if (seen.Add(item.Url))
@@ -230,6 +230,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
         var notices = new List<Notice>();
         var unread = new List<UnreadRow>();
         var deferred = new List<ListingItem>();
+        var reads = new ConditionalReads(context.Validators);
         var fetched = 0;
         foreach (var item in candidates)
         {
@@ -245,7 +246,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 continue;
             }
 
-            var detail = await FetchDetailAsync(item, context, cancellationToken).ConfigureAwait(false);
+            var detail = await FetchDetailAsync(item, context, reads, cancellationToken).ConfigureAwait(false);
             requests += detail.Requests;
             fetched += detail.Requests > 0 ? 1 : 0;
             if (detail.Notice is not null)
@@ -264,16 +265,40 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
             warnings.Add($"{deferred.Count} row(s) deferred to the next poll (at most {context.MaxDetailFetches} detail pages per poll)");
         }
 
+        var readNow = candidateUrls.Concat(notices.SelectMany(n => n.Urls)).ToHashSet(StringComparer.Ordinal);
+        var revalidated = 0;
+        foreach (var known in context.Revalidate)
+        {
+            if (known.Urls.Any(readNow.Contains))
+            {
+                continue;
+            }
+
+            var again = await RevalidateAsync(known, context, reads, warnings, cancellationToken).ConfigureAwait(false);
+            requests += again.Requests;
+            revalidated++;
+            if (again.Notice is not null)
+            {
+                notices.Add(again.Notice);
+            }
+        }
+
+        foreach (var (url, value) in reads.Learned)
+        {
+            validators.TryAdd(url, value);
+        }
+
         return new SourcePollResult(Descriptor.Id, anyModified ? FetchOutcome.Ok : FetchOutcome.NotModified)
         {
             Items = items,
-            Listings = reads,
+            Listings = listingReads,
             Notices = notices,
             Unread = unread,
             Deferred = deferred,
             Validators = validators,
             Warnings = warnings,
             Requests = requests,
+            Revalidated = revalidated,
         };
 
         SourcePollResult Unhealthy(FetchOutcome outcome, string detail) =>
@@ -284,7 +309,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
     /// Fetches a detail page (following JS redirects and iframes) and parses it. Every hop must stay on the source's
     /// hosts (<see cref="SourceUrls.IsAllowedHost"/>); a refused hop, like a failed fetch, leaves the row unread.
     /// </summary>
-    private async Task<(Notice? Notice, UnreadRow? Failure, int Requests)> FetchDetailAsync(ListingItem item, SourcePollContext context, CancellationToken cancellationToken)
+    private async Task<(Notice? Notice, UnreadRow? Failure, int Requests)> FetchDetailAsync(ListingItem item, SourcePollContext context, ConditionalReads reads, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(item.Url, UriKind.Absolute, out var url))
         {
@@ -301,12 +326,16 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 return (null, new UnreadRow(item, FetchOutcome.Refused, $"refused: {what} {current.Scheme}://{current.Authority}, not a host of this source"), requests);
             }
 
-            var result = await Fetcher.FetchAsync(DetailRequest(current), cancellationToken).ConfigureAwait(false);
+            var request = DetailRequest(current);
+            var result = await Fetcher.FetchAsync(request, cancellationToken).ConfigureAwait(false);
             requests++;
             if (!result.IsOk || result.Text is null)
             {
                 return (null, new UnreadRow(item, result.Outcome, $"{result.Outcome.ToWire()} {result.Detail}".TrimEnd()), requests);
             }
+
+            // Kept for the conditional re-reads of a live notice (issue 17); a redirect shell's are never used.
+            reads.Remember(current, request, result);
 
             Uri? next = null;
             try
@@ -326,7 +355,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
 
             var notice = ParseDetail(result.Text, current, item);
             // The annexes (entity lists, item/HS tables) are part of what the notice says: read them with it.
-            var (withAnnexes, annexRequests) = await new AnnexFetcher(Fetcher).ReadAsync(notice, Descriptor, context.BaseUrl, cancellationToken).ConfigureAwait(false);
+            var (withAnnexes, annexRequests) = await new AnnexFetcher(Fetcher).ReadAsync(notice, Descriptor, context.BaseUrl, reads, cancellationToken).ConfigureAwait(false);
             notice = withAnnexes;
             requests += annexRequests;
             var urls = notice.Urls.ToList();
@@ -339,5 +368,83 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
         }
 
         return (null, new UnreadRow(item, FetchOutcome.LayoutChanged, "too many redirects"), requests);
+    }
+
+    /// <summary>
+    /// Re-reads a known notice whose listing row did not change: its page with its validators, then its annexes with
+    /// theirs. Unchanged, that is one 304 per page and annex and no notice; changed (the page, or an annex replaced at
+    /// the same link), the notice as it reads now, which the detector compares with what it knew. A failure is a
+    /// warning: the notice stays as known and the next revalidation asks again.
+    /// </summary>
+    private async Task<(Notice? Notice, int Requests)> RevalidateAsync(
+        Notice known, SourcePollContext context, ConditionalReads reads, List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(known.CanonicalUrl, UriKind.Absolute, out var url)
+            || !SourceUrls.IsAllowedHost(url, context.BaseUrl, Descriptor, context.AllowedHosts))
+        {
+            return (null, 0);
+        }
+
+        var requests = 0;
+        var annexes = new AnnexFetcher(Fetcher);
+        var request = DetailRequest(url);
+        if (context.Validators.TryGetValue(url.ToString(), out var validators))
+        {
+            request = request with { ETag = validators.ETag, LastModified = validators.LastModified };
+        }
+
+        var page = await Fetcher.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        requests++;
+        reads.Remember(url, request, page);
+        var previous = known.Attachments;
+        var annexValidators = context.Validators;
+        if (page.Outcome == FetchOutcome.NotModified)
+        {
+            // The page is as it was; an annex may have been replaced under the same link.
+            var probe = new ConditionalReads(context.Validators, known.Attachments);
+            var (probed, probeRequests) = await annexes.ReadAsync(known, Descriptor, context.BaseUrl, probe, cancellationToken).ConfigureAwait(false);
+            requests += probeRequests;
+            reads.Learn(probe.Learned);
+
+            if (SameAnnexes(known.Attachments, probed.Attachments))
+            {
+                return (null, requests);
+            }
+
+            // Only the page's text can say what the notice reads with the new annex: fetch it, reuse the annexes just read.
+            previous = probed.Attachments;
+            annexValidators = Overlay(context.Validators, probe.Learned);
+            page = await Fetcher.FetchAsync(DetailRequest(url), cancellationToken).ConfigureAwait(false);
+            requests++;
+        }
+
+        if (!page.IsOk || page.Text is null)
+        {
+            warnings.Add($"{url}: revalidation {page.Outcome.ToWire()} {page.Detail}".TrimEnd());
+            return (null, requests);
+        }
+
+        var item = new ListingItem(url.ToString(), known.Title, known.Published);
+        var notice = ParseDetail(page.Text, url, item);
+        var conditional = new ConditionalReads(annexValidators, previous);
+        var (withAnnexes, annexRequests) = await annexes.ReadAsync(notice, Descriptor, context.BaseUrl, conditional, cancellationToken).ConfigureAwait(false);
+        requests += annexRequests;
+        reads.Learn(conditional.Learned);
+
+        return (withAnnexes with { Urls = [.. withAnnexes.Urls.Concat(known.Urls).Distinct(StringComparer.Ordinal)] }, requests);
+    }
+
+    private static bool SameAnnexes(IReadOnlyList<Attachment> before, IReadOnlyList<Attachment> after) =>
+        before.Count == after.Count && before.Zip(after).All(p => p.First.Url == p.Second.Url && p.First.Sha256 == p.Second.Sha256);
+
+    private static Dictionary<string, HttpValidators> Overlay(IReadOnlyDictionary<string, HttpValidators> known, IReadOnlyDictionary<string, HttpValidators> learned)
+    {
+        var all = new Dictionary<string, HttpValidators>(known, StringComparer.Ordinal);
+        foreach (var (url, value) in learned)
+        {
+            all[url] = value;
+        }
+
+        return all;
     }
 }

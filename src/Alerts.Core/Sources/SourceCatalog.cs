@@ -55,6 +55,7 @@ public sealed class SourceCatalog(IEnumerable<INoticeSource> sources, Microsoft.
             UnreadRetryBaseDelay = settings.UnreadRetryBaseDelay,
             UnreadRetryMaxDelay = settings.UnreadRetryMaxDelay,
             AllowedHosts = [.. settings.AllowedHosts],
+            RevalidateSchedule = settings.RevalidateSchedule is { Length: > 0 } revalidate ? revalidate : SourcePollSettings.DefaultRevalidateSchedule,
         };
     }
 }

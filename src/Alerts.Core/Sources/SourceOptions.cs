@@ -20,6 +20,13 @@ public sealed class SourceOptions
     /// <summary>NCRONTAB with seconds (six fields), UTC.</summary>
     public string? Schedule { get; set; }
 
+    /// <summary>
+    /// NCRONTAB with seconds, UTC: how often the detail pages (and annexes) of live notices — published less than 30 days
+    /// ago, not yet in force, or with a window still open — are re-read with conditional requests, edits the listing
+    /// hides (issue 17). Checked at the poll's own ticks, so it is at most as frequent as <see cref="Schedule"/>.
+    /// </summary>
+    public string? RevalidateSchedule { get; set; }
+
     /// <summary>METI and MOFA answer 403 to non-browser agents (sources.md §0.4), so the default looks like a browser.</summary>
     public string? UserAgent { get; set; }
 
@@ -100,6 +107,12 @@ internal sealed class SourceOptionsValidator : IValidateOptions<SourceOptions>
             && CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
         {
             errors.Add($"Sources:{name}:Schedule '{schedule}' is not NCRONTAB with seconds (e.g. '0 */15 * * * *').");
+        }
+
+        if (options.RevalidateSchedule is { Length: > 0 } revalidate
+            && CrontabSchedule.TryParse(revalidate, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
+        {
+            errors.Add($"Sources:{name}:RevalidateSchedule '{revalidate}' is not NCRONTAB with seconds (e.g. '0 0 */6 * * *').");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

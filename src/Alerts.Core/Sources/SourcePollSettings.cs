@@ -20,6 +20,12 @@ public sealed record SourcePollSettings
     /// <summary>The longest back-off: a row unread for days is still tried a few times a day.</summary>
     public TimeSpan UnreadRetryMaxDelay { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>Live notices' detail pages are re-read four times a day unless <c>Sources:&lt;id&gt;:RevalidateSchedule</c> says otherwise.</summary>
+    public const string DefaultRevalidateSchedule = "0 0 */6 * * *";
+
+    /// <summary>NCRONTAB with seconds, UTC, of the revalidation of live notices (<see cref="SourceOptions.RevalidateSchedule"/>).</summary>
+    public string RevalidateSchedule { get; init; } = DefaultRevalidateSchedule;
+
     /// <summary>Mirrors and sister hosts (configured) whose links this source may follow besides its official hosts.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 }

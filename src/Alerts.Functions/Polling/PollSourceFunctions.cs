@@ -9,7 +9,9 @@ namespace Alerts.Functions.Polling;
 /// (App Service drops dashes from setting names; see SourcesServiceCollectionExtensions.SettingKeyOf) (NCRONTAB with
 /// seconds, UTC), so a slow or blocked site never delays the others. A late run arrives with
 /// <see cref="TimerInfo.IsPastDue"/>: it is logged and polls anyway. The host's cancellation (shutdown, timeout)
-/// reaches every request of the poll.
+/// reaches every request of the poll. Revalidation of live notices (<c>Sources__{id}__RevalidateSchedule</c>, issue 17)
+/// rides in the same timer on its own cadence: PollService re-reads their pages when that schedule has fired since the
+/// last revalidation, so a source keeps one timer and a function stays one call.
 /// </summary>
 public sealed partial class PollSourceFunctions(PollService polls, ILogger<PollSourceFunctions> logger)
 {

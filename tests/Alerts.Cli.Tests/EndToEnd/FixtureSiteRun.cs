@@ -15,7 +15,7 @@ namespace Alerts.Cli.Tests.EndToEnd;
 /// </summary>
 internal static class FixtureSiteRun
 {
-    public static async Task<WebApplication> StartAsync(string dataDirectory, RecordedSiteServer server, DateTimeOffset clockStart)
+    public static async Task<WebApplication> StartAsync(string dataDirectory, RecordedSiteServer server, DateTimeOffset clockStart, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -27,6 +27,11 @@ internal static class FixtureSiteRun
         foreach (var other in Core.Sources.SourcesServiceCollectionExtensions.Descriptors.Select(d => d.Id).Where(id => id != FixtureSite.SourceId))
         {
             configuration[$"Sources:{other}:Enabled"] = "false";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
         }
 
         var clock = new ShiftedTimeProvider(clockStart);

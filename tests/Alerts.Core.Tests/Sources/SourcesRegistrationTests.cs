@@ -72,9 +72,20 @@ public sealed class SourcesRegistrationTests
         settings.AllowedHosts.ShouldBe(["xkzj.mofcom.gov.cn"]);
     }
 
+    [Fact]
+    public void Catalog_RevalidateSchedule_ConfiguredOrEverySixHours()
+    {
+        using var provider = Build(new() { ["Sources:cn-mofcom-announcements:RevalidateSchedule"] = "0 30 */2 * * *" });
+        var catalog = provider.GetRequiredService<ISourceCatalog>();
+
+        catalog.PollSettingsOf("cn-mofcom-announcements").RevalidateSchedule.ShouldBe("0 30 */2 * * *");
+        catalog.PollSettingsOf("jp-meti-press").RevalidateSchedule.ShouldBe(SourcePollSettings.DefaultRevalidateSchedule);
+    }
+
     [Theory]
     [InlineData("BaseUrl", "not a url")]
     [InlineData("Schedule", "*/5 * * * *")]
+    [InlineData("RevalidateSchedule", "0 */6 * * *")]
     [InlineData("ProxyUrl", "ftp://proxy")]
     [InlineData("MaxBodyBytes", "0")]
     [InlineData("MaxDetailFetchesPerPoll", "0")]

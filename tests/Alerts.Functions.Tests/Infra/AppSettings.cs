@@ -10,7 +10,8 @@ internal static partial class AppSettings
 {
     /// <summary>
     /// The app setting names main.bicep sets: the top-level keys of <c>var coreAppSettings = { … }</c> and
-    /// <c>Sources__&lt;id&gt;__Schedule</c> for each key of <c>param sourceSchedules object = { … }</c>.
+    /// <c>Sources__&lt;id&gt;__Schedule</c> for each key of <c>param sourceSchedules object = { … }</c>, and
+    /// <c>Sources__&lt;id&gt;__RevalidateSchedule</c> for each key of <c>param sourceRevalidateSchedules object = { … }</c>.
     /// </summary>
     public static IReadOnlySet<string> SetByMainBicep(string mainBicep)
     {
@@ -23,6 +24,11 @@ internal static partial class AppSettings
         foreach (var id in TopLevelKeys(mainBicep, "param sourceSchedules object = {"))
         {
             names.Add($"Sources__{id.Replace('-', '_')}__Schedule");
+        }
+
+        foreach (var id in TopLevelKeys(mainBicep, "param sourceRevalidateSchedules object = {"))
+        {
+            names.Add($"Sources__{id.Replace('-', '_')}__RevalidateSchedule");
         }
 
         return names;

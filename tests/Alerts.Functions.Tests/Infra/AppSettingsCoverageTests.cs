@@ -117,6 +117,9 @@ public sealed class AppSettingsCoverageTests
             param sourceSchedules object = {
               'a-b': '0 * * * * *'
             }
+            param sourceRevalidateSchedules object = {
+              'a-b': '0 0 */6 * * *'
+            }
             var coreAppSettings = {
               Hosting__Mode: 'Azure'
               nested: {
@@ -125,7 +128,18 @@ public sealed class AppSettingsCoverageTests
             }
             """;
 
-        AppSettings.SetByMainBicep(bicep).ShouldBe(["Hosting__Mode", "nested", "Sources__a_b__Schedule"], ignoreOrder: true);
+        AppSettings.SetByMainBicep(bicep).ShouldBe(["Hosting__Mode", "nested", "Sources__a_b__Schedule", "Sources__a_b__RevalidateSchedule"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void SetByMainBicep_MainBicep_WritesARevalidateScheduleForEverySource()
+    {
+        var names = AppSettings.SetByMainBicep(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.bicep")));
+
+        foreach (var id in Core.Sources.SourcesServiceCollectionExtensions.Descriptors.Select(d => d.Id))
+        {
+            names.ShouldContain($"Sources__{id.Replace('-', '_')}__RevalidateSchedule");
+        }
     }
 
     private static IEnumerable<string> DeployedCode() =>

@@ -349,8 +349,9 @@ public sealed partial class SettingsContractTests
     private static string SourceSchedule(string name)
     {
         var id = name.Split("__")[1];
+        var param = name.EndsWith("__RevalidateSchedule", StringComparison.Ordinal) ? "sourceRevalidateSchedules" : "sourceSchedules";
         var lines = MainBicep.ReplaceLineEndings("\n").Split('\n');
-        var start = Array.FindIndex(lines, l => l.StartsWith("param sourceSchedules object = {", StringComparison.Ordinal));
+        var start = Array.FindIndex(lines, l => l.StartsWith($"param {param} object = {{", StringComparison.Ordinal));
         for (var i = start + 1; start >= 0 && i < lines.Length && lines[i].TrimEnd() != "}"; i++)
         {
             if (SourceScheduleLine().Match(lines[i]) is { Success: true } m && m.Groups["id"].Value.Replace('-', '_') == id)
@@ -359,7 +360,7 @@ public sealed partial class SettingsContractTests
             }
         }
 
-        throw new InvalidOperationException($"{name}: no value in param sourceSchedules of main.bicep");
+        throw new InvalidOperationException($"{name}: no value in param {param} of main.bicep");
     }
 
     private static string Resolve(string expression, Dictionary<string, string> parameters)

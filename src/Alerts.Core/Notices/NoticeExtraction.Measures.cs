@@ -285,7 +285,7 @@ internal static partial class NoticeExtraction
             };
 
             // …第58号及商务部公告2025年第61号: a number joined to the one before by a conjunction shares its verb.
-            if (lastEnd >= 0 && lastEnd <= number.Index && ListJoin().IsMatch(folded[lastEnd..number.Index]))
+            if (lastEnd >= 0 && lastEnd <= number.Index && number.Index - lastEnd <= 40 && ListJoin().IsMatch(folded[lastEnd..number.Index]))
             {
                 kind = lastKind;
             }
@@ -314,7 +314,8 @@ internal static partial class NoticeExtraction
     private static string? ActorBefore(string folded, int index, string? ownKey)
     {
         var start = Math.Max(folded.LastIndexOf('。', Math.Max(0, index - 1)), folded.LastIndexOf('\n', Math.Max(0, index - 1))) + 1;
-        var actor = PublishedNumber().Matches(folded[start..index]).LastOrDefault();
+        // Only the sentence's last 120 characters before the citation: a reported publication sits right before it.
+        var actor = PublishedNumber().Matches(folded[Math.Max(start, index - 120)..index]).LastOrDefault();
         if (actor is null)
         {
             return null;

@@ -14,6 +14,7 @@ internal static class AlertsCli
         root.Subcommands.Add(PollCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(MeasuresCommand.Create());
         root.Subcommands.Add(SubscriptionsCommand.Create());
         root.Subcommands.Add(DlqCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());

@@ -3,6 +3,7 @@ using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Dashboard;
 using Alerts.Core.Matching;
+using Alerts.Core.Measures;
 using Alerts.Core.Ops;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddAlertsSources(configuration);
         services.AddAlertsChangeDetection(configuration);
         services.AddAlertsMatching(configuration);
+        services.AddAlertsMeasures();
         services.AddAlertsDelivery(configuration);
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();

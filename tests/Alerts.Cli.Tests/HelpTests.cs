@@ -8,6 +8,7 @@ public sealed class HelpTests
     [InlineData("poll")]
     [InlineData("match")]
     [InlineData("sources")]
+    [InlineData("measures")]
     [InlineData("subscriptions")]
     [InlineData("dlq")]
     [InlineData("digest")]

@@ -210,3 +210,13 @@ public sealed class SequentialApiKeyGeneratorForApi : IApiKeyGenerator
 
     public string NewKey() => $"test-key-{Interlocked.Increment(ref _next)}";
 }
+
+/// <summary>One fixed measure for every date; null for a company the store does not hold (as the real service answers).</summary>
+public sealed class FixedMeasureServiceForApi(ICompanyStore companies) : Alerts.Core.Measures.IMeasureService
+{
+    public IReadOnlyList<Alerts.Core.Measures.MeasureLine> Lines { get; set; } =
+        [new("cn-mofcom:2024:46", "商务部公告2024年第46号", null, "关于加强相关两用物项对美国出口管制的公告", Alerts.Core.Measures.MeasureState.InForce, new DateOnly(2024, 12, 3), null, [])];
+
+    public async Task<IReadOnlyList<Alerts.Core.Measures.MeasureLine>?> ListAsync(string? companyId, DateOnly at, CancellationToken cancellationToken) =>
+        companyId is null || await companies.GetAsync(companyId, cancellationToken).ConfigureAwait(false) is not null ? Lines : null;
+}

@@ -51,6 +51,9 @@ public sealed class ApiTestWorld
 
     public SequentialApiKeyGeneratorForApi Generator { get; } = new();
 
+    /// <summary>Measures over the world's companies: the real graph has its own tests (Alerts.Core.Tests/Measures).</summary>
+    public FixedMeasureServiceForApi Measures { get; private set; } = null!;
+
     /// <summary>Keys of the seeded companies (issued through the real <see cref="ApiKeyService"/> hashing).</summary>
     public string KeyA { get; } = "company-a-key";
 
@@ -94,6 +97,8 @@ public sealed class ApiTestWorld
         services.AddSingleton<IApiKeyStore>(Keys);
         services.AddSingleton<IHostResolver>(Resolver);
         services.AddSingleton<IApiKeyGenerator>(Generator);
+        Measures = new FixedMeasureServiceForApi(Companies);
+        services.AddSingleton<Alerts.Core.Measures.IMeasureService>(Measures);
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();
         return services;

@@ -40,6 +40,8 @@ internal static class ApiEndpoints
         api.MapGet(ApiRoutes.Changes, (HttpContext c, AlertHandlers h) => Run(c, h.ListChangesAsync(Auth(c.Request), Query(c.Request, "since"), Query(c.Request, "limit"), c.RequestAborted)));
         api.MapGet(ApiRoutes.Change, (HttpContext c, string id, AlertHandlers h) => Run(c, h.GetChangeAsync(Auth(c.Request), id, c.RequestAborted)));
 
+        api.MapGet(ApiRoutes.Measures, (HttpContext c, MeasureHandlers h) => Run(c, h.ListAsync(Auth(c.Request), Query(c.Request, "company"), Query(c.Request, "at"), c.RequestAborted)));
+
         api.MapGet(ApiRoutes.Sources, (HttpContext c, OpsHandlers h) => Run(c, h.SourcesAsync(Auth(c.Request), c.RequestAborted)));
         api.MapGet(ApiRoutes.Status, (HttpContext c, OpsHandlers h) => Run(c, h.StatusAsync(Auth(c.Request), c.RequestAborted)));
         api.MapGet(ApiRoutes.Taxonomy, (HttpContext c, OpsHandlers h) => Run(c, h.TaxonomyAsync(Auth(c.Request), c.RequestAborted)));

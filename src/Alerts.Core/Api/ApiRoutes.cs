@@ -35,6 +35,7 @@ public static class ApiRoutes
     public const string Alert = "alerts/{id}";
     public const string Changes = "changes";
     public const string Change = "changes/{id}";
+    public const string Measures = "measures";
     public const string Sources = "sources";
     public const string Status = "status";
     public const string Taxonomy = "taxonomy";
@@ -68,6 +69,7 @@ public static class ApiRoutes
         new("GET", RouteArea.Api, Alert),
         new("GET", RouteArea.Api, Changes),
         new("GET", RouteArea.Api, Change),
+        new("GET", RouteArea.Api, Measures),
         new("GET", RouteArea.Api, Sources),
         new("GET", RouteArea.Api, Status),
         new("GET", RouteArea.Api, Taxonomy),

@@ -37,6 +37,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<Messaging.DeadLetterService>();
         services.TryAddSingleton<CompanyHandlers>();
         services.TryAddSingleton<AlertHandlers>();
+        services.TryAddSingleton<MeasureHandlers>();
         services.TryAddSingleton<OpsHandlers>();
         return services;
     }

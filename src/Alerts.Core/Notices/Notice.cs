@@ -89,4 +89,11 @@ public sealed record Attachment(string Title, string Url)
 public sealed record MeasureWindow(string Kind, DateOnly? From, DateOnly? Until, string? TargetKey = null, string? Clause = null);
 
 /// <summary>A link to another notice read from the text: <c>suspends</c>, <c>lifts</c>, <c>amends</c>, <c>answers</c>, <c>responds-to</c>.</summary>
-public sealed record NoticeRelation(string Kind, string Key, string? Clause = null);
+public sealed record NoticeRelation(string Kind, string Key, string? Clause = null)
+{
+    /// <summary>
+    /// The notice that acts, when it is not the text's own: a news copy of one notice that reports another
+    /// (…发布2025年第70号公告，宣布暂停实施…) states the other's relations. Null: the text's own notice acts.
+    /// </summary>
+    public string? By { get; init; }
+}

@@ -231,7 +231,7 @@ internal static partial class NoticeExtraction
         }
 
         var folded = Fold(body);
-        var target = relations.FirstOrDefault(r => r.Kind == "suspends");
+        var target = relations.FirstOrDefault(r => r.Kind == "suspends" && r.By is null);
         var until = UntilDate().Match(folded);
         if (until.Success && MakeDate(until.Groups["y"].Value, until.Groups["m"].Value, until.Groups["d"].Value) is { } end)
         {
@@ -255,6 +255,7 @@ internal static partial class NoticeExtraction
     {
         var folded = Fold(title + "\n" + (body.Length > 6000 ? body[..6000] : body));
         var relations = new List<NoticeRelation>();
+        var (lastEnd, lastKind) = (-1, "");
         foreach (var number in FindNumbers(folded))
         {
             if (number.Key == ownKey || number.Year == 0 || relations.Exists(r => r.Key == number.Key))
@@ -263,23 +264,80 @@ internal static partial class NoticeExtraction
             }
 
             var before = folded[Math.Max(0, number.Index - 12)..number.Index];
-            var after = folded[(number.Index + number.Length)..Math.Min(folded.Length, number.Index + number.Length + 12)];
+            var end = number.Index + number.Length;
+            var after = folded[end..Math.Min(folded.Length, end + 80)];
             var clause = ClauseAfter().Match(after) is { Success: true } c ? (ParseNumber(c.Groups["n"].Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
-            var kind = measure switch
+
+            // 商务部、海关总署11月7日发布2025年第70号公告，宣布暂停实施…: in a sentence that says ANOTHER notice was published
+            // and what it decided, the notices cited after it are that notice's relations, not this text's (a news copy of
+            // one notice reporting another).
+            var by = ActorBefore(folded, number.Index, ownKey);
+            var kind = (by is null ? measure : Measure.Other) switch
             {
                 Measure.Statement => "answers",
-                _ when before.Contains("暂停", StringComparison.Ordinal) || measure == Measure.Suspension => "suspends",
-                _ when before.Contains("停止", StringComparison.Ordinal) || before.Contains("取消", StringComparison.Ordinal) || measure == Measure.Lifting => "lifts",
-                _ when before.Contains("恢复", StringComparison.Ordinal) || measure == Measure.Resumption => "resumes",
-                _ when before.Contains("废止", StringComparison.Ordinal) || after.Contains("废止", StringComparison.Ordinal) => "supersedes",
-                _ when before.Contains("调整", StringComparison.Ordinal) || before.Contains("修改", StringComparison.Ordinal) || measure is Measure.ScopeAdjustment or Measure.Amendment => "amends",
+                var m when before.Contains("暂停", StringComparison.Ordinal) || m == Measure.Suspension => "suspends",
+                var m when before.Contains("停止", StringComparison.Ordinal) || before.Contains("取消", StringComparison.Ordinal) || m == Measure.Lifting => "lifts",
+                var m when before.Contains("恢复", StringComparison.Ordinal) || m == Measure.Resumption => "resumes",
+                _ when before.Contains("废止", StringComparison.Ordinal) || after[..Math.Min(12, after.Length)].Contains("废止", StringComparison.Ordinal) => "supersedes",
+                var m when before.Contains("调整", StringComparison.Ordinal) || before.Contains("修改", StringComparison.Ordinal) || m is Measure.ScopeAdjustment or Measure.Amendment => "amends",
+                _ when before.Contains("落实", StringComparison.Ordinal) || before.Contains("执行", StringComparison.Ordinal) => "implements",
                 _ => "cites",
             };
-            relations.Add(new NoticeRelation(kind, number.Key, clause));
+
+            // …第58号及商务部公告2025年第61号: a number joined to the one before by a conjunction shares its verb.
+            if (lastEnd >= 0 && lastEnd <= number.Index && number.Index - lastEnd <= 40 && ListJoin().IsMatch(folded[lastEnd..number.Index]))
+            {
+                kind = lastKind;
+            }
+
+            relations.Add(new NoticeRelation(kind, number.Key, clause) { By = by });
+            lastKind = kind;
+
+            // 公告2025年第55号、56号、57号、58号: the numbers listed after one share its issuers and year.
+            var prefix = number.Key[..(number.Key.LastIndexOf(':') + 1)];
+            var list = NumberList().Match(folded[end..]);
+            lastEnd = end + (list.Success ? list.Length : 0);
+            foreach (Capture more in list.Groups["n"].Captures)
+            {
+                var key = prefix + ParseNumber(more.Value)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (key != ownKey && !relations.Exists(r => r.Key == key))
+                {
+                    relations.Add(new NoticeRelation(kind, key) { By = by });
+                }
+            }
         }
 
         return relations;
     }
+
+    /// <summary>The key of another notice whose publication the sentence reports before <paramref name="index"/>, if any.</summary>
+    private static string? ActorBefore(string folded, int index, string? ownKey)
+    {
+        var start = Math.Max(folded.LastIndexOf('。', Math.Max(0, index - 1)), folded.LastIndexOf('\n', Math.Max(0, index - 1))) + 1;
+        // Only the sentence's last 120 characters before the citation: a reported publication sits right before it.
+        var actor = PublishedNumber().Matches(folded[Math.Max(start, index - 120)..index]).LastOrDefault();
+        if (actor is null)
+        {
+            return null;
+        }
+
+        var slugs = IssuerName().Matches(actor.Groups["issuers"].Value).Select(m => IssuerSlugs.First(i => i.Name == m.Value).Slug).Distinct().ToList();
+        slugs.Sort((a, b) => Array.FindIndex(IssuerSlugs, i => i.Slug == a).CompareTo(Array.FindIndex(IssuerSlugs, i => i.Slug == b)));
+        var key = slugs.Count == 0 ? null : $"cn-{string.Join('-', slugs)}:{actor.Groups["year"].Value}:{ParseNumber(actor.Groups["n"].Value)}";
+        return key == ownKey ? null : key;
+    }
+
+    /// <summary>商务部、海关总署11月7日发布2025年第70号公告 / …联合发布公告（2025）第70号: the issuers, a date, then the number.</summary>
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})[^。,，;；\n]{0,12}?(?:联合)?(?:发布|公布|颁布)了?\s*(?:公告\s*)?[〔\[(（]?\s*(?<year>20\d{2})\s*[〕\])）]?\s*年?\s*第\s*(?<n>\d{1,4})\s*号", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PublishedNumber();
+
+    /// <summary>What joins two cited numbers of one list: 、 及 和 与, and the next number's issuers.</summary>
+    [GeneratedRegex(@"^\s*[、,，和及与]\s*(?:(?:" + Issuer + @")[\s、,，和与及]*)*$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ListJoin();
+
+    /// <summary>、56号、57号及…: more numbers of the same series right after one (stops at the next issuer or year).</summary>
+    [GeneratedRegex(@"^(?:\s*[、,，和及与]\s*第?\s*(?<n>\d{1,4})\s*号)+", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NumberList();
 
     [GeneratedRegex(@"清单|目录|名录|名单", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex CatalogueTitle();
@@ -371,6 +429,6 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:暂停|继续暂停).{0,40}?(?<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:天|日)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForDays();
 
-    [GeneratedRegex(@"^\s*第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[款条项]", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^\s*(?:[(（《][^()（）\n]{0,60}[)）》]\s*)*第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[款条项]", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ClauseAfter();
 }

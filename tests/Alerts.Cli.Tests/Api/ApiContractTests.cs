@@ -58,6 +58,7 @@ public sealed class ApiContractTests : IAsyncLifetime
         { "GET", "api/alerts/x" },
         { "GET", "api/changes" },
         { "GET", "api/changes/x" },
+        { "GET", "api/measures" },
         { "GET", "api/sources" },
         { "GET", "api/status" },
         { "GET", "api/taxonomy" },
@@ -360,6 +361,33 @@ public sealed class ApiContractTests : IAsyncLifetime
         var json = await client.GetFromJsonAsync<JsonElement>("api/taxonomy");
 
         json.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldContain("rare-earth-magnets");
+    }
+
+    [Fact]
+    public async Task Measures_AnyKey_IsAJsonArray()
+    {
+        using var client = _server.Client(_world.KeyA);
+
+        var json = await client.GetFromJsonAsync<JsonElement>("api/measures?at=2026-01-15");
+
+        json.ValueKind.ShouldBe(JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task Measures_AtNotADate_Is400NamingAt()
+    {
+        using var response = await Send(_world.KeyA, "GET", "api/measures?at=15.01.2026", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("\"at\"");
+    }
+
+    [Fact]
+    public async Task Measures_CompanyKeyOfA_ForCompanyB_Is404()
+    {
+        using var response = await Send(_world.KeyA, "GET", "api/measures?company=beta-metals", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class CoreLayers
 {
     public static readonly IReadOnlyList<string> BottomUp =
     [
-        "Common", "Notices", "Fetching", "Sources", "Goods", "Subscriptions", "Changes", "Alerts", "Matching",
+        "Common", "Notices", "Fetching", "Sources", "Goods", "Subscriptions", "Changes", "Alerts", "Matching", "Measures",
         "Messaging", "Delivery", "Ops", "Api", "Dashboard",
     ];
 

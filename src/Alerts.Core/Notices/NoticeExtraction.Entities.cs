@@ -373,7 +373,9 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex FullDate();
 
-    [GeneratedRegex(@"(?:(?<=主任|主席|顾问|董事|委员|成员|研究员|律师|教授|总裁|议员|主管|经理|创始人|负责人|官|长|事|人|员|包括)|(?<![\u4e00-\u9fff]))(?<name>[\u4e00-\u9fff]{1,5}(?:·[\u4e00-\u9fff]{1,6})+)\s*\((?<en>[^)]*[A-Za-z][^)]*)\)", RegexOptions.CultureInvariant, Timeout)]
+    // The English form is split at its first Latin letter ([^()A-Za-z]* then [A-Za-z]): one way to match, so a '(' with
+    // no ')' after it costs one pass, not the quadratic backtracking of [^)]*[A-Za-z][^)]* that timed out on long lines.
+    [GeneratedRegex(@"(?:(?<=主任|主席|顾问|董事|委员|成员|研究员|律师|教授|总裁|议员|主管|经理|创始人|负责人|官|长|事|人|员|包括)|(?<![\u4e00-\u9fff]))(?<name>[\u4e00-\u9fff]{1,5}(?:·[\u4e00-\u9fff]{1,6})+)\s*\((?<en>[^()A-Za-z]*[A-Za-z][^()]*)\)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex TitledPerson();
 
     /// <summary>等无法核实…最终用途的20家日本实体: a group described after its first name, up to the count.</summary>

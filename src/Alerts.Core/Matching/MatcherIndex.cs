@@ -35,7 +35,12 @@ internal sealed class MatcherIndex
     // Postings while building: (pattern, owner) in insertion order, laid out flat per pattern at the end. One list per
     // pattern, and a linear duplicate check in it, cost more than the automaton at 10,000 companies.
     private readonly List<(int Pattern, PatternOwner Owner)> _postings = [];
-    private readonly HashSet<(int Pattern, PatternOwner Owner)> _seen = [];
+    // An owner names its company, so a duplicate posting can only come from the company being added (or, for the
+    // taxonomy's owners, from the taxonomy): a pattern last posted by someone else is new, otherwise only this adder's
+    // few postings are searched. Hashing every (pattern, owner) cost more than the lists' linear search it replaced.
+    private readonly List<int> _lastAdder = [];
+    private readonly int _adder = -1;
+    private readonly int _adderStart;
     private readonly PatternOwner[] _ownerList;
     private readonly int[] _ownerStart;
     private readonly MatcherTerms _terms;
@@ -101,8 +106,8 @@ internal sealed class MatcherIndex
         CompanyDestinations = new HashSet<string>[Companies.Length];
         for (var k = 0; k < Companies.Length; k++)
         {
-            // An owner names its company (k), so a duplicate can only come from this company: the check forgets the others.
-            _seen.Clear();
+            _adder = k;
+            _adderStart = _postings.Count;
             var company = Companies[k];
             var watch = company.Watch ?? new WatchProfile();
             var destinations = watch.Destinations ?? [];
@@ -187,7 +192,7 @@ internal sealed class MatcherIndex
         Automaton = new AhoCorasick(_patterns);
         (_ownerList, _ownerStart) = Flatten(_postings, _patterns.Count);
         _postings = [];
-        _seen = [];
+        _lastAdder = [];
         NeedsBoundary = [.. _patterns.Select(p => (TextNormalizer.IsAsciiWordChar(p[0]), TextNormalizer.IsAsciiWordChar(p[^1])))];
     }
 
@@ -250,12 +255,25 @@ internal sealed class MatcherIndex
             id = _patterns.Count;
             _patternIds[pattern] = id;
             _patterns.Add(pattern);
+            _lastAdder.Add(int.MinValue);
         }
 
-        if (_seen.Add((id, owner)))
+        if (_lastAdder[id] != _adder)
         {
-            _postings.Add((id, owner));
+            _lastAdder[id] = _adder;
         }
+        else
+        {
+            for (var i = _adderStart; i < _postings.Count; i++)
+            {
+                if (_postings[i].Pattern == id && _postings[i].Owner == owner)
+                {
+                    return;
+                }
+            }
+        }
+
+        _postings.Add((id, owner));
     }
 
     /// <summary>A counting sort of the postings by pattern, stable: one owner array and each pattern's offset into it.</summary>

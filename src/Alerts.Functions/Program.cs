@@ -1,4 +1,5 @@
 using Alerts.Core;
+using Alerts.Core.Matching;
 using Alerts.Core.Common;
 using Alerts.Functions;
 using Alerts.Infrastructure;
@@ -13,6 +14,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Configuration.AddInMemoryCollection([new("Api:DashboardBasePath", "/api/ui")]);
 builder.Services.AddAlertsCore(builder.Configuration);
 builder.Services.AddAlertsInfrastructure(builder.Configuration);
+builder.Services.AddMatcherIndexRefresh(); // a company change rebuilds the matcher index in the background
 builder.Services.AddAlertsTelemetry(builder.Configuration);
 using var host = builder.Build();
 try

@@ -1,4 +1,5 @@
 using Alerts.Core;
+using Alerts.Core.Matching;
 using Alerts.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ internal static class CliServices
         services.AddSingleton<IConfiguration>(config);
         services.AddAlertsCore(config);
         services.AddAlertsInfrastructure(config);
+        services.AddMatcherIndexRefresh(); // a company change rebuilds the matcher index in the background
         TestOverrides?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -1,5 +1,6 @@
 
 using Alerts.Core;
+using Alerts.Core.Matching;
 using Alerts.Core.Api;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
@@ -75,6 +76,7 @@ internal static class EmbeddedHost
 
         builder.Services.AddAlertsCore(builder.Configuration);
         builder.Services.AddAlertsInfrastructure(builder.Configuration);
+        builder.Services.AddMatcherIndexRefresh(); // a company change rebuilds the matcher index in the background
 
         // The one-machine host runs the loops Azure runs as timer functions: polls on each source's schedule,
         // drains of the alerts/email/teams subscriptions, and the hourly digest.

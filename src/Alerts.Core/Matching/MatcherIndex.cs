@@ -32,7 +32,17 @@ internal sealed class MatcherIndex
 {
     private readonly Dictionary<string, int> _patternIds = new(StringComparer.Ordinal);
     private readonly List<string> _patterns = [];
-    private readonly List<List<PatternOwner>> _owners = [];
+    // Postings while building: (pattern, owner) in insertion order, laid out flat per pattern at the end. One list per
+    // pattern, and a linear duplicate check in it, cost more than the automaton at 10,000 companies.
+    private readonly List<(int Pattern, PatternOwner Owner)> _postings = [];
+    // An owner names its company, so a duplicate posting can only come from the company being added (or, for the
+    // taxonomy's owners, from the taxonomy): a pattern last posted by someone else is new, otherwise only this adder's
+    // few postings are searched. Hashing every (pattern, owner) cost more than the lists' linear search it replaced.
+    private readonly List<int> _lastAdder = [];
+    private readonly int _adder = -1;
+    private readonly int _adderStart;
+    private readonly PatternOwner[] _ownerList;
+    private readonly int[] _ownerStart;
     private readonly MatcherTerms _terms;
 
     /// <param name="terms">
@@ -96,6 +106,8 @@ internal sealed class MatcherIndex
         CompanyDestinations = new HashSet<string>[Companies.Length];
         for (var k = 0; k < Companies.Length; k++)
         {
+            _adder = k;
+            _adderStart = _postings.Count;
             var company = Companies[k];
             var watch = company.Watch ?? new WatchProfile();
             var destinations = watch.Destinations ?? [];
@@ -178,7 +190,9 @@ internal sealed class MatcherIndex
 
         DualUseCompanies = [.. dualUse];
         Automaton = new AhoCorasick(_patterns);
-        PatternOwners = [.. _owners.Select(o => o.ToArray())];
+        (_ownerList, _ownerStart) = Flatten(_postings, _patterns.Count);
+        _postings = [];
+        _lastAdder = [];
         NeedsBoundary = [.. _patterns.Select(p => (TextNormalizer.IsAsciiWordChar(p[0]), TextNormalizer.IsAsciiWordChar(p[^1])))];
     }
 
@@ -204,7 +218,9 @@ internal sealed class MatcherIndex
 
     public AhoCorasick Automaton { get; }
 
-    public PatternOwner[][] PatternOwners { get; }
+    /// <summary>The owners of pattern <paramref name="pattern"/>, in the order they were added.</summary>
+    public ReadOnlySpan<PatternOwner> OwnersOf(int pattern) =>
+        _ownerList.AsSpan(_ownerStart[pattern], _ownerStart[pattern + 1] - _ownerStart[pattern]);
 
     /// <summary>Latin patterns must start and end on a word boundary (<c>GaN</c> is not in <c>organic</c>).</summary>
     public (bool Start, bool End)[] NeedsBoundary { get; }
@@ -239,13 +255,49 @@ internal sealed class MatcherIndex
             id = _patterns.Count;
             _patternIds[pattern] = id;
             _patterns.Add(pattern);
-            _owners.Add([]);
+            _lastAdder.Add(int.MinValue);
         }
 
-        if (!_owners[id].Contains(owner))
+        if (_lastAdder[id] != _adder)
         {
-            _owners[id].Add(owner);
+            _lastAdder[id] = _adder;
         }
+        else
+        {
+            for (var i = _adderStart; i < _postings.Count; i++)
+            {
+                if (_postings[i].Pattern == id && _postings[i].Owner == owner)
+                {
+                    return;
+                }
+            }
+        }
+
+        _postings.Add((id, owner));
+    }
+
+    /// <summary>A counting sort of the postings by pattern, stable: one owner array and each pattern's offset into it.</summary>
+    private static (PatternOwner[] Owners, int[] Start) Flatten(List<(int Pattern, PatternOwner Owner)> postings, int patternCount)
+    {
+        var start = new int[patternCount + 1];
+        foreach (var (pattern, _) in postings)
+        {
+            start[pattern + 1]++;
+        }
+
+        for (var p = 0; p < patternCount; p++)
+        {
+            start[p + 1] += start[p];
+        }
+
+        var owners = new PatternOwner[postings.Count];
+        var next = start[..^1];
+        foreach (var (pattern, owner) in postings)
+        {
+            owners[next[pattern]++] = owner;
+        }
+
+        return (owners, start);
     }
 
     private void AddHs(int company, string digits, bool related = false, string? category = null)
@@ -424,7 +476,18 @@ internal sealed class MatcherIndexCache(GoodsTaxonomy taxonomy)
 
     public int Builds { get; private set; }
 
-    public MatcherIndex Get(IReadOnlyList<Company> companies)
+    /// <summary>Builds done by a match that found no index for its companies (the delivery path paid for them).</summary>
+    public int BuildsOnMatch { get; private set; }
+
+    public MatcherIndex Get(IReadOnlyList<Company> companies) => Get(companies, onMatch: true);
+
+    /// <summary>
+    /// Builds (or keeps) the index for <paramref name="companies"/> ahead of the next match, off the delivery path: a
+    /// match that comes while this runs waits for it at the lock and then finds the index, instead of building its own.
+    /// </summary>
+    public void Prepare(IReadOnlyList<Company> companies) => Get(companies, onMatch: false);
+
+    private MatcherIndex Get(IReadOnlyList<Company> companies, bool onMatch)
     {
         var current = _current;
         if (current is not null && ReferenceEquals(current.List, companies))
@@ -443,6 +506,11 @@ internal sealed class MatcherIndexCache(GoodsTaxonomy taxonomy)
 
             var index = new MatcherIndex(taxonomy, companies, _terms);
             Builds++;
+            if (onMatch)
+            {
+                BuildsOnMatch++;
+            }
+
             _current = new Entry(companies, hash, index);
             return index;
         }

@@ -58,6 +58,12 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     /// <summary>How many times the index was built (tests of the cache).</summary>
     internal int IndexBuilds => _cache.Builds;
 
+    /// <summary>How many of those builds a <see cref="Match"/> had to do itself (the index was not ready).</summary>
+    internal int IndexBuildsOnMatch => _cache.BuildsOnMatch;
+
+    /// <summary>Builds the index for these companies now, so the next <see cref="Match"/> with them finds it ready.</summary>
+    internal void PrepareIndex(IReadOnlyList<Company> companies) => _cache.Prepare(companies);
+
     /// <summary>The (cached) index <see cref="Match"/> uses for these companies: the benchmark scans with its automaton.</summary>
     internal MatcherIndex IndexFor(IReadOnlyList<Company> companies) => _cache.Get(companies);
 
@@ -105,7 +111,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             }
 
             var excluded = operative.IsExcluded(hit.Start, hit.Length);
-            foreach (var owner in index.PatternOwners[hit.Pattern])
+            foreach (var owner in index.OwnersOf(hit.Pattern))
             {
                 switch (owner.Kind)
                 {

@@ -17,12 +17,17 @@ internal sealed partial class WebhookSecretVault(SecretClient secrets, ILogger<W
 {
     public const string ReferencePrefix = "keyvault:";
 
+    // Every secret this class writes is named so; a reference to any other name (the SendGrid or admin key in the same
+    // vault) is never resolved into a webhook URL nor deleted, whatever a stored row says.
+    private const string SecretNamePrefix = "teams-webhook-";
+
     private readonly ConcurrentDictionary<string, string> _urls = new(StringComparer.Ordinal);
 
     /// <summary>Key Vault secret names allow letters, digits and dashes, up to 127 characters.</summary>
-    public static string SecretName(string companyId, string webhookUrl) => "teams-webhook-" + ContentHash.Of(companyId, webhookUrl)[..40];
+    public static string SecretName(string companyId, string webhookUrl) => SecretNamePrefix + ContentHash.Of(companyId, webhookUrl)[..40];
 
-    public static bool IsReference(string value) => value.StartsWith(ReferencePrefix, StringComparison.Ordinal);
+    /// <summary>A reference to a secret this class wrote: <c>keyvault:teams-webhook-…</c>.</summary>
+    public static bool IsReference(string value) => value.StartsWith(ReferencePrefix + SecretNamePrefix, StringComparison.Ordinal);
 
     /// <summary>The company as it is stored: each URL written to the vault (once) and replaced by its reference.</summary>
     public async Task<Company> ToStoredAsync(Company company, CancellationToken cancellationToken)

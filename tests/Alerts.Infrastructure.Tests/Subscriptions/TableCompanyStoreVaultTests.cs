@@ -107,6 +107,21 @@ public sealed class TableCompanyStoreVaultTests(AzuriteFixture azurite)
         _secrets.Values.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task GetAndDelete_RowPointingAtAnotherSecret_NeitherResolveNorDeleteIt()
+    {
+        // A row written around the validators that names the SendGrid key kept in the same vault.
+        _secrets.Values["sendgrid-api-key"] = "SG.secret";
+        await new TableCompanyStore(Tables, new TableStorageOptions { TablePrefix = _prefix }).UpsertAsync(CompanyWith("keyvault:sendgrid-api-key"), CancellationToken.None);
+
+        var company = await Store().GetAsync("acme-trading", CancellationToken.None);
+        await Store().DeleteAsync("acme-trading", CancellationToken.None);
+
+        company!.Teams.Single().WebhookUrl.ShouldBe("keyvault:sendgrid-api-key");
+        _secrets.Deleted.ShouldBeEmpty();
+        _secrets.Values["sendgrid-api-key"].ShouldBe("SG.secret");
+    }
+
     private async Task<string> RawRowAsync(string companyId)
     {
         var entity = (await Tables.GetTableClient(_prefix + "companies").GetEntityAsync<TableEntity>("company", companyId)).Value;

@@ -55,17 +55,28 @@ internal static class DemoFolder
 
     private static bool IsOutboxFile(string entry) => File.Exists(entry) && Infrastructure.Outbox.OutboxFiles.IsOwnName(Path.GetFileName(entry));
 
+    /// <summary>
+    /// Deletes the entries just checked, and only those a demo writes: each is checked again as it is deleted (a file
+    /// that appeared since is left alone), and the outbox loses only its own files, never a recursive delete.
+    /// </summary>
     private static void Empty(string path)
     {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(path).ToList())
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path).Where(IsDemoEntry).ToList())
         {
-            if (Directory.Exists(entry))
-            {
-                Directory.Delete(entry, recursive: true);
-            }
-            else
+            if (!Directory.Exists(entry))
             {
                 File.Delete(entry);
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFileSystemEntries(entry).Where(IsOutboxFile).ToList())
+            {
+                File.Delete(file);
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(entry).Any())
+            {
+                Directory.Delete(entry);
             }
         }
     }

@@ -46,7 +46,7 @@ public sealed partial class AlertsHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogCompaniesFailed(logger, Subscription, ex);
+            ChannelLog.CompaniesFailed(logger, Subscription, ex);
             return [.. batch.Select(m => HandledMessage.Retry(m.Message))];
         }
 
@@ -93,7 +93,7 @@ public sealed partial class AlertsHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogProcessingFailed(logger, Subscription, message.MessageId, ex);
+            ChannelLog.ProcessingFailed(logger, Subscription, message.MessageId, ex);
             return HandledMessage.Retry(message);
         }
         catch (OperationCanceledException)
@@ -102,12 +102,6 @@ public sealed partial class AlertsHandler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Loading companies for {Subscription} failed; the batch is left for retry")]
-    private static partial void LogCompaniesFailed(ILogger logger, string subscription, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Change {ChangeId} from {Subscription} is not in the archive; left for retry")]
     private static partial void LogChangeMissing(ILogger logger, string subscription, string changeId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {Id} on {Subscription} failed; left for retry")]
-    private static partial void LogProcessingFailed(ILogger logger, string subscription, string id, Exception exception);
 }

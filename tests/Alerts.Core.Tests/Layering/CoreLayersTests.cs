@@ -17,7 +17,7 @@ internal static class CoreLayers
     public static readonly IReadOnlyList<string> BottomUp =
     [
         "Common", "Notices", "Fetching", "Sources", "Goods", "Subscriptions", "Changes", "Alerts", "Matching", "Measures",
-        "Messaging", "Delivery", "Ops", "Api", "Dashboard",
+        "Assessments", "Messaging", "Delivery", "Audit", "Ops", "Api", "Dashboard",
     ];
 
     /// <summary>One rule per layer: its types depend on no type of a layer above it (the composition root included).</summary>

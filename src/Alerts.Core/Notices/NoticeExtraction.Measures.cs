@@ -241,7 +241,14 @@ internal static partial class NoticeExtraction
         var days = ForDays().Match(folded);
         if (days.Success && effective is { } from && ParseNumber(days.Groups["n"].Value) is { } n and > 0)
         {
-            return [new MeasureWindow("suspended-until", from, from.AddDays(n), target?.Key, target?.Clause)];
+            // 继续暂停…相关措施1年 (UEL, 2025-11-05): a year or months, not only days.
+            var last = days.Groups["unit"].Value switch
+            {
+                "年" => from.AddYears(n),
+                "个月" => from.AddMonths(n),
+                _ => from.AddDays(n),
+            };
+            return [new MeasureWindow("suspended-until", from, last, target?.Key, target?.Clause)];
         }
 
         return [];
@@ -275,6 +282,10 @@ internal static partial class NoticeExtraction
             var kind = (by is null ? measure : Measure.Other) switch
             {
                 Measure.Statement => "answers",
+
+                // 继续暂停…7号…90天，停止4月9日公告（…8号）: in a suspension that also stops another notice, the verb
+                // nearest the number decides, not the notice's own measure.
+                _ when NearestIsStop(before) => "lifts",
                 var m when before.Contains("暂停", StringComparison.Ordinal) || m == Measure.Suspension => "suspends",
                 var m when before.Contains("停止", StringComparison.Ordinal) || before.Contains("取消", StringComparison.Ordinal) || m == Measure.Lifting => "lifts",
                 var m when before.Contains("恢复", StringComparison.Ordinal) || m == Measure.Resumption => "resumes",
@@ -309,6 +320,10 @@ internal static partial class NoticeExtraction
 
         return relations;
     }
+
+    /// <summary>停止 or 取消 is the last verb before the number (after any 暂停): the notice is stopped, not suspended.</summary>
+    private static bool NearestIsStop(string before) =>
+        Math.Max(before.LastIndexOf("停止", StringComparison.Ordinal), before.LastIndexOf("取消", StringComparison.Ordinal)) > before.LastIndexOf("暂停", StringComparison.Ordinal);
 
     /// <summary>The key of another notice whose publication the sentence reports before <paramref name="index"/>, if any.</summary>
     private static string? ActorBefore(string folded, int index, string? ownKey)
@@ -426,7 +441,8 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"至\s*" + DateCn, RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex UntilDate();
 
-    [GeneratedRegex(@"(?:暂停|继续暂停).{0,40}?(?<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:天|日)", RegexOptions.CultureInvariant, Timeout)]
+    // The number is a duration, never a date's day (暂停4月4日公告…90天: not 4 days): not after 月 or another digit.
+    [GeneratedRegex(@"(?:暂停|继续暂停).{0,40}?(?<![月\d一二三四五六七八九十百])(?<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?<unit>天|日|个月|年)(?!\d)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForDays();
 
     [GeneratedRegex(@"^\s*(?:[(（《][^()（）\n]{0,60}[)）》]\s*)*第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[款条项]", RegexOptions.CultureInvariant, Timeout)]

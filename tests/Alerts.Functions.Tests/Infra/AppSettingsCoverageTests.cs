@@ -75,6 +75,7 @@ public sealed class AppSettingsCoverageTests
     [InlineData("Api__AdminKey")]
     [InlineData("Delivery__Schedule")]
     [InlineData("Digest__Schedule")]
+    [InlineData("Reminders__Schedule")]
     [InlineData("AzureWebJobsStorage__accountName")]
     [InlineData("AzureWebJobsStorage__credential")]
     [InlineData("AzureWebJobsStorage__clientId")]

@@ -17,7 +17,7 @@ namespace Alerts.Core.Dashboard;
 /// Everything that came from a foreign site or a user (titles, bodies, diffs, errors, names) is HTML-encoded here.
 /// Numbers a test may check carry <c>data-testid</c> attributes.
 /// </summary>
-public sealed class DashboardRenderer
+public sealed partial class DashboardRenderer
 {
     private readonly string _base;
 
@@ -158,7 +158,7 @@ public sealed class DashboardRenderer
         return html.ToString();
     }
 
-    public string CompanyAlerts(Company company, IReadOnlyList<Alert> alerts)
+    public string CompanyAlerts(Company company, IReadOnlyList<Alert> alerts, IReadOnlyList<Assessments.Assessment>? assessments = null, AssessmentFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(alerts);
@@ -166,6 +166,11 @@ public sealed class DashboardRenderer
         Head(html, $"Alerts — {Clip(company.Name, 80)}", refreshSeconds: null);
         html.Append("<header><h1>").Append(H(company.Name)).Append("</h1><p class=\"muted\">")
             .Append(alerts.Count.ToString(Invariant)).Append(" alerts, newest first</p></header><main>");
+        if (assessments is not null)
+        {
+            OpenAssessmentsSection(html, company, assessments, filter ?? new AssessmentFilter());
+        }
+
         if (alerts.Count == 0)
         {
             html.Append("<p>No alerts yet.</p>");

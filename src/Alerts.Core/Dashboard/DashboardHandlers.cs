@@ -1,6 +1,8 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
+using Alerts.Core.Common;
 using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
@@ -29,7 +31,8 @@ public sealed class DashboardHandlers(
     IEnumerable<ISourceCatalog> catalogs,
     IOptions<ApiOptions> options,
     ChannelHealth? channelHealth = null,
-    Measures.IMeasureService? measures = null)
+    Measures.IMeasureService? measures = null,
+    IAssessmentService? assessments = null)
 {
     private readonly DashboardRenderer _renderer = new(options.Value.DashboardBasePath);
 
@@ -100,7 +103,9 @@ public sealed class DashboardHandlers(
     }
 
     /// <summary>The company view. <paramref name="key"/> comes from <c>?key=</c>, the cookie, or a bearer header.</summary>
-    public async Task<ApiResult> CompanyAlertsAsync(string companyId, string? key, CancellationToken cancellationToken)
+    /// <param name="state">The open-assessments filter <c>?state=</c> (a wire name); empty or unknown shows every open state.</param>
+    /// <param name="owner">The filter <c>?owner=</c>; empty shows every owner.</param>
+    public async Task<ApiResult> CompanyAlertsAsync(string companyId, string? key, CancellationToken cancellationToken, string? state = null, string? owner = null)
     {
         var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
         if (caller is null)
@@ -118,7 +123,12 @@ public sealed class DashboardHandlers(
         }
 
         var list = await alerts.QueryAsync(new AlertQuery { CompanyId = company.Id, Limit = 500 }, cancellationToken).ConfigureAwait(false);
-        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)], await CompanyMeasuresAsync(company.Id, cancellationToken).ConfigureAwait(false)));
+        var open = assessments is null ? null : await assessments.ListAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var filter = new AssessmentFilter(
+            WireNames.TryParseWire<AssessmentState>(state, out var parsed) ? parsed : null,
+            string.IsNullOrWhiteSpace(owner) ? null : owner.Trim());
+        var companyMeasures = await CompanyMeasuresAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)], companyMeasures, open, filter));
     }
 
     /// <summary>What concerns the company today, from the measure graph (null without a measure service).</summary>

@@ -18,7 +18,7 @@ namespace Alerts.Core.Dashboard;
 /// Everything that came from a foreign site or a user (titles, bodies, diffs, errors, names) is HTML-encoded here.
 /// Numbers a test may check carry <c>data-testid</c> attributes.
 /// </summary>
-public sealed class DashboardRenderer
+public sealed partial class DashboardRenderer
 {
     private readonly string _base;
 
@@ -164,7 +164,8 @@ public sealed class DashboardRenderer
         return html.ToString();
     }
 
-    public string CompanyAlerts(Company company, IReadOnlyList<Alert> alerts, CompanyMeasures? measures = null)
+    public string CompanyAlerts(
+        Company company, IReadOnlyList<Alert> alerts, CompanyMeasures? measures = null, IReadOnlyList<Assessments.Assessment>? assessments = null, AssessmentFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(alerts);
@@ -172,6 +173,11 @@ public sealed class DashboardRenderer
         Head(html, $"Alerts — {Clip(company.Name, 80)}", refreshSeconds: null);
         html.Append("<header><h1>").Append(H(company.Name)).Append("</h1><p class=\"muted\">")
             .Append(alerts.Count.ToString(Invariant)).Append(" alerts, newest first</p></header><main>");
+        if (assessments is not null)
+        {
+            OpenAssessmentsSection(html, company, assessments, filter ?? new AssessmentFilter());
+        }
+
         if (measures is not null)
         {
             MeasuresSection(html, measures);

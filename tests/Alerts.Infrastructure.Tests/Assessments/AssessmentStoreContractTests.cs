@@ -85,3 +85,12 @@ public sealed class InMemoryAssessmentStoreTests : AssessmentStoreContractTests
 {
     protected override IAssessmentStore Store { get; } = new InMemoryAssessmentStore();
 }
+
+[Collection(Alerts.Testing.Azurite.AzuriteFixture.CollectionName)]
+public sealed class TableAssessmentStoreTests(Alerts.Testing.Azurite.AzuriteFixture azurite) : AssessmentStoreContractTests
+{
+    protected override IAssessmentStore Store { get; } = new Alerts.Infrastructure.Tables.TableAssessmentStore(
+        new Alerts.Infrastructure.Tables.DeliveryTableClients(
+            new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString),
+            Microsoft.Extensions.Options.Options.Create(new Alerts.Infrastructure.Tables.TableStorageOptions { TablePrefix = "asmtest" })));
+}

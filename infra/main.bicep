@@ -204,6 +204,8 @@ var coreAppSettings = {
   // Hourly: the digest service sends each recipient at its own local hour (and on Mondays for weekly ones), so a
   // weekly timer would wake it in one hour of the week only and miss every recipient whose hour that is not.
   Digest__Schedule: '0 5 * * * *'
+  // Assessments (issue 19): days to the default due date when a notice sets no future effective date.
+  Assessments__DefaultDueDays: '14'
 }
 
 // App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).

@@ -1,3 +1,4 @@
+using Alerts.Core.Assessments;
 using Alerts.Core.Api;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
@@ -30,6 +31,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddAlertsChangeDetection(configuration);
         services.AddAlertsMatching(configuration);
         services.AddAlertsMeasures();
+        services.AddAlertsAssessments();
         services.AddAlertsDelivery(configuration);
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();

@@ -7,8 +7,8 @@ namespace Alerts.Core.Assessments;
 public static class AssessmentsServiceCollectionExtensions
 {
     /// <summary>
-    /// The workflow (<see cref="IAssessmentService"/>) and its options, validated on start. Needs an
-    /// <see cref="IAssessmentStore"/> from Infrastructure, so <c>AddAlertsCore</c> calls this only once an adapter exists.
+    /// The workflow (<see cref="IAssessmentService"/>) and its options, validated on start. The
+    /// <see cref="IAssessmentStore"/> comes from Infrastructure (SQLite embedded, Tables in Azure).
     /// </summary>
     public static IServiceCollection AddAlertsAssessments(this IServiceCollection services)
     {

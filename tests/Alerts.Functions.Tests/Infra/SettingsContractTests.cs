@@ -213,7 +213,7 @@ public sealed partial class SettingsContractTests
         using var provider = Provider(new Dictionary<string, string?> { ["Hosting:Mode"] = "Azure" });
         var sections = RegisteredSections(provider.GetRequiredService<ServiceRegistrations>().Services).Select(s => s.Section);
 
-        sections.ShouldBe(["Api", "Delivery", "Digest", "Hosting", "KeyVault", "SendGrid", "ServiceBus", "Sources", "Storage", "Teams"], ignoreOrder: true);
+        sections.ShouldBe(["Api", "Assessments", "Delivery", "Digest", "Hosting", "KeyVault", "SendGrid", "ServiceBus", "Sources", "Storage", "Teams"], ignoreOrder: true);
     }
 
     private static IReadOnlyList<string> Failures(Action start)

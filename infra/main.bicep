@@ -215,6 +215,8 @@ var coreAppSettings = {
   Digest__Schedule: '0 5 * * * *'
   // Hourly: a reminder is due on its recipient's local day, and the ledger sends each once however often this runs.
   Reminders__Schedule: '0 15 * * * *'
+  // Assessments (issue 19): days to the default due date when a notice sets no future effective date.
+  Assessments__DefaultDueDays: '14'
 }
 
 // App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).

@@ -31,7 +31,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddAlertsChangeDetection(configuration);
         services.AddAlertsMatching(configuration);
         services.AddAlertsMeasures();
-        services.AddAlertsActionLinks();
+        services.AddAlertsAssessments();
         services.AddAlertsDelivery(configuration);
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();

@@ -4,7 +4,7 @@ namespace Alerts.Core.Assessments;
 
 /// <summary>
 /// Section <c>Assessments</c>:
-/// <code>{ "Assessments": { "LinkSigningKey": "&lt;base64, 32 bytes or more&gt;", "PreviousLinkSigningKeys": [], "LinkLifetime": "14.00:00:00" } }</code>
+/// <code>{ "Assessments": { "LinkSigningKey": "&lt;base64, 32 bytes or more&gt;", "PreviousLinkSigningKeys": [], "LinkLifetime": "14.00:00:00", "DefaultDueDays": 14 } }</code>
 /// In Azure the key is a Key Vault reference (infra/main.bicep); <c>alerts run</c> and <c>alerts demo</c> create a key
 /// file in the data folder once when none is configured.
 /// </summary>
@@ -27,6 +27,9 @@ public sealed class AssessmentOptions
     /// <summary>How long an action link acts after its alert was raised.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>Days from opening to the due date when the notice sets no future effective date (1–365).</summary>
+    public int DefaultDueDays { get; set; } = 14;
+
     /// <summary>The key bytes of <paramref name="base64"/>, or null when it is not base64 of at least <see cref="MinimumKeyBytes"/>.</summary>
     public static byte[]? DecodeKey(string? base64)
     {
@@ -40,7 +43,7 @@ public sealed class AssessmentOptions
     }
 }
 
-/// <summary>The signing key is present and strong enough, and a link lives between a minute and a year; named by path.</summary>
+/// <summary>The signing key is present and strong enough, a link lives between a minute and a year, a default due date lies 1–365 days out; named by path.</summary>
 internal sealed class AssessmentOptionsValidator : IValidateOptions<AssessmentOptions>
 {
     public ValidateOptionsResult Validate(string? name, AssessmentOptions options)
@@ -68,6 +71,11 @@ internal sealed class AssessmentOptionsValidator : IValidateOptions<AssessmentOp
         if (options.LinkLifetime < TimeSpan.FromMinutes(1) || options.LinkLifetime > TimeSpan.FromDays(366))
         {
             errors.Add($"{AssessmentOptions.SectionName}:{nameof(AssessmentOptions.LinkLifetime)}: '{options.LinkLifetime}' must be between 00:01:00 and 366.00:00:00.");
+        }
+
+        if (options.DefaultDueDays is < 1 or > 365)
+        {
+            errors.Add($"{AssessmentOptions.SectionName}:{nameof(AssessmentOptions.DefaultDueDays)}: '{options.DefaultDueDays}' must be between 1 and 365.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

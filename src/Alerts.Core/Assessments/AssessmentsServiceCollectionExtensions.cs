@@ -4,15 +4,20 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Assessments;
 
-public static class ActionLinksServiceCollectionExtensions
+public static class AssessmentsServiceCollectionExtensions
 {
-    /// <summary>The signed action links of issue 19 and their options (section <c>Assessments</c>, validated on start).</summary>
-    public static IServiceCollection AddAlertsActionLinks(this IServiceCollection services)
+    /// <summary>
+    /// The workflow (<see cref="IAssessmentService"/>), its signed action links and their options (section
+    /// <c>Assessments</c>, validated on start). The <see cref="IAssessmentStore"/> comes from Infrastructure (SQLite
+    /// embedded, Tables in Azure).
+    /// </summary>
+    public static IServiceCollection AddAlertsAssessments(this IServiceCollection services)
     {
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AssessmentOptions>, AssessmentOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActionLinks>();
+        services.TryAddSingleton<IAssessmentService, AssessmentService>();
         return services;
     }
 }

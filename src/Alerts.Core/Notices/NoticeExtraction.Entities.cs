@@ -126,6 +126,10 @@ internal static partial class NoticeExtraction
                 // 斯巴鲁株式会社等无法核实两用物项最终用户、最终用途的20家日本实体: the head name is listed; what follows 等
                 // describes the group (its qualifier may hold 、), it is not another name.
                 list = QualifiedGroupTail().Replace(list, "");
+
+                // 将韩华海洋株式会社5家美国相关子公司Hanwha Shipping LLC、…列入: the group is described, then named; the
+                // description (and the parent it names) is not a listed party. With no names after it, nothing is listed.
+                list = GroupLead().Replace(list, "");
                 foreach (var part in SplitTopLevel(GroupTail().Replace(list, "")))
                 {
                     if (ParseEntity(part, inList: false) is { } entity && !entities.Exists(e => SameName(e, entity)))
@@ -372,6 +376,9 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex FullDate();
+
+    [GeneratedRegex(@"^[^、,，]{0,40}?\d+\s*家[^、,，]{0,12}?(?:子公司|公司|实体|企业|机构)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex GroupLead();
 
     // The English form is split at its first Latin letter ([^()A-Za-z]* then [A-Za-z]): one way to match, so a '(' with
     // no ')' after it costs one pass, not the quadratic backtracking of [^)]*[A-Za-z][^)]* that timed out on long lines.

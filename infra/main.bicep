@@ -217,6 +217,8 @@ var coreAppSettings = {
   Reminders__Schedule: '0 15 * * * *'
   // Assessments (issue 19): days to the default due date when a notice sets no future effective date.
   Assessments__DefaultDueDays: '14'
+  // Hourly: escalation rules are 24 h and days apart, and the ledger sends each step once however often this runs.
+  Assessments__EscalationSchedule: '0 45 * * * *'
 }
 
 // App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).

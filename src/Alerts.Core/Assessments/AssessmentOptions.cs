@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
+using NCrontab;
 
 namespace Alerts.Core.Assessments;
 
 /// <summary>
 /// Section <c>Assessments</c>:
-/// <code>{ "Assessments": { "LinkSigningKey": "&lt;base64, 32 bytes or more&gt;", "PreviousLinkSigningKeys": [], "LinkLifetime": "14.00:00:00", "DefaultDueDays": 14 } }</code>
+/// <code>{ "Assessments": { "LinkSigningKey": "&lt;base64, 32 bytes or more&gt;", "PreviousLinkSigningKeys": [], "LinkLifetime": "14.00:00:00", "DefaultDueDays": 14, "EscalationSchedule": "0 45 * * * *" } }</code>
 /// In Azure the key is a Key Vault reference (infra/main.bicep); <c>alerts run</c> and <c>alerts demo</c> create a key
 /// file in the data folder once when none is configured.
 /// </summary>
@@ -29,6 +30,13 @@ public sealed class AssessmentOptions
 
     /// <summary>Days from opening to the due date when the notice sets no future effective date (1–365).</summary>
     public int DefaultDueDays { get; set; } = 14;
+
+    /// <summary>
+    /// Azure only: NCRONTAB with seconds (UTC) of the escalation timer (<c>%Assessments__EscalationSchedule%</c>);
+    /// <c>alerts run</c> uses <c>DeliveryLoops:EscalationInterval</c>. Hourly is enough: the rules are 24 h and days
+    /// apart, and each step goes once to each recipient however often it runs.
+    /// </summary>
+    public string? EscalationSchedule { get; set; }
 
     /// <summary>The key bytes of <paramref name="base64"/>, or null when it is not base64 of at least <see cref="MinimumKeyBytes"/>.</summary>
     public static byte[]? DecodeKey(string? base64)
@@ -76,6 +84,11 @@ internal sealed class AssessmentOptionsValidator : IValidateOptions<AssessmentOp
         if (options.DefaultDueDays is < 1 or > 365)
         {
             errors.Add($"{AssessmentOptions.SectionName}:{nameof(AssessmentOptions.DefaultDueDays)}: '{options.DefaultDueDays}' must be between 1 and 365.");
+        }
+
+        if (options.EscalationSchedule is { Length: > 0 } schedule && CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
+        {
+            errors.Add($"{AssessmentOptions.SectionName}:{nameof(AssessmentOptions.EscalationSchedule)}: '{schedule}' is not NCRONTAB with seconds (e.g. '0 45 * * * *').");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

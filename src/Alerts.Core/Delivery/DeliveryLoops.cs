@@ -20,13 +20,16 @@ public sealed class DeliveryLoopOptions
 
     /// <summary>How often reminders are looked for; each goes once however often, so this only bounds how late one can be.</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often open assessments are checked for escalation; each step goes once however often, so this only bounds how late one can be.</summary>
+    public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>
 /// The same consumer code as the timer functions, in-process for <c>alerts run</c>: drains <c>alerts</c>, <c>email</c>
 /// and <c>teams</c> at start and every <see cref="DeliveryLoopOptions.DrainInterval"/>, each subscription in its own
 /// loop (like the separate timer functions), so hanging Teams webhooks never delay e-mail; and runs the digest service
-/// every <see cref="DeliveryLoopOptions.DigestInterval"/> and the reminders every <see cref="DeliveryLoopOptions.ReminderInterval"/>. Nothing escapes a pass; stopping the host stops it.
+/// every <see cref="DeliveryLoopOptions.DigestInterval"/> the reminders every <see cref="DeliveryLoopOptions.ReminderInterval"/> and the escalations every <see cref="DeliveryLoopOptions.EscalationInterval"/>. Nothing escapes a pass; stopping the host stops it.
 /// </summary>
 public sealed partial class DeliveryLoopService(
     IServiceScopeFactory scopes,
@@ -35,7 +38,7 @@ public sealed partial class DeliveryLoopService(
     ILogger<DeliveryLoopService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll([.. Messaging.Subscriptions.All.Select(s => DrainLoopAsync(s, stoppingToken)), DigestLoopAsync(stoppingToken), ReminderLoopAsync(stoppingToken)]);
+        Task.WhenAll([.. Messaging.Subscriptions.All.Select(s => DrainLoopAsync(s, stoppingToken)), DigestLoopAsync(stoppingToken), ReminderLoopAsync(stoppingToken), EscalationLoopAsync(stoppingToken)]);
 
     private async Task DrainLoopAsync(string subscription, CancellationToken stoppingToken)
     {
@@ -103,6 +106,31 @@ public sealed partial class DeliveryLoopService(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPassFailed(logger, "reminders", ex);
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: a pass cut short is harmless, what it did not send is sent by the next run after the restart.
+                break;
+            }
+        }
+        while (await TickAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task EscalationLoopAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var timer = new PeriodicTimer(options.Value.EscalationInterval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var escalations = scope.ServiceProvider.GetRequiredService<IEscalationService>();
+                await escalations.RunAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(logger, "escalations", ex);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {

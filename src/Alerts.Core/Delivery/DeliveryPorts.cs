@@ -38,12 +38,15 @@ public enum EmailKind
 
     /// <summary>A date that acts on a measure (Delivery/Reminders).</summary>
     Reminder,
+
+    /// <summary>An open assessment that has not moved in time (Delivery/EscalationService).</summary>
+    Escalation,
 }
 
 internal static class EmailKindNames
 {
     /// <summary>The kind as SendGrid categories, outbox headers and outbox file names spell it.</summary>
-    public static string ToWire(this EmailKind kind) => kind is EmailKind.Digest or EmailKind.Reminder ? kind.WireName() : EmailKind.Alert.WireName();
+    public static string ToWire(this EmailKind kind) => kind is EmailKind.Digest or EmailKind.Reminder or EmailKind.Escalation ? kind.WireName() : EmailKind.Alert.WireName();
 }
 
 /// <summary>One e-mail with the same content for each recipient (one personalization per recipient).</summary>

@@ -38,6 +38,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddAlertChannel<TeamsChannel>();
         services.TryAddTransient<IDigestService, DigestService>();
         services.TryAddTransient<IReminderService, ReminderService>();
+        services.TryAddTransient<IEscalationService, EscalationService>();
         services.TryAddTransient<IUpcomingMeasures, UpcomingMeasures>();
         return services;
     }

@@ -49,6 +49,12 @@ public enum RecipientRole
 {
     [JsonStringEnumMemberName("immediate")] Immediate,
     [JsonStringEnumMemberName("digest")] Digest,
+
+    /// <summary>
+    /// Told when an assessment has not moved 24 h after its first escalation (issue 19): a manager, not the inbox of
+    /// every alert. Receives no alerts, digests or reminders.
+    /// </summary>
+    [JsonStringEnumMemberName("escalation")] Escalation,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DigestCadence>))]

@@ -180,7 +180,7 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
 
             if (!IsKnown(recipient.Role))
             {
-                errors.Add(field + ".role", "must be immediate or digest");
+                errors.Add(field + ".role", "must be immediate, digest or escalation");
             }
 
             if (!IsKnown(recipient.Cadence))

@@ -39,3 +39,11 @@ public sealed class ReminderFunction(IReminderService reminders)
     public Task<ReminderRunReport> Run([TimerTrigger("%Reminders__Schedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         reminders.RunAsync(cancellationToken);
 }
+
+/// <summary>Escalation of open assessments, on the schedule in <c>Assessments__EscalationSchedule</c> (each step goes once, however often it runs).</summary>
+public sealed class EscalationFunction(IEscalationService escalations)
+{
+    [Function("EscalateAssessments")]
+    public Task<EscalationRunReport> Run([TimerTrigger("%Assessments__EscalationSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        escalations.RunAsync(cancellationToken);
+}

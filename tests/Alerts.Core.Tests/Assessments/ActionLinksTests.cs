@@ -158,4 +158,16 @@ public sealed class ActionLinksTests
     [Fact]
     public void Validate_ThirtyTwoByteKey_Succeeds() =>
         new AssessmentOptionsValidator().Validate(null, new AssessmentOptions { LinkSigningKey = Key }).Succeeded.ShouldBeTrue();
+
+    [Fact]
+    public void Validate_EscalationScheduleNotNcrontab_NamesTheSetting()
+    {
+        var result = new AssessmentOptionsValidator().Validate(null, new AssessmentOptions { LinkSigningKey = Key, EscalationSchedule = "hourly" });
+
+        result.Failures.ShouldHaveSingleItem().ShouldStartWith("Assessments:EscalationSchedule: ");
+    }
+
+    [Fact]
+    public void Validate_EscalationScheduleWithSeconds_Succeeds() =>
+        new AssessmentOptionsValidator().Validate(null, new AssessmentOptions { LinkSigningKey = Key, EscalationSchedule = "0 45 * * * *" }).Succeeded.ShouldBeTrue();
 }

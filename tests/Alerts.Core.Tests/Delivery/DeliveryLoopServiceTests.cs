@@ -9,8 +9,9 @@ namespace Alerts.Core.Tests.Delivery;
 
 public sealed class DeliveryLoopServiceTests
 {
-    private static IServiceScopeFactory Scopes(ISubscriptionDrainer drainer, IDigestService digests, IReminderService? reminders = null) =>
+    private static IServiceScopeFactory Scopes(ISubscriptionDrainer drainer, IDigestService digests, IReminderService? reminders = null, IEscalationService? escalations = null) =>
         new ServiceCollection().AddSingleton(drainer).AddSingleton(digests).AddSingleton(reminders ?? Substitute.For<IReminderService>())
+            .AddSingleton(escalations ?? Substitute.For<IEscalationService>())
             .BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
 
     [Fact]
@@ -84,6 +85,26 @@ public sealed class DeliveryLoopServiceTests
 
         await service.StartAsync(CancellationToken.None);
         await remindersRan.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await service.StopAsync(CancellationToken.None);
+
+        service.ExecuteTask!.IsFaulted.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Start_FirstPass_RunsEscalations()
+    {
+        var escalationsRan = new TaskCompletionSource();
+        var escalations = Substitute.For<IEscalationService>();
+        escalations.RunAsync(Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            escalationsRan.TrySetResult();
+            return new EscalationRunReport(0, 0, 0);
+        });
+        using var service = new DeliveryLoopService(
+            Scopes(Substitute.For<ISubscriptionDrainer>(), Substitute.For<IDigestService>(), escalations: escalations), Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await escalationsRan.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await service.StopAsync(CancellationToken.None);
 
         service.ExecuteTask!.IsFaulted.ShouldBeFalse();

@@ -14,6 +14,18 @@ public sealed class CompanyValidatorTests
         _sut.Validate(new CompanyBuilder().Build()).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Validate_EscalationRecipient_HasNoErrors()
+    {
+        var company = new CompanyBuilder().WithRecipients(new Recipient { Email = "head@example.com", Role = RecipientRole.Escalation }).Build();
+
+        _sut.Validate(company).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Deserialize_EscalationRole_ReadsTheEscalationRecipientRole() =>
+        System.Text.Json.JsonSerializer.Deserialize<RecipientRole>("\"escalation\"").ShouldBe(RecipientRole.Escalation);
+
     [Theory]
     [InlineData("categories", "watch.categories[0]", "unknown category")]
     [InlineData("hs", "watch.hsCodes[0]", "is not an HS code")]

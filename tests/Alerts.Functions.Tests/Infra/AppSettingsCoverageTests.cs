@@ -77,6 +77,7 @@ public sealed class AppSettingsCoverageTests
     [InlineData("Delivery__Schedule")]
     [InlineData("Digest__Schedule")]
     [InlineData("Reminders__Schedule")]
+    [InlineData("Assessments__EscalationSchedule")]
     [InlineData("AzureWebJobsStorage__accountName")]
     [InlineData("AzureWebJobsStorage__credential")]
     [InlineData("AzureWebJobsStorage__clientId")]

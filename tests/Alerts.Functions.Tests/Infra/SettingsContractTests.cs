@@ -52,6 +52,7 @@ public sealed partial class SettingsContractTests
         "Reminders:Schedule",
         "Api:AdminKey",
         "Assessments:LinkSigningKey",
+        "Assessments:EscalationSchedule",
     ];
 
     // What App Service puts in place of a Key Vault reference once it resolves, for settings whose options check the

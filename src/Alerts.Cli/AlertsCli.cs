@@ -15,6 +15,7 @@ internal static class AlertsCli
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(MeasuresCommand.Create());
+        root.Subcommands.Add(AssessCommand.Create());
         root.Subcommands.Add(SubscriptionsCommand.Create());
         root.Subcommands.Add(DlqCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());

@@ -9,6 +9,7 @@ public sealed class HelpTests
     [InlineData("match")]
     [InlineData("sources")]
     [InlineData("measures")]
+    [InlineData("assess")]
     [InlineData("subscriptions")]
     [InlineData("dlq")]
     [InlineData("digest")]

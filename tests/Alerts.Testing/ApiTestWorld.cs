@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
+using Alerts.Core.Assessments;
 using Alerts.Core.Dashboard;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
@@ -54,6 +55,16 @@ public sealed class ApiTestWorld
     /// <summary>Measures over the world's companies: the real graph has its own tests (Alerts.Core.Tests/Measures).</summary>
     public FixedMeasureServiceForApi Measures { get; private set; } = null!;
 
+    /// <summary>
+    /// The real workflow over an in-memory store, opened from the seeded alerts (and one URL-keyed notice for
+    /// <see cref="CompanyA"/>, <see cref="UrlNoticeKey"/>), as the alerts drain would have.
+    /// </summary>
+    public InMemoryAssessmentStore AssessmentStore { get; } = new();
+
+    public IAssessmentService Assessments { get; private set; } = null!;
+
+    public const string UrlNoticeKey = "https://www.meti.go.jp/press/2026/06/20260612001/20260612001.html";
+
     /// <summary>Keys of the seeded companies (issued through the real <see cref="ApiKeyService"/> hashing).</summary>
     public string KeyA { get; } = "company-a-key";
 
@@ -99,6 +110,7 @@ public sealed class ApiTestWorld
         services.AddSingleton<IApiKeyGenerator>(Generator);
         Measures = new FixedMeasureServiceForApi(Companies);
         services.AddSingleton<Alerts.Core.Measures.IMeasureService>(Measures);
+        services.AddSingleton(Assessments);
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();
         return services;
@@ -148,6 +160,11 @@ public sealed class ApiTestWorld
             AlertFor(ComputedDiffChange, CompanyB, Severity.High, Now.AddDays(-1), new AlertReason(ReasonKind.Category, "gallium", "对镓、锗相关物项实施出口管制")),
             AlertFor(ComputedDiffChange, CompanyA, Severity.Low, Now.AddDays(-1), new AlertReason(ReasonKind.Term, "镓", "对镓、锗相关物项")),
         ], CancellationToken.None).GetAwaiter().GetResult();
+
+        Assessments = new AssessmentService(AssessmentStore, Companies, Clock, Microsoft.Extensions.Options.Options.Create(new AssessmentOptions()));
+        var opened = Alerts.All.ToList();
+        opened.Add(opened.First(a => a.CompanyId == CompanyA) with { AlertId = "url-notice.acme-trading", NoticeKey = UrlNoticeKey });
+        Assessments.OpenAsync(opened, CancellationToken.None).GetAwaiter().GetResult();
 
         DeadLetters.Add(new DeadLetter("dl-1", Subscriptions.Teams, banChange.ChangeId, "poison", "Unknown schema version 9", 10, Now.AddHours(-5), "{}"));
         DeadLetters.Add(new DeadLetter("email/dl-2", Subscriptions.Email, amended.ChangeId, "MaxDeliveryCountExceeded", "<b>bad</b> payload", 10, Now.AddHours(-4), "{}"));

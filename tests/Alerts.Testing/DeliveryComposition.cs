@@ -1,5 +1,6 @@
 using Alerts.Core.Matching;
 using Alerts.Core.Alerts;
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Goods;
@@ -24,12 +25,13 @@ public static class DeliveryComposition
         IEmailSender email,
         ITeamsSender teams,
         DeliveryOptions deliveryOptions,
-        TimeProvider time)
+        TimeProvider time,
+        IAssessmentService? assessments = null)
     {
         var options = Options.Create(deliveryOptions);
         ISubscriptionHandler[] handlers =
         [
-            new AlertsHandler(archive, companies, matcher, alerts, raised, NullLogger<AlertsHandler>.Instance),
+            new AlertsHandler(archive, companies, matcher, alerts, raised, assessments ?? new InMemoryAssessmentService(time), NullLogger<AlertsHandler>.Instance),
             new AlertChannelHandler<EmailChannel>(
                 new EmailChannel(ledger, email, new AlertEmailRenderer(options), options, time, NullLogger<EmailChannel>.Instance),
                 alerts, companies, NullLogger<AlertChannelHandler<EmailChannel>>.Instance),

@@ -34,6 +34,9 @@ internal static class ApiEndpoints
         api.MapPut(ApiRoutes.CompanyTeams, async (HttpContext c, string id, CompanyHandlers h) => await Run(c, h.ReplaceTeamsAsync(Auth(c.Request), id, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
         api.MapPost(ApiRoutes.CompanyKeys, (HttpContext c, string id, CompanyHandlers h) => Run(c, h.IssueKeyAsync(Auth(c.Request), id, c.RequestAborted)));
         api.MapGet(ApiRoutes.CompanyAlerts, (HttpContext c, string id, AlertHandlers h) => Run(c, h.ListAlertsAsync(Auth(c.Request), Filter(c.Request) with { Company = id }, c.RequestAborted)));
+        api.MapGet(ApiRoutes.CompanyAssessments, (HttpContext c, string id, AssessmentHandlers h) => Run(c, h.ListAsync(Auth(c.Request), id, Query(c.Request, "state"), c.RequestAborted)));
+        api.MapGet(ApiRoutes.CompanyAssessment, (HttpContext c, string id, string noticeKey, AssessmentHandlers h) => Run(c, h.GetAsync(Auth(c.Request), id, noticeKey, c.RequestAborted)));
+        api.MapPost(ApiRoutes.CompanyAssessment, async (HttpContext c, string id, string noticeKey, AssessmentHandlers h) => await Run(c, h.ApplyAsync(Auth(c.Request), id, noticeKey, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
 
         api.MapGet(ApiRoutes.Alerts, (HttpContext c, AlertHandlers h) => Run(c, h.ListAlertsAsync(Auth(c.Request), Filter(c.Request), c.RequestAborted)));
         api.MapGet(ApiRoutes.Alert, (HttpContext c, string id, AlertHandlers h) => Run(c, h.GetAlertAsync(Auth(c.Request), id, c.RequestAborted)));

@@ -31,6 +31,8 @@ public static class ApiRoutes
     public const string CompanyTeams = "companies/{id}/teams";
     public const string CompanyKeys = "companies/{id}/keys";
     public const string CompanyAlerts = "companies/{id}/alerts";
+    public const string CompanyAssessments = "companies/{id}/assessments";
+    public const string CompanyAssessment = "companies/{id}/assessments/{noticeKey}";
     public const string Alerts = "alerts";
     public const string Alert = "alerts/{id}";
     public const string Changes = "changes";
@@ -66,6 +68,9 @@ public static class ApiRoutes
         new("PUT", RouteArea.Api, CompanyTeams),
         new("POST", RouteArea.Api, CompanyKeys),
         new("GET", RouteArea.Api, CompanyAlerts),
+        new("GET", RouteArea.Api, CompanyAssessments),
+        new("GET", RouteArea.Api, CompanyAssessment),
+        new("POST", RouteArea.Api, CompanyAssessment),
         new("GET", RouteArea.Api, Alerts),
         new("GET", RouteArea.Api, Alert),
         new("GET", RouteArea.Api, Changes),

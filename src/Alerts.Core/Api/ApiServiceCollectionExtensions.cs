@@ -38,6 +38,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<CompanyHandlers>();
         services.TryAddSingleton<AlertHandlers>();
         services.TryAddSingleton<MeasureHandlers>();
+        services.TryAddSingleton<AssessmentHandlers>();
         services.TryAddSingleton<OpsHandlers>();
         return services;
     }

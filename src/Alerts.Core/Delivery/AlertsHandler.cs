@@ -1,5 +1,6 @@
 using Alerts.Core.Common;
 using Alerts.Core.Alerts;
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
 using Alerts.Core.Goods;
 using Alerts.Core.Matching;
@@ -16,6 +17,8 @@ namespace Alerts.Core.Delivery;
 /// stored (an upsert by content id, so a redelivery stores nothing new), then announced on <c>alerts-raised</c> by id
 /// for the channels. Store before publish: a channel never reads an alert that is not there yet, and a crash in
 /// between redelivers the change, which stores the same alerts and publishes the same message id (dropped as a duplicate).
+/// Between the two, each stored alert that is pushed opens (or joins) its company's assessment of the notice (issue 19):
+/// an e-mail's "Assign to me" link then always finds the assessment it acts on.
 /// </summary>
 public sealed partial class AlertsHandler(
     IChangeArchive archive,
@@ -23,6 +26,7 @@ public sealed partial class AlertsHandler(
     INoticeMatcher matcher,
     IAlertStore alertStore,
     IAlertsRaisedPublisher raised,
+    IAssessmentService assessments,
     ILogger<AlertsHandler> logger) : SubscriptionHandler<ChangeEvent>
 {
     private IReadOnlyList<Company>? _companies;
@@ -86,6 +90,16 @@ public sealed partial class AlertsHandler(
             foreach (var alert in alerts)
             {
                 AlertsTelemetry.RecordAlert(alert.Severity);
+            }
+
+            // The rule: every alert that is pushed (e-mail, Teams) opens an assessment, whatever its severity — a company
+            // that was told of a notice must be able to say what it decided. An amendment that touches nothing it watches
+            // is only listed in the digest, so it opens nothing. Idempotent: the service skips an alert id the assessment
+            // already holds, so a redelivered change opens nothing twice; a failure here retries the whole change.
+            var pushed = alerts.Where(ChangeTelling.IsPushed).ToList();
+            if (pushed.Count > 0)
+            {
+                await assessments.OpenAsync(pushed, cancellationToken).ConfigureAwait(false);
             }
 
             await raised.PublishAsync(AlertsRaised.For(record.Change.ChangeId, alerts.Select(a => a.AlertId)), cancellationToken).ConfigureAwait(false);

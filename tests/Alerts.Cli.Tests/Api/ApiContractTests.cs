@@ -54,6 +54,9 @@ public sealed class ApiContractTests : IAsyncLifetime
         { "PUT", "api/companies/acme-trading/teams" },
         { "POST", "api/companies/acme-trading/keys" },
         { "GET", "api/companies/acme-trading/alerts" },
+        { "GET", "api/companies/acme-trading/assessments" },
+        { "GET", "api/companies/acme-trading/assessments/cn-mofcom:2026:1" },
+        { "POST", "api/companies/acme-trading/assessments/cn-mofcom:2026:1" },
         { "GET", "api/alerts" },
         { "GET", "api/alerts/x" },
         { "GET", "api/changes" },
@@ -388,6 +391,29 @@ public sealed class ApiContractTests : IAsyncLifetime
         using var response = await Send(_world.KeyA, "GET", "api/measures?company=beta-metals", null);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Assessment_UrlNoticeKeyEscapedInThePath_PostThenGetRoundTrips()
+    {
+        var path = "api/companies/acme-trading/assessments/" + Uri.EscapeDataString(ApiTestWorld.UrlNoticeKey);
+
+        using var posted = await Send(_world.KeyA, "POST", path, """{"state":"in-review"}""");
+        using var client = _server.Client(_world.KeyA);
+        var json = await client.GetFromJsonAsync<JsonElement>(path);
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (json.GetProperty("noticeKey").GetString(), json.GetProperty("state").GetString()).ShouldBe((ApiTestWorld.UrlNoticeKey, "in-review"));
+        json.GetProperty("events").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Assessment_CompanyKeyOfA_PostToCompanyB_Is404()
+    {
+        using var response = await Send(_world.KeyA, "POST", "api/companies/beta-metals/assessments/cn-mofcom:2025:46", """{"state":"in-review"}""");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _world.Assessments.GetAsync("beta-metals", "cn-mofcom:2025:46", CancellationToken.None))!.State.ShouldBe(Alerts.Core.Assessments.AssessmentState.New);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Goods;
@@ -17,7 +18,14 @@ internal sealed class DeliveryHarness
     {
         Companies = new FakeCompanyStore(companies.Length > 0 ? companies : [new CompanyBuilder().Build()]);
         Matcher = new DeliveryStubMatcher(Severity.High, Time);
+        Assessments = new AssessmentService(AssessmentStore, Companies, Time, Microsoft.Extensions.Options.Options.Create(new AssessmentOptions()));
     }
+
+    /// <summary>The events the <c>alerts</c> drain appended when it opened assessments.</summary>
+    public InMemoryAssessmentStore AssessmentStore { get; } = new();
+
+    /// <summary>The real workflow over <see cref="AssessmentStore"/>; a test may swap in a failing one.</summary>
+    public IAssessmentService Assessments { get; set; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero));
 
@@ -84,7 +92,7 @@ internal sealed class DeliveryHarness
     }
 
     public SubscriptionDrainer Drainer(IChangeConsumer? consumer = null) =>
-        DeliveryComposition.Drainer(consumer ?? Consumer, Consumer, Archive, Companies, Matcher, Alerts, Ledger, Email, TeamsSender ?? Teams, Options, Time);
+        DeliveryComposition.Drainer(consumer ?? Consumer, Consumer, Archive, Companies, Matcher, Alerts, Ledger, Email, TeamsSender ?? Teams, Options, Time, Assessments);
 
     public Task<DrainReport> DrainAsync(string subscription) => Drainer().DrainAsync(subscription, CancellationToken.None);
 }

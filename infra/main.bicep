@@ -41,6 +41,10 @@ param sendGridApiKey string = ''
 @secure()
 param adminKey string = ''
 
+@description('Key signing the action links of alert e-mails and Teams cards (base64 of 32+ random bytes, e.g. openssl rand -base64 32); empty keeps the secret as it is. Rotating it breaks links already sent unless the old key is kept in Assessments__PreviousLinkSigningKeys__0.')
+@secure()
+param linkSigningKey string = ''
+
 @description('Poll schedule per source id (NCRONTAB with seconds, UTC). Each becomes the app setting Sources__<id with _ for ->__Schedule.')
 param sourceSchedules object = {
   'cn-mofcom-announcements': '0 */15 * * * *'
@@ -98,6 +102,7 @@ var allTags = union(tags, {
 var secretNames = {
   sendGrid: 'sendgrid-api-key'
   adminKey: 'admin-api-key'
+  linkSigningKey: 'action-link-signing-key'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -153,6 +158,8 @@ module keyVault 'modules/keyvault.bicep' = {
     adminKeySecretName: secretNames.adminKey
     sendGridApiKey: sendGridApiKey
     adminKey: adminKey
+    linkSigningKeySecretName: secretNames.linkSigningKey
+    linkSigningKey: linkSigningKey
     principalId: identity.outputs.principalId
   }
 }
@@ -197,6 +204,8 @@ var coreAppSettings = {
   // Each company's webhook URLs (bearer secrets) are kept in this vault; the company rows hold references.
   KeyVault__VaultUri: keyVault.outputs.uri
   Api__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.adminKey})'
+  // Signs the "Assign to me" / "Not applicable" / "Action needed" links (Core/Assessments/ActionLinks.cs).
+  Assessments__LinkSigningKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${secretNames.linkSigningKey})'
   // NCRONTAB with seconds, UTC (research/azure-notes.md §3).
   Delivery__Schedule: '0 */1 * * * *'
   // Links in e-mails and cards: {PublicBaseUrl}/changes/{id}; the dashboard routes sit under /api/ui.
@@ -204,6 +213,10 @@ var coreAppSettings = {
   // Hourly: the digest service sends each recipient at its own local hour (and on Mondays for weekly ones), so a
   // weekly timer would wake it in one hour of the week only and miss every recipient whose hour that is not.
   Digest__Schedule: '0 5 * * * *'
+  // Hourly: a reminder is due on its recipient's local day, and the ledger sends each once however often this runs.
+  Reminders__Schedule: '0 15 * * * *'
+  // Assessments (issue 19): days to the default due date when a notice sets no future effective date.
+  Assessments__DefaultDueDays: '14'
 }
 
 // App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).

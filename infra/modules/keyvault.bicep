@@ -19,6 +19,9 @@ param sendGridSecretName string
 @description('Name of the secret holding the admin API key.')
 param adminKeySecretName string
 
+@description('Name of the secret holding the action-link signing key.')
+param linkSigningKeySecretName string
+
 @description('SendGrid API key; empty keeps the secret as it is (set it with az keyvault secret set).')
 @secure()
 param sendGridApiKey string = ''
@@ -26,6 +29,10 @@ param sendGridApiKey string = ''
 @description('Admin API key; empty keeps the secret as it is (set it with az keyvault secret set).')
 @secure()
 param adminKey string = ''
+
+@description('Action-link signing key (base64, 32+ bytes); empty keeps the secret as it is (set it with az keyvault secret set).')
+@secure()
+param linkSigningKey string = ''
 
 @description('Principal (the app identity) allowed to read secrets and to manage the Teams webhook secrets it writes.')
 param principalId string
@@ -64,6 +71,15 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!em
   name: adminKeySecretName
   properties: {
     value: adminKey
+    contentType: 'text/plain'
+  }
+}
+
+resource linkSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(linkSigningKey)) {
+  parent: vault
+  name: linkSigningKeySecretName
+  properties: {
+    value: linkSigningKey
     contentType: 'text/plain'
   }
 }

@@ -1,4 +1,5 @@
 using Alerts.Core.Api;
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Dashboard;
@@ -30,6 +31,7 @@ public static class AlertsCoreServiceCollectionExtensions
         services.AddAlertsChangeDetection(configuration);
         services.AddAlertsMatching(configuration);
         services.AddAlertsMeasures();
+        services.AddAlertsAssessments();
         services.AddAlertsDelivery(configuration);
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();

@@ -1,5 +1,6 @@
 using Alerts.Core.Common;
 using Alerts.Infrastructure.Api;
+using Alerts.Infrastructure.Assessments;
 using Alerts.Infrastructure.Changes;
 using Alerts.Infrastructure.Delivery;
 using Alerts.Infrastructure.Sqlite;
@@ -42,6 +43,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSubscriptionsInfrastructure(configuration, hosting.Mode);
         services.AddDeliveryInfrastructure(configuration, hosting.Mode);
         services.AddApiInfrastructure(hosting.Mode);
+        services.AddAssessmentsInfrastructure(hosting.Mode);
         return services;
     }
 }

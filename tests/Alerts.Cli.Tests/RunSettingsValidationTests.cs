@@ -53,6 +53,8 @@ public sealed class RunSettingsValidationTests : IDisposable
             ["ServiceBus__FullyQualifiedNamespace"] = "sb-test.servicebus.windows.net",
             ["Delivery__PublicBaseUrl"] = "https://alerts.example.com",
             ["KeyVault__VaultUri"] = "https://kv-test.vault.azure.net/",
+            // Azure mode creates no key file: the action-link signing key is configured like the other secrets.
+            ["Assessments__LinkSigningKey"] = Convert.ToBase64String(new byte[32]),
         });
 
         var (exitCode, _, error) = await CliRunner.RunAsync(_stop.Token, "run", "--port", FreePort(), "--data", data.Path);

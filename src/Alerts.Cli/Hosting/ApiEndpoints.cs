@@ -61,9 +61,13 @@ internal static class ApiEndpoints
         app.MapPost(ApiRoutes.DashboardReplay, async (HttpContext c, string id, DashboardHandlers h) =>
             await Run(c, WithFormKeyAsync(c.Request, key => h.ReplayFromFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
         app.MapGet(ApiRoutes.ChangePage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.ChangeAsync(id, c.RequestAborted)));
-        app.MapGet(ApiRoutes.CompanyAlertsPage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.CompanyAlertsAsync(id, PageKey(c.Request, DashboardHandlers.KeyCookie), c.RequestAborted)));
+        app.MapGet(ApiRoutes.CompanyAlertsPage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.CompanyAlertsAsync(id, PageKey(c.Request, DashboardHandlers.KeyCookie), c.RequestAborted, Query(c.Request, "state"), Query(c.Request, "owner"))));
         app.MapPost(ApiRoutes.CompanyAlertsPage, async (HttpContext c, string id, DashboardHandlers h) =>
             await Run(c, WithFormKeyAsync(c.Request, key => h.CompanyKeyFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
+
+        // Signed action links: GET shows, only POST acts (ActionLinkHandlers says why).
+        app.MapGet(ApiRoutes.ActionLinkPage, (HttpContext c, string token, ActionLinkHandlers h) => Run(c, h.ShowAsync(token, c.RequestAborted)));
+        app.MapPost(ApiRoutes.ActionLinkPage, (HttpContext c, string token, ActionLinkHandlers h) => Run(c, h.ActAsync(token, c.RequestAborted)));
         return app;
     }
 

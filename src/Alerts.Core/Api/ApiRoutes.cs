@@ -48,6 +48,7 @@ public static class ApiRoutes
     public const string DashboardReplay = "dashboard/deadletters/{id}/replay";
     public const string ChangePage = "changes/{id}";
     public const string CompanyAlertsPage = "companies/{id}/alerts";
+    public const string ActionLinkPage = "act/{token}";
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
@@ -82,6 +83,8 @@ public static class ApiRoutes
         new("GET", RouteArea.Page, ChangePage),
         new("GET", RouteArea.Page, CompanyAlertsPage),
         new("POST", RouteArea.Page, CompanyAlertsPage),
+        new("GET", RouteArea.Page, ActionLinkPage),
+        new("POST", RouteArea.Page, ActionLinkPage),
     ];
 
     /// <summary>The path a route has on <c>alerts run</c>.</summary>

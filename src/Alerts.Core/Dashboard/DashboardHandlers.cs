@@ -1,6 +1,8 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
+using Alerts.Core.Common;
 using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
@@ -28,7 +30,9 @@ public sealed class DashboardHandlers(
     IEnumerable<ISourceStatusReader> statusReaders,
     IEnumerable<ISourceCatalog> catalogs,
     IOptions<ApiOptions> options,
-    ChannelHealth? channelHealth = null)
+    ChannelHealth? channelHealth = null,
+    Measures.IMeasureService? measures = null,
+    IAssessmentService? assessments = null)
 {
     private readonly DashboardRenderer _renderer = new(options.Value.DashboardBasePath);
 
@@ -81,11 +85,27 @@ public sealed class DashboardHandlers(
         var record = changeId.Length <= 128 ? await changes.GetAsync(changeId, cancellationToken).ConfigureAwait(false) : null;
         return record is null
             ? ApiResult.Html(_renderer.Message("Change not found", $"No change with id '{changeId}'."), 404)
-            : ApiResult.Html(_renderer.Change(record));
+            : ApiResult.Html(_renderer.Change(record, await RelationsOfAsync(record.Notice, cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>
+    /// The notice's relations, both ways: what its text does to other notices, and what others do to it (suspended-by,
+    /// …) as the measure graph reads them today, each with the other notice's number when the graph knows it.
+    /// </summary>
+    private async Task<IReadOnlyList<DashboardRenderer.Relation>> RelationsOfAsync(Notices.Notice notice, CancellationToken cancellationToken)
+    {
+        var lines = measures is null ? null : await measures.ListAsync(null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
+        var numbers = (lines ?? []).Where(l => l.Number is not null).DistinctBy(l => l.Key).ToDictionary(l => l.Key, l => l.Number!, StringComparer.Ordinal);
+        var own = notice.Relations.Where(r => r.By is null).Select(r => new DashboardRenderer.Relation(r.Kind, r.Key, r.Clause, numbers.GetValueOrDefault(r.Key)));
+        var graph = (lines ?? []).Where(l => l.Key == notice.Key)
+            .SelectMany(l => l.Relations.Select(r => new DashboardRenderer.Relation(r.Kind, r.Key, l.Clause, numbers.GetValueOrDefault(r.Key))));
+        return [.. own.Concat(graph).Distinct()];
     }
 
     /// <summary>The company view. <paramref name="key"/> comes from <c>?key=</c>, the cookie, or a bearer header.</summary>
-    public async Task<ApiResult> CompanyAlertsAsync(string companyId, string? key, CancellationToken cancellationToken)
+    /// <param name="state">The open-assessments filter <c>?state=</c> (a wire name); empty or unknown shows every open state.</param>
+    /// <param name="owner">The filter <c>?owner=</c>; empty shows every owner.</param>
+    public async Task<ApiResult> CompanyAlertsAsync(string companyId, string? key, CancellationToken cancellationToken, string? state = null, string? owner = null)
     {
         var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
         if (caller is null)
@@ -103,7 +123,25 @@ public sealed class DashboardHandlers(
         }
 
         var list = await alerts.QueryAsync(new AlertQuery { CompanyId = company.Id, Limit = 500 }, cancellationToken).ConfigureAwait(false);
-        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)]));
+        var open = assessments is null ? null : await assessments.ListAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var filter = new AssessmentFilter(
+            WireNames.TryParseWire<AssessmentState>(state, out var parsed) ? parsed : null,
+            string.IsNullOrWhiteSpace(owner) ? null : owner.Trim());
+        var companyMeasures = await CompanyMeasuresAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)], companyMeasures, open, filter));
+    }
+
+    /// <summary>What concerns the company today, from the measure graph (null without a measure service).</summary>
+    private async Task<DashboardRenderer.CompanyMeasures?> CompanyMeasuresAsync(string companyId, CancellationToken cancellationToken)
+    {
+        if (measures is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var lines = await measures.ListAsync(companyId, today, cancellationToken).ConfigureAwait(false);
+        return lines is null ? null : new DashboardRenderer.CompanyMeasures(today, lines);
     }
 
     /// <summary>The company view's form POST: a valid key sets the cookie and sends the browser back to the view.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Alerts.Core.Measures;
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
 using Alerts.Core.Changes;
@@ -17,7 +18,7 @@ namespace Alerts.Core.Dashboard;
 /// Everything that came from a foreign site or a user (titles, bodies, diffs, errors, names) is HTML-encoded here.
 /// Numbers a test may check carry <c>data-testid</c> attributes.
 /// </summary>
-public sealed class DashboardRenderer
+public sealed partial class DashboardRenderer
 {
     private readonly string _base;
 
@@ -77,7 +78,7 @@ public sealed class DashboardRenderer
         return html.ToString();
     }
 
-    public string Change(ChangeRecord record)
+    public string Change(ChangeRecord record, IReadOnlyList<Relation>? relations = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         var change = record.Change;
@@ -123,6 +124,11 @@ public sealed class DashboardRenderer
             html.Append("</ul>");
         }
 
+        if (relations is { Count: > 0 })
+        {
+            RelationsSection(html, relations);
+        }
+
         html.Append("</section><section class=\"card\">");
         if (record.Previous is not null)
         {
@@ -158,7 +164,8 @@ public sealed class DashboardRenderer
         return html.ToString();
     }
 
-    public string CompanyAlerts(Company company, IReadOnlyList<Alert> alerts)
+    public string CompanyAlerts(
+        Company company, IReadOnlyList<Alert> alerts, CompanyMeasures? measures = null, IReadOnlyList<Assessments.Assessment>? assessments = null, AssessmentFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(alerts);
@@ -166,6 +173,16 @@ public sealed class DashboardRenderer
         Head(html, $"Alerts — {Clip(company.Name, 80)}", refreshSeconds: null);
         html.Append("<header><h1>").Append(H(company.Name)).Append("</h1><p class=\"muted\">")
             .Append(alerts.Count.ToString(Invariant)).Append(" alerts, newest first</p></header><main>");
+        if (assessments is not null)
+        {
+            OpenAssessmentsSection(html, company, assessments, filter ?? new AssessmentFilter());
+        }
+
+        if (measures is not null)
+        {
+            MeasuresSection(html, measures);
+        }
+
         if (alerts.Count == 0)
         {
             html.Append("<p>No alerts yet.</p>");
@@ -205,6 +222,96 @@ public sealed class DashboardRenderer
         Foot(html);
         return html.ToString();
     }
+
+    /// <summary>One relation of a notice: its kind, the other notice's key, the clause acted on, the other's number when known.</summary>
+    public sealed record Relation(string Kind, string Key, string? Clause, string? Number);
+
+    /// <summary>The measures that concern a company on <see cref="Today"/>, as <c>alerts measures --company</c> lists them.</summary>
+    public sealed record CompanyMeasures(DateOnly Today, IReadOnlyList<MeasureLine> Lines)
+    {
+        /// <summary>A state change within this many days of today is listed as upcoming.</summary>
+        public const int UpcomingDays = 30;
+    }
+
+    /// <summary>
+    /// What is in force today for the company, what is suspended (until when), and what changes in the next
+    /// <see cref="CompanyMeasures.UpcomingDays"/> days: an announced measure taking effect, a window ending, a window
+    /// starting. Lifted measures are left out: nothing applies.
+    /// </summary>
+    private static void MeasuresSection(StringBuilder html, CompanyMeasures measures)
+    {
+        html.Append("<section class=\"card\" data-testid=\"measures\"><h2>What is in force on ").Append(H(Iso(measures.Today))).Append("</h2>");
+        var rows = measures.Lines.Where(l => l.State != MeasureState.Lifted).ToList();
+        if (rows.Count == 0)
+        {
+            html.Append("<p>No measure known concerns this company.</p></section>");
+            return;
+        }
+
+        html.Append("<table><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">State</th><th scope=\"col\">Since</th><th scope=\"col\">Until</th></tr></thead><tbody>");
+        foreach (var line in rows)
+        {
+            html.Append("<tr data-testid=\"measure-").Append(H(line.State.WireName())).Append("\"><td>").Append(H(MeasureName(line))).Append("</td><td>")
+                .Append(H(line.State.WireName())).Append("</td><td>").Append(H(line.Since is { } since ? Iso(since) : "—")).Append("</td><td>")
+                .Append(H(line.Until is { } until ? Iso(until) : "—")).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        var horizon = measures.Today.AddDays(CompanyMeasures.UpcomingDays);
+        var upcoming = rows.Where(l => l.Until is { } u && u < horizon).OrderBy(l => l.Until).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
+        html.Append("<h3>In the next ").Append(CompanyMeasures.UpcomingDays.ToString(Invariant)).Append(" days</h3>");
+        if (upcoming.Count == 0)
+        {
+            html.Append("<p>Nothing changes.</p>");
+        }
+        else
+        {
+            html.Append("<ul data-testid=\"measures-upcoming\">");
+            foreach (var line in upcoming)
+            {
+                var next = line.Until!.Value.AddDays(1);
+                var what = line.State switch
+                {
+                    MeasureState.Announced => "takes effect",
+                    MeasureState.Suspended => "the suspension ends; applies again",
+                    _ => "suspended from",
+                };
+                html.Append("<li><strong>").Append(H(Iso(next))).Append("</strong> ").Append(H(MeasureName(line))).Append(": ").Append(H(what)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("</section>");
+    }
+
+    /// <summary>The notice's relations both ways (suspends …, suspended-by …), each with the other notice's key and number.</summary>
+    private static void RelationsSection(StringBuilder html, IReadOnlyList<Relation> relations)
+    {
+        html.Append("<h2>Relations</h2><ul data-testid=\"relations\">");
+        foreach (var relation in relations)
+        {
+            html.Append("<li><strong>").Append(H(relation.Kind)).Append("</strong> <code>").Append(H(relation.Key)).Append("</code>");
+            if (relation.Number is not null)
+            {
+                html.Append(" (").Append(H(relation.Number)).Append(')');
+            }
+
+            if (relation.Clause is not null)
+            {
+                html.Append(", clause ").Append(H(relation.Clause));
+            }
+
+            html.Append("</li>");
+        }
+
+        html.Append("</ul>");
+    }
+
+    private static string MeasureName(MeasureLine line) =>
+        (line.Number ?? line.Title ?? line.Key) + (line.Clause is null ? "" : " clause " + line.Clause);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 
     /// <summary>The company view's sign-in: a key field posting back to the view, which sets a cookie.</summary>
     public string KeyForm(string companyId, string? error)

@@ -9,6 +9,7 @@ public static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddAlertsDashboard(this IServiceCollection services)
     {
         services.TryAddSingleton<DashboardHandlers>();
+        services.TryAddSingleton<ActionLinkHandlers>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alerts.Core.Alerts;
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,20 @@ public sealed record RenderedEmail(string Subject, string Html, string Text);
 /// Renders one alert as HTML and plain text. Titles, snippets and URLs come from foreign websites: every one is
 /// HTML-escaped, and only http(s) links become anchors.
 /// </summary>
-public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
+public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options, ActionLinks? links = null)
 {
     private readonly DeliveryOptions _options = options.Value;
 
-    public RenderedEmail Render(Alert alert, string companyName)
+    private static readonly LinkAction[] Actions = [LinkAction.AssignToMe, LinkAction.NotApplicable, LinkAction.ActionNeeded];
+
+    /// <summary>The alert without action links (they are signed for one recipient: see the overload).</summary>
+    public RenderedEmail Render(Alert alert, string companyName) => Render(alert, companyName, recipient: null);
+
+    /// <summary>
+    /// The alert as <paramref name="recipient"/> receives it: with "Assign to me", "Not applicable" and "Action needed"
+    /// links signed for that address (so one recipient's mail cannot act as another). Null renders no action links.
+    /// </summary>
+    public RenderedEmail Render(Alert alert, string companyName, string? recipient)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var headline = alert.TitleGloss is { Length: > 0 } gloss ? gloss : alert.Title;
@@ -93,6 +103,14 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
         }
 
         html.Append("</p>");
+        var actions = ActionUrls(alert, recipient);
+        if (actions.Count > 0)
+        {
+            html.Append("<p data-actions=\"assessment\"><b>Your assessment:</b> ");
+            html.AppendJoin(" · ", actions.Select(a => $"<a href=\"{H(a.Url)}\">{H(ActionLinks.Label(a.Action))}</a>"));
+            html.Append("<br><span style=\"color:#888;font-size:12px\">Each link opens a page that asks you to confirm; it works once.</span></p>");
+        }
+
         html.Append("<p style=\"color:#888;font-size:12px\">Alert ").Append(H(alert.AlertId)).Append(" · source ").Append(H(alert.SourceId)).Append("</p>");
         html.Append("</body></html>");
 
@@ -150,8 +168,23 @@ public sealed class AlertEmailRenderer(IOptions<DeliveryOptions> options)
         {
             text.Append("Stored copy: ").Append(copyUrl).Append('\n');
         }
+
+        if (actions.Count > 0)
+        {
+            text.Append("\nYour assessment (each link asks you to confirm, and works once):\n");
+            foreach (var (action, url) in actions)
+            {
+                text.Append(ActionLinks.Label(action)).Append(": ").Append(url).Append('\n');
+            }
+        }
+
         return new RenderedEmail(subject, html.ToString(), text.ToString());
     }
+
+    private List<(LinkAction Action, string Url)> ActionUrls(Alert alert, string? recipient) =>
+        recipient is { Length: > 0 } && links is { CanIssue: true }
+            ? [.. Actions.Select(a => (a, _options.ActionUrl(links.IssueFor(alert, recipient.Trim(), a, AssessmentChannel.EmailLink))))]
+            : [];
 
     /// <summary>"Amended: …" / "Withdrawn: …" for the body; null for a new notice.</summary>
     internal static string? Told(Alert alert) => alert.Kind switch

@@ -17,13 +17,16 @@ public sealed class DeliveryLoopOptions
 
     /// <summary>More often than hourly is harmless: a recipient is sent once per period.</summary>
     public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often reminders are looked for; each goes once however often, so this only bounds how late one can be.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>
 /// The same consumer code as the timer functions, in-process for <c>alerts run</c>: drains <c>alerts</c>, <c>email</c>
 /// and <c>teams</c> at start and every <see cref="DeliveryLoopOptions.DrainInterval"/>, each subscription in its own
 /// loop (like the separate timer functions), so hanging Teams webhooks never delay e-mail; and runs the digest service
-/// every <see cref="DeliveryLoopOptions.DigestInterval"/>. Nothing escapes a pass; stopping the host stops it.
+/// every <see cref="DeliveryLoopOptions.DigestInterval"/> and the reminders every <see cref="DeliveryLoopOptions.ReminderInterval"/>. Nothing escapes a pass; stopping the host stops it.
 /// </summary>
 public sealed partial class DeliveryLoopService(
     IServiceScopeFactory scopes,
@@ -32,7 +35,7 @@ public sealed partial class DeliveryLoopService(
     ILogger<DeliveryLoopService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll([.. Messaging.Subscriptions.All.Select(s => DrainLoopAsync(s, stoppingToken)), DigestLoopAsync(stoppingToken)]);
+        Task.WhenAll([.. Messaging.Subscriptions.All.Select(s => DrainLoopAsync(s, stoppingToken)), DigestLoopAsync(stoppingToken), ReminderLoopAsync(stoppingToken)]);
 
     private async Task DrainLoopAsync(string subscription, CancellationToken stoppingToken)
     {
@@ -80,6 +83,31 @@ public sealed partial class DeliveryLoopService(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPassFailed(logger, "digest", ex);
+            }
+        }
+        while (await TickAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task ReminderLoopAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var timer = new PeriodicTimer(options.Value.ReminderInterval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var reminders = scope.ServiceProvider.GetRequiredService<Reminders.IReminderService>();
+                await reminders.RunAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(logger, "reminders", ex);
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: a pass cut short is harmless, what it did not send is sent by the next run after the restart.
+                break;
             }
         }
         while (await TickAsync(timer, stoppingToken).ConfigureAwait(false));

@@ -48,6 +48,9 @@ public sealed class DeliveryOptions
 
     public string DiffUrl(string changeId) => $"{PublicBaseUrl.TrimEnd('/')}/changes/{Uri.EscapeDataString(changeId)}";
 
+    /// <summary>A signed action link's page: <c>{PublicBaseUrl}/act/{token}</c> (the token is base64url and dots: path-safe).</summary>
+    public string ActionUrl(string token) => $"{PublicBaseUrl.TrimEnd('/')}/act/{Uri.EscapeDataString(token)}";
+
     /// <summary>The stored copy of the notice on the change page (a withdrawn notice's original page answers 404).</summary>
     public string CopyUrl(string changeId) => DiffUrl(changeId) + "#copy";
 }

@@ -35,12 +35,15 @@ public enum EmailKind
 {
     Alert,
     Digest,
+
+    /// <summary>A date that acts on a measure (Delivery/Reminders).</summary>
+    Reminder,
 }
 
 internal static class EmailKindNames
 {
     /// <summary>The kind as SendGrid categories, outbox headers and outbox file names spell it.</summary>
-    public static string ToWire(this EmailKind kind) => kind == EmailKind.Digest ? EmailKind.Digest.WireName() : EmailKind.Alert.WireName();
+    public static string ToWire(this EmailKind kind) => kind is EmailKind.Digest or EmailKind.Reminder ? kind.WireName() : EmailKind.Alert.WireName();
 }
 
 /// <summary>One e-mail with the same content for each recipient (one personalization per recipient).</summary>
@@ -55,7 +58,7 @@ public sealed record EmailMessage(
     string Text,
     IReadOnlyList<string> Recipients)
 {
-    /// <summary>The alert an alert e-mail is about (its key); null for a digest, which covers many.</summary>
+    /// <summary>The alert an alert e-mail is about (its key); null for a digest, which covers many, and for a reminder.</summary>
     public string? AlertId => Kind == EmailKind.Alert ? Key : null;
 }
 

@@ -1,4 +1,5 @@
 using Alerts.Core.Common;
+using Alerts.Core.Delivery.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateSettings(DigestOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryScheduleValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DeliveryScheduleValidator>());
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateSettings(ReminderOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDeliveryDelay, TimeProviderDelay>();
         services.TryAddSingleton<AlertEmailRenderer>();
@@ -34,6 +37,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddAlertChannel<EmailChannel>();
         services.AddAlertChannel<TeamsChannel>();
         services.TryAddTransient<IDigestService, DigestService>();
+        services.TryAddTransient<IReminderService, ReminderService>();
+        services.TryAddTransient<IUpcomingMeasures, UpcomingMeasures>();
         return services;
     }
 }

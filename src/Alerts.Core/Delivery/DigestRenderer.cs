@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alerts.Core.Alerts;
+using Alerts.Core.Delivery.Reminders;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 using static Alerts.Core.Delivery.AlertEmailRenderer;
@@ -17,7 +18,7 @@ public sealed class DigestRenderer(IOptions<DeliveryOptions> deliveryOptions, IO
     private readonly DeliveryOptions _delivery = deliveryOptions.Value;
     private readonly DigestOptions _digest = digestOptions.Value;
 
-    public RenderedEmail Render(string companyName, DateOnly from, DateOnly to, IReadOnlyList<Alert> alerts, IReadOnlyList<Alert> upcoming)
+    public RenderedEmail Render(string companyName, DateOnly from, DateOnly to, IReadOnlyList<Alert> alerts, IReadOnlyList<Alert> upcoming, IReadOnlyList<MeasureEvent>? measures = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(upcoming);
@@ -25,6 +26,11 @@ public sealed class DigestRenderer(IOptions<DeliveryOptions> deliveryOptions, IO
         if (alerts.Count == 0)
         {
             var line = $"Nothing new for {companyName} in export controls ({period}).";
+            if (measures is { Count: > 0 })
+            {
+                return NothingNewButMeasures(companyName, period, line, measures);
+            }
+
             return new RenderedEmail(OneLine($"Export-control digest: nothing new ({period})", 200),
                 $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Segoe UI,Arial,sans-serif\"><p>{H(line)}</p></body></html>",
                 line + "\n");
@@ -89,8 +95,51 @@ public sealed class DigestRenderer(IOptions<DeliveryOptions> deliveryOptions, IO
             html.Append("</ul>");
         }
 
+        if (measures is not null)
+        {
+            UpcomingMeasures(html, text, measures);
+        }
+
         html.Append("</body></html>");
         return new RenderedEmail(subject, html.ToString(), text.ToString());
+    }
+
+    /// <summary>A quiet period still tells what is about to change: the "nothing new" line, then the measures section.</summary>
+    private RenderedEmail NothingNewButMeasures(string companyName, string period, string line, IReadOnlyList<MeasureEvent> measures)
+    {
+        var html = new StringBuilder($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Segoe UI,Arial,sans-serif\"><p>{H(line)}</p>");
+        var text = new StringBuilder(line).Append('\n');
+        UpcomingMeasures(html, text, measures);
+        html.Append("</body></html>");
+        return new RenderedEmail(OneLine($"Export-control digest: nothing new, {measures.Count} measure change(s) ahead ({period})", 200), html.ToString(), text.ToString());
+    }
+
+    /// <summary>
+    /// The measures that concern the company and take effect, or apply again after a suspension, in the coming days:
+    /// the same state as <c>alerts measures</c> and the reminders, so what the digest announces the reminders repeat.
+    /// </summary>
+    private void UpcomingMeasures(StringBuilder html, StringBuilder text, IReadOnlyList<MeasureEvent> measures)
+    {
+        html.Append("<h3>Measures changing in the next ").Append(_digest.UpcomingDays).Append(" days</h3>");
+        text.Append("\nMeasures changing in the next ").Append(_digest.UpcomingDays).Append(" days:\n");
+        if (measures.Count == 0)
+        {
+            html.Append("<p>None.</p>");
+            text.Append("None.\n");
+            return;
+        }
+
+        html.Append("<ul>");
+        foreach (var e in measures)
+        {
+            var what = e.Kind == ReminderKind.TakesEffect
+                ? "takes effect"
+                : $"suspension ends {Iso(e.Date.AddDays(-1))}, applies again";
+            html.Append("<li><b>").Append(H(Iso(e.Date))).Append("</b> ").Append(H(ReminderText.Reference(e.After))).Append(": ").Append(H(what)).Append("</li>");
+            text.Append("- ").Append(Iso(e.Date)).Append(' ').Append(ReminderText.Reference(e.After)).Append(": ").Append(what).Append('\n');
+        }
+
+        html.Append("</ul>");
     }
 
     private static void Chart(StringBuilder html, StringBuilder text, string title, List<(string Label, int Count, string Colour)> rows)

@@ -4,6 +4,7 @@ using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Alerts.Core.Common;
+using Alerts.Core.Delivery.Reminders;
 
 namespace Alerts.Core.Delivery;
 
@@ -47,7 +48,8 @@ public sealed partial class DigestService(
     DigestRenderer renderer,
     IOptions<DigestOptions> options,
     TimeProvider time,
-    ILogger<DigestService> logger) : IDigestService
+    ILogger<DigestService> logger,
+    IUpcomingMeasures? upcomingMeasures = null) : IDigestService
 {
     private const int MaxAlerts = 1000;
 
@@ -217,7 +219,8 @@ public sealed partial class DigestService(
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime),
             today,
             periodAlerts,
-            recent);
+            recent,
+            await UpcomingMeasuresAsync(company, today, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<IReadOnlyList<Alert>> QueryAsync(string companyId, Severity minSeverity, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
@@ -227,6 +230,10 @@ public sealed partial class DigestService(
         // Half-open [since, until): the next period starts exactly where this one ends.
         return found.Where(a => a.CreatedAt >= since && a.CreatedAt < until).ToList();
     }
+
+    /// <summary>What takes effect or ends for the company in the next <see cref="DigestOptions.UpcomingDays"/> days (the reminders' state).</summary>
+    private async Task<IReadOnlyList<MeasureEvent>?> UpcomingMeasuresAsync(Company company, DateOnly today, CancellationToken cancellationToken) =>
+        upcomingMeasures is null ? null : await upcomingMeasures.ForAsync(company, today.AddDays(1), options.Value.UpcomingDays - 1, cancellationToken).ConfigureAwait(false);
 
     private static TimeSpan PeriodLength(Recipient recipient) => recipient.Cadence == DigestCadence.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
 

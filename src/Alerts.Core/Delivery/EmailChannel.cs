@@ -56,7 +56,6 @@ public sealed partial class EmailChannel(
                 .Where(r => r.Role == RecipientRole.Immediate && alert.Severity >= r.MinSeverity)
                 .Select(r => r.Email.Trim())
                 .Distinct(StringComparer.OrdinalIgnoreCase);
-            EmailMessage? message = null;
             foreach (var address in addresses)
             {
                 var recipient = EmailAddresses.Normalize(address);
@@ -72,14 +71,12 @@ public sealed partial class EmailChannel(
                     return false;
                 }
 
-                if (message is null)
-                {
-                    // The stored alert, rendered as stored: what the API and the dashboard show is what is sent.
-                    var rendered = renderer.Render(alert, company.Name);
-                    message = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, []);
-                }
-
-                var single = message with { Recipients = [address] };
+                // The stored alert, rendered as stored: what the API and the dashboard show is what is sent. Rendered per
+                // recipient because its action links are signed for that address; each send already carries one
+                // recipient, and the links are deterministic (expiry from the alert's time), so a redelivery renders
+                // the same message.
+                var rendered = renderer.Render(alert, company.Name, address);
+                var single = new EmailMessage(EmailKind.Alert, alert.AlertId, company.Id, alert.SourceId, rendered.Subject, rendered.Html, rendered.Text, [address]);
                 if (state == DeliveryOutcome.Sending)
                 {
                     if (await email.WasDeliveredAsync(single, address, cancellationToken).ConfigureAwait(false))

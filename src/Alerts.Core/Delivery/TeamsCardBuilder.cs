@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Alerts.Core.Alerts;
+using Alerts.Core.Assessments;
 using Alerts.Core.Changes;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace Alerts.Core.Delivery;
 /// messages over ~28 KB counted in UTF-8 (azure-notes §5, msteams-docs#7576), so long parts are cut and, past that,
 /// alerts are left out with a link to the dashboard.
 /// </summary>
-public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
+public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options, ActionLinks? links = null)
 {
     /// <summary>Below Teams' ~28 KB, with room for the envelope Workflows adds.</summary>
     public const int MaxBytes = 27 * 1024;
@@ -32,13 +33,18 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
 
     private readonly DeliveryOptions _options = options.Value;
 
-    public string Build(string companyName, IReadOnlyList<Alert> alerts)
+    /// <param name="channel">
+    /// The webhook's identity (<see cref="WebhookIdentity.Hash"/>): with it, each alert carries "Not applicable" and
+    /// "Action needed" buttons signed for that channel. There is no "Assign to me": a card's button does not know who
+    /// pressed it, so it cannot name an owner (the history records the actor as <c>teams</c>).
+    /// </param>
+    public string Build(string companyName, IReadOnlyList<Alert> alerts, string? channel = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var ordered = alerts.OrderByDescending(a => a.Severity).ThenBy(a => a.AlertId, StringComparer.Ordinal).ToList();
         foreach (var compact in new[] { false, true })
         {
-            var json = Serialize(companyName, ordered, ordered.Count, compact);
+            var json = Serialize(companyName, ordered, ordered.Count, compact, channel);
             if (Encoding.UTF8.GetByteCount(json) <= MaxBytes)
             {
                 return json;
@@ -48,17 +54,17 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         // Still too big: keep as many alerts as fit, then say how many more there are.
         for (var keep = ordered.Count - 1; keep >= 1; keep--)
         {
-            var json = Serialize(companyName, ordered, keep, compact: true);
+            var json = Serialize(companyName, ordered, keep, compact: true, channel);
             if (Encoding.UTF8.GetByteCount(json) <= MaxBytes)
             {
                 return json;
             }
         }
 
-        return Serialize(companyName, [ordered[0] with { Title = Cut(ordered[0].Title, 200), Reasons = [] }], 1, compact: true);
+        return Serialize(companyName, [ordered[0] with { Title = Cut(ordered[0].Title, 200), Reasons = [] }], 1, compact: true, channel);
     }
 
-    private string Serialize(string companyName, List<Alert> alerts, int keep, bool compact)
+    private string Serialize(string companyName, List<Alert> alerts, int keep, bool compact, string? channel)
     {
         var top = alerts[0].Severity;
         var body = new JsonArray
@@ -75,7 +81,7 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         };
         foreach (var alert in alerts.Take(keep))
         {
-            body.Add(AlertContainer(alert, compact));
+            body.Add(AlertContainer(alert, compact, channel));
         }
 
         if (keep < alerts.Count)
@@ -117,7 +123,7 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         return message.ToJsonString(s_json);
     }
 
-    private JsonObject AlertContainer(Alert alert, bool compact)
+    private JsonObject AlertContainer(Alert alert, bool compact, string? channel)
     {
         var items = new JsonArray
         {
@@ -185,6 +191,15 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options)
         {
             actions.Add(OpenUrl("Stored copy", _options.CopyUrl(alert.ChangeId)));
         }
+
+        if (channel is not null && links is { CanIssue: true })
+        {
+            foreach (var action in new[] { LinkAction.NotApplicable, LinkAction.ActionNeeded })
+            {
+                actions.Add(OpenUrl(ActionLinks.Label(action), _options.ActionUrl(links.IssueFor(alert, channel, action, AssessmentChannel.TeamsLink))));
+            }
+        }
+
         items.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
         return new JsonObject
         {

@@ -76,7 +76,7 @@ public sealed partial class TeamsChannel(
                     continue;
                 }
 
-                var json = cardBuilder.Build(company.Name, pending);
+                var json = cardBuilder.Build(company.Name, pending, recipient);
                 var key = ContentHash.Short([recipient, .. pending.Select(a => a.AlertId).Order(StringComparer.Ordinal)]);
                 var result = await teams.SendAsync(new TeamsCard(key, company.Id, url, json), tenant.Token).ConfigureAwait(false);
                 foreach (var alert in pending)

@@ -115,7 +115,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             {
                 switch (owner.Kind)
                 {
-                    case PatternOwnerKind.Category when !excluded && !operative.IsCompoundComponent(hit.Start, hit.Length):
+                    case PatternOwnerKind.Category when !excluded && !operative.IsCompoundComponent(hit.Start, hit.Length) && !operative.IsSectorOrFacility(hit.Start, hit.Length):
                         categoryCandidates.Add((owner.Index, hit));
                         break;
                     case PatternOwnerKind.Broad when !excluded && !operative.IsDescription(hit.Start, hit.Length):

@@ -36,9 +36,13 @@ internal sealed partial class OperativeText
     /// </summary>
     private readonly byte[] _kind;
 
-    private OperativeText(NormalizedText normalized, byte[] kind, bool announcesMeasure)
+    /// <summary>A Chinese text, whose "other side" is a foreign government; a Japanese text's other side is China.</summary>
+    private readonly bool _chinese;
+
+    private OperativeText(NormalizedText normalized, byte[] kind, bool announcesMeasure, bool chinese)
     {
         _normalized = normalized;
+        _chinese = chinese;
         _scan = normalized.Text;
         _kind = kind;
         AnnouncesMeasure = announcesMeasure;
@@ -106,7 +110,7 @@ internal sealed partial class OperativeText
         }
 
         announces &= notice.Measure is Measure.Statement or Measure.Consultation or Measure.Other;
-        return new OperativeText(normalized, kind, announces);
+        return new OperativeText(normalized, kind, announces, notice.Language.StartsWith("zh", StringComparison.Ordinal));
     }
 
     /// <summary>The hit lies in a cited act's title or in a listed party's name or address: not the operative clause.</summary>
@@ -161,8 +165,44 @@ internal sealed partial class OperativeText
             lineStart--;
         }
 
-        return ControlWords().IsMatch(TextNormalizer.NormalizeTerm(original[from..to]))
+        var sentence = TextNormalizer.NormalizeTerm(original[from..to]);
+
+        // 美方同步暂停实施对华海事、物流和造船业301调查措施: what the other government does is the context a Chinese notice
+        // answers, not what the notice does (its goods words are the other measure's).
+        if (_chinese && (ForeignActorSentence().IsMatch(sentence) || IsInMeasureAgainstChina(original, at, from, to)))
+        {
+            return false;
+        }
+
+        return ControlWords().IsMatch(sentence)
             || EnumeratedItem().IsMatch(original.AsSpan(lineStart, Math.Min(12, original.Length - lineStart)));
+    }
+
+    /// <summary>
+    /// The hit is the first part of an industry's or a facility's name: 造船业 (the shipbuilding industry), 费城造船厂 (a
+    /// shipyard), 无人机企业, 稀土产业链. A sector or a plant is not goods a measure controls.
+    /// </summary>
+    public bool IsSectorOrFacility(int start, int length)
+    {
+        var end = start + length;
+        if (length == 0 || end >= _scan.Length)
+        {
+            return false;
+        }
+
+        var after = _scan.AsSpan(end, Math.Min(2, _scan.Length - end));
+        return after[0] is '业' or '厂' || after.StartsWith("企业") || after.StartsWith("产业") || after.StartsWith("公司") || after.StartsWith("集团");
+    }
+
+    /// <summary>
+    /// The hit names the sectors of a measure against China (与美方暂停实施对华海事、物流和造船业301调查措施同步…): China
+    /// is never the target of its own measure, so goods between 对华 and 调查/措施 are the other side's.
+    /// </summary>
+    private static bool IsInMeasureAgainstChina(string original, int at, int from, int to)
+    {
+        var before = original.AsSpan(Math.Max(from, at - 20), at - Math.Max(from, at - 20));
+        var after = original.AsSpan(at, Math.Min(to, at + 25) - at);
+        return AgainstChina().IsMatch(before) && ForeignMeasureEnd().IsMatch(after);
     }
 
     /// <summary>
@@ -217,6 +257,17 @@ internal sealed partial class OperativeText
         return after.StartsWith("属性") || after.StartsWith("特性") || after.StartsWith("性") || after.StartsWith("特征")
             || before.Contains("具有", StringComparison.Ordinal) || before.Contains("具备", StringComparison.Ordinal);
     }
+
+    // Normalised sentence whose subject is a foreign government (after at most two leading phrases, each ending in a comma):
+    // 美国宣布自11月10日起暂停实施其对中国…措施, 美东时间2025年11月9日,美国宣布…, 美方同步暂停实施….
+    [GeneratedRegex(@"^(?:[^,，。]{0,20}[,，]){0,2}(?:美方|美国|欧盟|欧方|日方|日本政府|荷兰政府|英国政府|韩方|加拿大政府|澳大利亚政府)(?:政府|商务部|国会|总统)?[^,，。]{0,10}?(?:宣布|决定|发布|公布|实施|暂停|出台|宣称|更新)")]
+    private static partial Regex ForeignActorSentence();
+
+    [GeneratedRegex(@"对华|對華|对中国|對中國")]
+    private static partial Regex AgainstChina();
+
+    [GeneratedRegex(@"调查|調查|措施|制裁|限制|打压|打壓")]
+    private static partial Regex ForeignMeasureEnd();
 
     [GeneratedRegex(@"列入|名单|清单|リスト|实体|企业|企業|机构|機関|公司")]
     private static partial Regex ListingWords();

@@ -68,8 +68,38 @@ public sealed class MeasureGraph
             }
         }
 
+        graph.LinkProtests();
         return graph;
     }
+
+    /// <summary>
+    /// <c>responds-to</c> for a Japanese protest, which names the Chinese measure by what it does, never by its number
+    /// (中国商務省が日本への軍民両用品目の輸出管理を強化…強く抗議し): a Japanese-language statement that protests (抗議)
+    /// to China responds to the Chinese measures aimed at Japan (a destination JP) that became known in the three days
+    /// up to the protest's own day. A protest that already names a notice by number keeps what its text says.
+    /// </summary>
+    private void LinkProtests()
+    {
+        var measures = _nodes.Values.Where(n => n.Key.StartsWith("cn-", StringComparison.Ordinal) && n.Copies.Count > 0
+            && n.Copies.Exists(c => c.Notice.Destinations.Contains("JP") && c.Notice.Measure is not (Measure.Statement or Measure.Other))).ToList();
+        foreach (var protest in _nodes.Values.Where(IsJapaneseProtest).ToList())
+        {
+            if (FirstKnown(protest) is not { } day || _edges.Exists(e => e.From == protest.Key))
+            {
+                continue;
+            }
+
+            foreach (var target in measures.Where(m => FirstKnown(m) is { } known && known <= day && day.DayNumber - known.DayNumber <= 3))
+            {
+                _edges.Add(new Edge("responds-to", protest.Key, target.Key, null, null, null, HasWindow: false));
+            }
+        }
+    }
+
+    private static bool IsJapaneseProtest(Node node) =>
+        node.Copies.Count > 0 && node.Copies.TrueForAll(c => c.Notice.Measure is Measure.Statement or Measure.Other)
+        && node.Copies.Exists(c => c.Notice.Language == "ja" && (c.Notice.Title + c.Notice.Body) is var text
+            && text.Contains("抗議", StringComparison.Ordinal) && text.Contains("中国", StringComparison.Ordinal));
 
     /// <summary>Every measure known on <paramref name="at"/>, with its state; clause rows follow their measure.</summary>
     public IReadOnlyList<MeasureLine> StatesAt(DateOnly at) =>

@@ -31,13 +31,19 @@ public sealed class MeasureService(ISnapshotStore snapshots, ICompanyStore compa
             }
         }
 
+        var graph = await BuildGraphAsync(cancellationToken).ConfigureAwait(false);
+        var lines = graph.StatesAt(at);
+        return company is null ? lines : Concerning(graph, lines, company);
+    }
+
+    /// <summary>The graph over every stored notice that is not withdrawn (what <see cref="ListAsync"/> reads), for callers that look at many dates.</summary>
+    public async Task<MeasureGraph> BuildGraphAsync(CancellationToken cancellationToken)
+    {
         var stored = await snapshots.ListAsync(cancellationToken).ConfigureAwait(false);
         var known = stored.SelectMany(s => s.Notices.Values)
             .Where(n => !n.Withdrawn)
             .Select(n => new KnownNotice(n.Notice, DateOnly.FromDateTime(n.FirstSeen.UtcDateTime)));
-        var graph = MeasureGraph.Build(known);
-        var lines = graph.StatesAt(at);
-        return company is null ? lines : Concerning(graph, lines, company);
+        return MeasureGraph.Build(known);
     }
 
     /// <summary>The lines whose measure concerns <paramref name="company"/>, as the matcher judges each notice's text.</summary>

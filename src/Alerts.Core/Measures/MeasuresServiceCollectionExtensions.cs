@@ -8,7 +8,9 @@ public static class MeasuresServiceCollectionExtensions
     /// <summary>The measure graph over the stored notices (<see cref="IMeasureService"/>); needs the snapshot and company stores and the matcher.</summary>
     public static IServiceCollection AddAlertsMeasures(this IServiceCollection services)
     {
-        services.TryAddSingleton<IMeasureService, MeasureService>();
+        // One instance behind both: the reminders read the graph itself over many dates.
+        services.TryAddSingleton<MeasureService>();
+        services.TryAddSingleton<IMeasureService>(sp => sp.GetRequiredService<MeasureService>());
         return services;
     }
 }

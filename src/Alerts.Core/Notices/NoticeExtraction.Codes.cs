@@ -53,7 +53,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?<![A-Za-z0-9])\d[A-E]\d{3}(?:\.[a-z0-9]+)*(?![A-Za-z0-9])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ControlCode();
 
-    [GeneratedRegex(@"(?:参考海关商品编号|参考税则号列|海关商品编号|商品编号|商品编码|税则号列|HS编码|HS\s*code)\s*(?:为|是)?\s*[：:]?\s*([\d、，,;；.\s和及]{1,2000})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"(?:参考海关商品编号|参考税则号列|海关商品编号|商品编号|商品编码|税则号列|税则号|HS编码|HS\s*code)\s*(?:为|是)?\s*[：:]?\s*([\d、，,;；.\s和及]{1,2000})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex HsBlock();
 
     [GeneratedRegex(@"海关商品编号|税则号列|商品编码|HS编码|HS\s*code", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

@@ -5,7 +5,7 @@ namespace Alerts.Core.Notices;
 /// <summary>The dates a notice's own text gives: when it was issued and when its measure applies.</summary>
 internal static partial class NoticeExtraction
 {
-    private const string DateCn = @"(?<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日";
+    private const string DateCn = @"(?<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日";
 
     /// <summary>【发文日期】2025年04月04日, 发文日期：2025年4月4日, 【发文日期】20251009 (xkzj mirror).</summary>
     public static DateOnly? FindIssueDate(string text)
@@ -49,6 +49,33 @@ internal static partial class NoticeExtraction
                 && (line.Length <= 30 || DatelineWords().IsMatch(line) || dateline.Index + dateline.Length >= line.Length - 2))
             {
                 return MakeDate(dateline.Groups["y"].Value, dateline.Groups["m"].Value, dateline.Groups["d"].Value);
+            }
+        }
+
+        foreach (var line in head.Skip(1).Take(3))
+        {
+            // 自今日（2025年10月14日）起施行: the text names its own day.
+            var dated = TodayDate().Match(line);
+            if (dated.Success && MakeDate(dated.Groups["y"].Value, dated.Groups["m"].Value, dated.Groups["d"].Value) is { } date)
+            {
+                return date;
+            }
+        }
+
+        // 商务部10日公布 (a news copy gives only the day): the month and year of the text's first full date on that day
+        // (中方决定自北京时间2025年11月10日起…).
+        var dayOnly = head.Skip(1).Select(l => DayOnlyLead().Match(l)).FirstOrDefault(m => m.Success);
+        if (dayOnly is not null && ParseNumber(dayOnly.Groups["d"].Value) is { } day)
+        {
+            foreach (var line in lines.Take(20))
+            {
+                foreach (Match full in DateWithParts().Matches(Fold(line)))
+                {
+                    if (MakeDate(full.Groups["y"].Value, full.Groups["m"].Value, full.Groups["d"].Value) is { } candidate && candidate.Day == day)
+                    {
+                        return candidate;
+                    }
+                }
             }
         }
 
@@ -164,6 +191,15 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^(?:[^,，。]{0,20}?)(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*(?:电)?\s*[,，]?[^。]{0,30}?(?:发布|公布|宣布|印发|发佈)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NewsLead();
 
+    [GeneratedRegex(@"(?:商务部|中方|外交部|海关总署)(?<d>\d{1,2})\s*日\s*(?:发布|公布|宣布)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex DayOnlyLead();
+
+    [GeneratedRegex(DateCn, RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex DateWithParts();
+
+    [GeneratedRegex(@"(?:今日|今天)\s*\(\s*" + DateCn + @"\s*\)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex TodayDate();
+
     /// <summary>A newspaper's print line (《人民日报》( 2025年08月13日 15 版)): its edition and date, not the date of the text it carries.</summary>
     [GeneratedRegex(@"\d+\s*版\s*[)）]|[报報]\s*[》」]", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PrintLine();
@@ -177,15 +213,15 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|中央军委装备发展部|国家原子能机构|外交部|工作机制|办公室|部长)\s*$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SignatureIssuer();
 
-    [GeneratedRegex(@"(?:自|从|于)\s*" + DateCn + @"\s*(?:零时|\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?)?\s*(?:起|开始)|" + DateCn + @"\s*起\s*(?:正式)?(?:施行|实施|生效|执行)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:自|从|于)\s*(?:今日|即日|本日)?\s*\(?\s*" + DateCn + @"\s*\)?\s*(?:零时|\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?)?\s*(?:起|开始)|" + DateCn + @"\s*起\s*(?:正式)?(?:施行|实施|生效|执行)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EffectiveDate();
 
-    [GeneratedRegex(@"(?<![\d年])自\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*起", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<![\d年])自\s*(?:今年)?\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*起", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex YearlessEffective();
 
     [GeneratedRegex(@"自(?:本公告|本决定|本命令|本令)?(?:公布|发布|印发|公告)之日起|自?即日起|自决定公布之日起", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EffectiveOnPublication();
 
-    [GeneratedRegex(@"(?<date>(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:から|より|以降)?\s*(?:施行|適用|実施|発効)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<date>(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\([^()\n]{1,5}\))?\s*(?:から|より|以降)?\s*(?:施行|適用|実施|発効)(?!\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex JapaneseEffective();
 }

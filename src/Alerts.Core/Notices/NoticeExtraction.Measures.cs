@@ -70,7 +70,7 @@ internal static partial class NoticeExtraction
             return Measure.Statement;
         }
 
-        return ClassifyText(operative);
+        return ClassifyText(operative, consultationFirst: false);
     }
 
     private static bool QuestionAndAnswer(string foldedHead) =>
@@ -123,7 +123,11 @@ internal static partial class NoticeExtraction
     private static string WithoutCitations(string folded) =>
         Citation().Replace(folded, m => CatalogueTitle().IsMatch(m.Value) ? "《目录》" : "《》");
 
-    private static Measure ClassifyText(string text)
+    /// <param name="consultationFirst">
+    /// False for a body: a call for comments there (パブリックコメントを募集) is a side step of the measure it describes,
+    /// which wins; only a title that asks for comments makes the text a consultation.
+    /// </param>
+    private static Measure ClassifyText(string text, bool consultationFirst = true)
     {
         if (text.Length == 0)
         {
@@ -181,7 +185,7 @@ internal static partial class NoticeExtraction
             return Measure.Fine;
         }
 
-        if (Consultation().IsMatch(text))
+        if (consultationFirst && Consultation().IsMatch(text))
         {
             return Measure.Consultation;
         }
@@ -189,6 +193,12 @@ internal static partial class NoticeExtraction
         if (ScopeAdjustment().IsMatch(text))
         {
             return Measure.ScopeAdjustment;
+        }
+
+        // 修订发布《中国禁止出口限制出口技术目录》: the document published is a catalogue; the bans are its content.
+        if (CataloguePublished().IsMatch(text))
+        {
+            return Measure.CatalogueChange;
         }
 
         if (Ban().IsMatch(text))
@@ -204,6 +214,11 @@ internal static partial class NoticeExtraction
         if (Licensing().IsMatch(text))
         {
             return Measure.LicensingRequirement;
+        }
+
+        if (!consultationFirst && Consultation().IsMatch(text))
+        {
+            return Measure.Consultation;
         }
 
         if (Amendment().IsMatch(text))
@@ -241,7 +256,14 @@ internal static partial class NoticeExtraction
         var days = ForDays().Match(folded);
         if (days.Success && effective is { } from && ParseNumber(days.Groups["n"].Value) is { } n and > 0)
         {
-            return [new MeasureWindow("suspended-until", from, from.AddDays(n), target?.Key, target?.Clause)];
+            // 继续暂停…相关措施1年 (UEL, 2025-11-05): a year or months, not only days.
+            var last = days.Groups["unit"].Value switch
+            {
+                "年" => from.AddYears(n),
+                "个月" => from.AddMonths(n),
+                _ => from.AddDays(n),
+            };
+            return [new MeasureWindow("suspended-until", from, last, target?.Key, target?.Clause)];
         }
 
         return [];
@@ -275,6 +297,10 @@ internal static partial class NoticeExtraction
             var kind = (by is null ? measure : Measure.Other) switch
             {
                 Measure.Statement => "answers",
+
+                // 继续暂停…7号…90天，停止4月9日公告（…8号）: in a suspension that also stops another notice, the verb
+                // nearest the number decides, not the notice's own measure.
+                _ when NearestIsStop(before) => "lifts",
                 var m when before.Contains("暂停", StringComparison.Ordinal) || m == Measure.Suspension => "suspends",
                 var m when before.Contains("停止", StringComparison.Ordinal) || before.Contains("取消", StringComparison.Ordinal) || m == Measure.Lifting => "lifts",
                 var m when before.Contains("恢复", StringComparison.Ordinal) || m == Measure.Resumption => "resumes",
@@ -309,6 +335,10 @@ internal static partial class NoticeExtraction
 
         return relations;
     }
+
+    /// <summary>停止 or 取消 is the last verb before the number (after any 暂停): the notice is stopped, not suspended.</summary>
+    private static bool NearestIsStop(string before) =>
+        Math.Max(before.LastIndexOf("停止", StringComparison.Ordinal), before.LastIndexOf("取消", StringComparison.Ordinal)) > before.LastIndexOf("暂停", StringComparison.Ordinal);
 
     /// <summary>The key of another notice whose publication the sentence reports before <paramref name="index"/>, if any.</summary>
     private static string? ActorBefore(string folded, int index, string? ownKey)
@@ -383,7 +413,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"暂停(?:实施|执行|适用|采取)|继续暂停|暂停.{0,30}?措施", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Suspension();
 
-    [GeneratedRegex(@"停止(?:实施|执行|适用)|取消(?:.{0,20}?)(?:措施|限制)|解除(?:.{0,20}?)(?:措施|限制)|不再(?:实施|执行)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"停止(?:实施|执行|适用)|取消(?:.{0,20}?)(?:措施|限制)|解除(?:.{0,20}?)(?:措施|限制)|不再(?:实施|执行)|(?:[規规]制|管理|措置)を[緩缓]和", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Lifting();
 
     [GeneratedRegex(@"移出|移除", RegexOptions.CultureInvariant, Timeout)]
@@ -414,10 +444,14 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"禁止.{0,90}?(?:出口|转移|提供)|禁止向|輸出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Ban();
 
+    // Japanese in its folded form (輸→输, 許→许, 別→别): 「外国ユーザーリスト」を改正, 輸出貿易管理令の一部を改正する政令.
+    [GeneratedRegex(@"(?:公布|发布|调整|修订|印发).{0,4}《目录》|(?:リスト|令|[別别]表|省令)」?(?:の一部)?を改正", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex CataloguePublished();
+
     [GeneratedRegex(@"(?:公布|发布|调整|修订|印发).{0,4}《目录》|管理目录|出口管制清单|管制清单|许可证.{0,10}目录", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Catalogue();
 
-    [GeneratedRegex(@"实施出口管制|出口许可|许可证管理|未经许可.{0,6}不得出口|輸出許可|輸出規制|輸出管理", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"实施出口管制|出口许可|许可证管理|未经许可.{0,6}不得出口|輸出許可|輸出規制|輸出管理|包括[輸输]出[許许]可(?:制度)?から除外|[個个][別别]に?[輸输]出[許许]可", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Licensing();
 
     [GeneratedRegex(@"调整|修订|修改|改正|更正", RegexOptions.CultureInvariant, Timeout)]
@@ -426,7 +460,8 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"至\s*" + DateCn, RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex UntilDate();
 
-    [GeneratedRegex(@"(?:暂停|继续暂停).{0,40}?(?<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:天|日)", RegexOptions.CultureInvariant, Timeout)]
+    // The number is a duration, never a date's day (暂停4月4日公告…90天: not 4 days): not after 月 or another digit.
+    [GeneratedRegex(@"(?:暂停|继续暂停).{0,40}?(?<![月\d一二三四五六七八九十百])(?<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?<unit>天|日|个月|年)(?!\d)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForDays();
 
     [GeneratedRegex(@"^\s*(?:[(（《][^()（）\n]{0,60}[)）》]\s*)*第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[款条项]", RegexOptions.CultureInvariant, Timeout)]

@@ -66,6 +66,16 @@ internal static partial class NoticeExtraction
             return true;
         }
 
+        // 中华人民共和国商务部令二〇二五年第5号: the state's name before the issuer is part of the number line (its 和 is no citing word).
+        if (before.EndsWith("中华人民共和国", StringComparison.Ordinal))
+        {
+            before = before[..^"中华人民共和国".Length].Trim();
+            if (before.Length <= 2)
+            {
+                return true;
+            }
+        }
+
         var tail = before.Length > 10 ? before[^10..] : before;
         return !CitedBy().IsMatch(tail) && (number.News || before.Length <= 12);
     }
@@ -79,6 +89,14 @@ internal static partial class NoticeExtraction
             var year = ParseNumber(uel.Groups["year"].Value) ?? 0;
             var n = ParseNumber(uel.Groups["n"].Value) ?? 0;
             found.Add(new NumberInfo($"cn-uel:{year}:{n}", uel.Value.Trim(), ["不可靠实体清单工作机制"], year, n, uel.Index, uel.Length));
+        }
+
+        foreach (Match order in MofcomOrder().Matches(folded))
+        {
+            if (ParseNumber(order.Groups["year"].Value) is { } year && ParseNumber(order.Groups["n"].Value) is { } n and > 0)
+            {
+                found.Add(new NumberInfo($"cn-mofcom-order:{year}:{n}", order.Value.Trim(), ["商务部"], year, n, order.Index, order.Length));
+            }
         }
 
         foreach (Match order in MfaOrder().Matches(folded))
@@ -130,7 +148,9 @@ internal static partial class NoticeExtraction
             : number with { Key = $"cn-mfa-order:{year}:{number.Sequence}", Year = year };
 
     private const string Issuer = "商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|中央军委装备发展部|国家原子能机构";
-    private const string Numeral = @"\d{1,4}|[〇零一二三四五六七八九十百]{1,6}";
+    // ○ (U+25CB, a circle, not the numeral 〇) is how many pages print the zero of 二○二五年.
+    private const string Numeral = @"\d{1,4}|[〇○零一二三四五六七八九十百]{1,6}";
+    private const string Year = @"(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}";
 
     [GeneratedRegex(@"发布|公布|印发", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PublishVerb();
@@ -139,16 +159,20 @@ internal static partial class NoticeExtraction
     private static partial Regex IssuerName();
 
     /// <summary>商务部公告2025年第61号, 商务部 海关总署公告2025第58, 商务部公告〔2025〕61号.</summary>
-    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:[^。,，;；\n]{0,16}?(?:联合)?(?:发布|公布|印发)了?)?公告\s*[〔\[(【]?\s*(?<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*[〕\])】]?\s*年?\s*第?\s*(?<n>" + Numeral + @")(?:\s*号|(?![\d年月日〇零一二三四五六七八九十百]))", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:[^。,，;；\n]{0,16}?(?:联合)?(?:发布|公布|印发)了?)?公告\s*[〔\[(【]?\s*(?<year>" + Year + @")\s*[〕\])】]?\s*年?\s*第?\s*(?<n>" + Numeral + @")(?:\s*号|(?![\d年月日〇零一二三四五六七八九十百]))", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AnnouncementNumber();
 
     /// <summary>News copies: 商务部发布2025年第21号公告, 商务部、海关总署2025年第10号公告, 商务部2026年第一號公告.</summary>
-    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:联合)?(?:发布|公布|发出|印发)?(?:了)?\s*(?<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*第\s*(?<n>" + Numeral + @")\s*号\s*公告", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:联合)?(?:发布|公布|发出|印发)?(?:了)?\s*(?<year>" + Year + @")\s*年\s*第\s*(?<n>" + Numeral + @")\s*号\s*公告", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NewsNumber();
 
     /// <summary>不可靠实体清单工作机制公告〔2025〕7号, 不可靠实体清单工作机制〔2025〕4号 (no 公告), 【2025】第4号.</summary>
     [GeneratedRegex(@"不可靠实体清单工作机制(?:公告)?\s*[〔\[【(]\s*(?<year>\d{4})\s*[〕\]】)]\s*(?:第\s*)?(?<n>" + Numeral + @")\s*号?", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex UelNumber();
+
+    /// <summary>商务部令2025年第6号, 商务部令二○二五年第6号: a ministry order (the Anti-Foreign Sanctions Law countermeasures).</summary>
+    [GeneratedRegex(@"商务部令\s*(?<year>" + Year + @")\s*年\s*第\s*(?<n>" + Numeral + @")\s*号", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex MofcomOrder();
 
     /// <summary>外交部令第19号 (Anti-Foreign Sanctions Law countermeasure decisions; numbered across years).</summary>
     [GeneratedRegex(@"外交部令\s*(?:\(\s*\d{4}\s*\)\s*)?第\s*(?<n>" + Numeral + @")\s*号", RegexOptions.CultureInvariant, Timeout)]

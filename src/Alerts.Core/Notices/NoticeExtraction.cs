@@ -28,6 +28,17 @@ internal static partial class NoticeExtraction
     /// </summary>
     public static string CollapseWhitespace(string text) => Whitespace().Replace(text, " ").Trim();
 
+    /// <summary>
+    /// Removes the pinyin readings some mirror sites print after characters (商務(wù)部, 第31號(hào)公告, 原產(chǎn)于): every
+    /// rule reads the words without them. A reading is one Latin syllable in brackets right after a Chinese character;
+    /// call it only on a text that <see cref="HasReadings"/>, so that a lower-case word in brackets elsewhere is kept.
+    /// </summary>
+    public static string StripReadings(string text) =>
+        string.IsNullOrEmpty(text) || text.IndexOf('(', StringComparison.Ordinal) < 0 ? text : Reading().Replace(text, "");
+
+    /// <summary>True when <paramref name="text"/> has at least two tone-marked readings: its plain ones are readings too.</summary>
+    public static bool HasReadings(string text) => ToneReading().Count(text) >= 2;
+
     /// <summary>2026-01-06, 2026-01-06 09:30, 2026年1月6日, 2026/01/06.</summary>
     public static DateOnly? ParseLooseDate(string? text)
     {
@@ -70,7 +81,7 @@ internal static partial class NoticeExtraction
             return plain;
         }
 
-        text = text.Replace('两', '二');
+        text = text.Replace('两', '二').Replace('○', '〇');
 
         const string Digits = "〇零一二三四五六七八九";
         if (!text.Contains('十', StringComparison.Ordinal) && !text.Contains('百', StringComparison.Ordinal))
@@ -121,6 +132,14 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Whitespace();
+
+    private const string ToneVowels = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\([a-zü]{0,5}[" + ToneVowels + @"][a-zü]{0,5}\)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ToneReading();
+
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\((?:[a-zü]{0,5}[" + ToneVowels + @"][a-zü]{0,5}|(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouü][a-z]{0,3})\)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex Reading();
 
     [GeneratedRegex(@"(?<y>(?:19|20|21)\d{2})\s*[年\-/.]\s*(?<m>\d{1,2})\s*[月\-/.]\s*(?<d>\d{1,2})", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex LooseDate();

@@ -66,6 +66,14 @@ public static partial class NoticeReader
         var lines = text.Lines;
         var body = string.Join('\n', lines);
         var title = NoticeExtraction.CollapseWhitespace(text.Title);
+        if (NoticeExtraction.HasReadings(title + "\n" + body))
+        {
+            // A mirror's copy with pinyin after its characters: read (and keep) the words without the readings.
+            lines = [.. lines.Select(l => NoticeExtraction.StripReadings(l))];
+            body = string.Join('\n', lines);
+            title = NoticeExtraction.StripReadings(title);
+        }
+
         var chinese = text.Language.StartsWith("zh", StringComparison.Ordinal);
 
         var number = NoticeExtraction.FindOwnNumber(title, body);

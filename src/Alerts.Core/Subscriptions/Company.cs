@@ -73,6 +73,22 @@ public sealed record Recipient
     public int Hour { get; init; } = 8;
 
     public Severity MinSeverity { get; init; } = Severity.Low;
+
+    /// <summary>
+    /// How many days before a measure that concerns the company takes effect, or a suspension of it ends, an immediate
+    /// recipient is reminded (one reminder per lead day; <c>[]</c> for none). The day a relief lapses is told as well.
+    /// </summary>
+    public IReadOnlyList<int> ReminderDays { get; init; } = ReminderLeads.DefaultDays;
+}
+
+/// <summary>The lead times of reminders when a recipient or webhook names none, and their bounds.</summary>
+public static class ReminderLeads
+{
+    public const int MaxDays = 90;
+
+    public const int MaxItems = 5;
+
+    public static IReadOnlyList<int> DefaultDays { get; } = [7, 1];
 }
 
 public sealed record TeamsWebhook
@@ -81,4 +97,7 @@ public sealed record TeamsWebhook
     public required string WebhookUrl { get; init; }
 
     public Severity MinSeverity { get; init; } = Severity.Low;
+
+    /// <summary>Lead days of the reminders posted to this channel, as <see cref="Recipient.ReminderDays"/>.</summary>
+    public IReadOnlyList<int> ReminderDays { get; init; } = ReminderLeads.DefaultDays;
 }

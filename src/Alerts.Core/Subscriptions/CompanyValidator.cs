@@ -187,6 +187,8 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
             {
                 errors.Add(field + ".cadence", "must be daily or weekly");
             }
+
+            ValidateReminderDays(recipient.ReminderDays, field + ".reminderDays", errors);
         });
 
     private static void ValidateTeams(IReadOnlyList<TeamsWebhook>? hooks, string path, bool checkUrls, Collector errors) =>
@@ -201,7 +203,33 @@ public sealed partial class CompanyValidator(GoodsTaxonomy taxonomy)
             {
                 errors.Add(field + ".minSeverity", "must be low, medium, high or critical");
             }
+
+            if (hook is not null)
+            {
+                ValidateReminderDays(hook.ReminderDays, field + ".reminderDays", errors);
+            }
         });
+
+    /// <summary>Lead days of reminders: at most <see cref="ReminderLeads.MaxItems"/>, each 1–<see cref="ReminderLeads.MaxDays"/>, none twice.</summary>
+    private static void ValidateReminderDays(IReadOnlyList<int>? days, string path, Collector errors)
+    {
+        if (days is null)
+        {
+            errors.Add(path, NullList);
+        }
+        else if (days.Count > ReminderLeads.MaxItems)
+        {
+            errors.Add(path, $"has more than {ReminderLeads.MaxItems} items");
+        }
+        else if (days.Any(d => d is < 1 or > ReminderLeads.MaxDays))
+        {
+            errors.Add(path, $"each lead must be 1–{ReminderLeads.MaxDays} days");
+        }
+        else if (days.Distinct().Count() != days.Count)
+        {
+            errors.Add(path, "names a lead day more than once");
+        }
+    }
 
     /// <summary>Every company, plus duplicate ids across the list.</summary>
     public IReadOnlyList<CompanyValidationError> ValidateAll(IReadOnlyList<Company> companies)

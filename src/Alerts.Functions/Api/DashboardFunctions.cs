@@ -11,7 +11,7 @@ namespace Alerts.Functions.Api;
 /// The dashboard pages under <c>/api/ui/…</c> (the Functions host puts every route under <c>/api</c>); set
 /// <c>Api:DashboardBasePath</c> to <c>/api/ui</c> so the pages link to each other there.
 /// </summary>
-public sealed class DashboardFunctions(DashboardHandlers handlers)
+public sealed class DashboardFunctions(DashboardHandlers handlers, ActionLinkHandlers actionLinks)
 {
     [Function("UiDashboard")]
     public async Task<IActionResult> Dashboard(
@@ -51,6 +51,19 @@ public sealed class DashboardFunctions(DashboardHandlers handlers)
         ArgumentNullException.ThrowIfNull(request);
         return new ApiResultAction(HttpMethods.IsPost(request.Method)
             ? await WithFormKeyAsync(request, key => handlers.CompanyKeyFormAsync(id, key, cancellationToken)).ConfigureAwait(false)
-            : await handlers.CompanyAlertsAsync(id, PageKey(request, DashboardHandlers.KeyCookie), cancellationToken).ConfigureAwait(false));
+            : await handlers.CompanyAlertsAsync(id, PageKey(request, DashboardHandlers.KeyCookie), cancellationToken, Query(request, "state"), Query(request, "owner")).ConfigureAwait(false));
+    }
+
+    /// <summary>A signed action link: GET shows what it will do, only POST acts (mail scanners fetch every link).</summary>
+    [Function("UiActionLink")]
+    public async Task<IActionResult> ActionLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoutes.FunctionsPagePrefix + ApiRoutes.ActionLinkPage)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(HttpMethods.IsPost(request.Method)
+            ? await actionLinks.ActAsync(token, cancellationToken).ConfigureAwait(false)
+            : await actionLinks.ShowAsync(token, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,4 +1,5 @@
 using Alerts.Core.Delivery;
+using Alerts.Core.Delivery.Reminders;
 using Microsoft.Azure.Functions.Worker;
 using Subs = Alerts.Core.Messaging.Subscriptions;
 
@@ -29,4 +30,12 @@ public sealed class DigestFunction(IDigestService digests)
     [Function("SendDigests")]
     public Task<DigestRunReport> Run([TimerTrigger("%Digest__Schedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         digests.RunAsync(cancellationToken);
+}
+
+/// <summary>Reminders of the dates that act on measures, on the schedule in <c>Reminders__Schedule</c> (each goes once, however often it runs).</summary>
+public sealed class ReminderFunction(IReminderService reminders)
+{
+    [Function("SendReminders")]
+    public Task<ReminderRunReport> Run([TimerTrigger("%Reminders__Schedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        reminders.RunAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Alerts.Core.Common;
 using Alerts.Core.Api;
 using Alerts.Core.Alerts;
+using Alerts.Core.Assessments;
 using Alerts.Core.Delivery;
 using Alerts.Core.Ops;
 using Alerts.Infrastructure.Outbox;
@@ -41,6 +42,7 @@ public static class DeliveryInfrastructureExtensions
             services.TryAddSingleton<IAlertStore, SqliteAlertStore>();
             services.TryAddSingleton<IDeliveryLedger, SqliteDeliveryLedger>();
             services.TryAddSingleton<IDigestCursorStore, SqliteDigestCursorStore>();
+            services.TryAddSingleton<IAssessmentStore, SqliteAssessmentStore>();
         }
         else
         {
@@ -49,6 +51,7 @@ public static class DeliveryInfrastructureExtensions
             services.TryAddSingleton<IAlertStore, TableAlertStore>();
             services.TryAddSingleton<IDeliveryLedger, TableDeliveryLedger>();
             services.TryAddSingleton<IDigestCursorStore, TableDigestCursorStore>();
+            services.TryAddSingleton<IAssessmentStore, TableAssessmentStore>();
         }
 
         var sendGrid = configuration.GetSection(SendGridOptions.SectionName).Get<SendGridOptions>() ?? new SendGridOptions();

@@ -1,4 +1,5 @@
 using Alerts.Core.Delivery;
+using Alerts.Core.Delivery.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ namespace Alerts.Core.Tests.Delivery;
 
 public sealed class DeliveryLoopServiceTests
 {
-    private static IServiceScopeFactory Scopes(ISubscriptionDrainer drainer, IDigestService digests) =>
-        new ServiceCollection().AddSingleton(drainer).AddSingleton(digests).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+    private static IServiceScopeFactory Scopes(ISubscriptionDrainer drainer, IDigestService digests, IReminderService? reminders = null) =>
+        new ServiceCollection().AddSingleton(drainer).AddSingleton(digests).AddSingleton(reminders ?? Substitute.For<IReminderService>())
+            .BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
 
     [Fact]
     public async Task Start_FirstPass_DrainsEverySubscriptionAndRunsDigests()
@@ -62,6 +64,26 @@ public sealed class DeliveryLoopServiceTests
 
         await service.StartAsync(CancellationToken.None);
         await digestRan.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await service.StopAsync(CancellationToken.None);
+
+        service.ExecuteTask!.IsFaulted.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Start_FirstPass_RunsReminders()
+    {
+        var remindersRan = new TaskCompletionSource();
+        var reminders = Substitute.For<IReminderService>();
+        reminders.RunAsync(Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            remindersRan.TrySetResult();
+            return new ReminderRunReport(0, 0, 0);
+        });
+        using var service = new DeliveryLoopService(
+            Scopes(Substitute.For<ISubscriptionDrainer>(), Substitute.For<IDigestService>(), reminders), Options.Create(new DeliveryLoopOptions()), TimeProvider.System, NullLogger<DeliveryLoopService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        await remindersRan.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await service.StopAsync(CancellationToken.None);
 
         service.ExecuteTask!.IsFaulted.ShouldBeFalse();

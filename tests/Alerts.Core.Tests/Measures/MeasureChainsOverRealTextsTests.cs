@@ -30,7 +30,7 @@ public sealed class MeasureChainsOverRealTextsTests
 
     private static readonly Lazy<MeasureGraph> s_graph = new(() => MeasureGraph.Build(Known()));
 
-    private static IEnumerable<KnownNotice> Known() =>
+    internal static IEnumerable<KnownNotice> Known() =>
         s_chain.Select(c => new KnownNotice(RealCorpusFidelityTests.Read(RealCorpus.Documents.Single(d => d.Label.File == c.File)), c.FirstSeen));
 
     private static MeasureLine? LineOf(string key, string? clause, DateOnly at) =>

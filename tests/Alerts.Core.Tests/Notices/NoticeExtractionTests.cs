@@ -16,10 +16,43 @@ public sealed class NoticeExtractionTests
         NoticeExtraction.FindNumber(text)!.Key.ShouldBe(key);
     }
 
-    [Fact]
-    public void FindNumber_ChineseNumeralOrder_HasNoKey()
+    // A ministry order (Anti-Foreign Sanctions Law countermeasures) is keyed as the corpus labels it; the year is
+    // printed with 〇 or, on many pages, with ○ (U+25CB). Real forms: 商务部令二〇二五年第5号 (2025 No.5, EU banks),
+    // 暂停商务部令二○二五年第6号 (Ta Kung Pao, 2025-11-11, the Hanwha suspension).
+    [Theory]
+    [InlineData("商务部令二〇二六年第1号", "cn-mofcom-order:2026:1")]
+    [InlineData("中华人民共和国商务部令二〇二五年第5号 关于对欧盟两家金融机构采取反制措施的决定", "cn-mofcom-order:2025:5")]
+    [InlineData("商务部令二○二五年第6号", "cn-mofcom-order:2025:6")]
+    [InlineData("商务部令2025年第6号", "cn-mofcom-order:2025:6")]
+    public void FindNumber_MinistryOrder_GivesOrderKey(string text, string key)
     {
-        NoticeExtraction.FindNumber("商务部令二〇二六年第1号").ShouldBeNull();
+        NoticeExtraction.FindNumber(text)!.Key.ShouldBe(key);
+    }
+
+    [Fact]
+    public void FindNumbers_OrderCitedBySuspension_IsFoundAsAnotherNotices()
+    {
+        var folded = NoticeExtraction.Fold("中方决定自北京时间2025年11月10日起，暂停商务部令二○二五年第6号(《关于对韩华海洋株式会社5家美国相关子公司采取反制措施的决定》)相关措施一年。");
+
+        NoticeExtraction.FindOwnNumber("中方暂停对韩华海洋5家美国相关子公司反制措施一年", folded).ShouldBeNull();
+        NoticeExtraction.FindNumbers(folded).Select(n => n.Key).ShouldBe(["cn-mofcom-order:2025:6"]);
+    }
+
+    // 中新网 copy of MOFCOM 2005 No.37 as a mirror prints it, readings after characters
+    // (http://m.fraudsandswindlers.com/news/2005/2005-07-22/26/602704.shtml).
+    [Fact]
+    public void StripReadings_MirrorCopyWithPinyin_ReadsTheWords()
+    {
+        const string Line = "2005年7月22日,商務(wù)部發(fā)布2005年第37號公告,公布了對原產(chǎn)于俄羅斯和日本的進(jìn)口三氯乙烯反傾銷調查的最終裁定。";
+
+        NoticeExtraction.HasReadings(Line).ShouldBeTrue();
+        NoticeExtraction.StripReadings(Line).ShouldBe("2005年7月22日,商務部發布2005年第37號公告,公布了對原產于俄羅斯和日本的進口三氯乙烯反傾銷調查的最終裁定。");
+    }
+
+    [Fact]
+    public void HasReadings_LowerCaseWordInBrackets_IsNoReading()
+    {
+        NoticeExtraction.HasReadings("韩华海洋株式会社(hanwha)及其子公司").ShouldBeFalse();
     }
 
     [Theory]

@@ -73,8 +73,10 @@ public sealed class AppSettingsCoverageTests
     [InlineData("ServiceBus__FullyQualifiedNamespace")]
     [InlineData("SendGrid__ApiKey")]
     [InlineData("Api__AdminKey")]
+    [InlineData("Assessments__LinkSigningKey")]
     [InlineData("Delivery__Schedule")]
     [InlineData("Digest__Schedule")]
+    [InlineData("Reminders__Schedule")]
     [InlineData("AzureWebJobsStorage__accountName")]
     [InlineData("AzureWebJobsStorage__credential")]
     [InlineData("AzureWebJobsStorage__clientId")]
@@ -94,6 +96,7 @@ public sealed class AppSettingsCoverageTests
     [Theory]
     [InlineData("SendGrid__ApiKey")]
     [InlineData("Api__AdminKey")]
+    [InlineData("Assessments__LinkSigningKey")]
     public void MainBicep_Secrets_AreKeyVaultReferences(string name) =>
         AppSettings.ValueInMainBicep(MainBicep, name).ShouldNotBeNull().ShouldStartWith("'@Microsoft.KeyVault(VaultName=");
 

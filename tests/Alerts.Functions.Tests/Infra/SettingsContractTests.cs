@@ -49,8 +49,17 @@ public sealed partial class SettingsContractTests
         "Delivery:PublicBaseUrl",
         "Delivery:Schedule",
         "Digest:Schedule",
+        "Reminders:Schedule",
         "Api:AdminKey",
+        "Assessments:LinkSigningKey",
     ];
+
+    // What App Service puts in place of a Key Vault reference once it resolves, for settings whose options check the
+    // value's shape (the signing key must be base64 of 32+ bytes); the others keep the reference text as a stand-in.
+    private static readonly Dictionary<string, string> ResolvedSecrets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Assessments:LinkSigningKey"] = Convert.ToBase64String(new byte[32]),
+    };
 
     // Module outputs and expressions of main.bicep, as a deployment would resolve them (shape only).
     private static readonly Dictionary<string, string> SampleValues = new(StringComparer.Ordinal)
@@ -213,7 +222,7 @@ public sealed partial class SettingsContractTests
         using var provider = Provider(new Dictionary<string, string?> { ["Hosting:Mode"] = "Azure" });
         var sections = RegisteredSections(provider.GetRequiredService<ServiceRegistrations>().Services).Select(s => s.Section);
 
-        sections.ShouldBe(["Api", "Delivery", "Digest", "Hosting", "KeyVault", "SendGrid", "ServiceBus", "Sources", "Storage", "Teams"], ignoreOrder: true);
+        sections.ShouldBe(["Api", "Assessments", "Delivery", "Digest", "Hosting", "KeyVault", "Reminders", "SendGrid", "ServiceBus", "Sources", "Storage", "Teams"], ignoreOrder: true);
     }
 
     private static IReadOnlyList<string> Failures(Action start)
@@ -341,6 +350,14 @@ public sealed partial class SettingsContractTests
         {
             var value = AppSettings.ValueInMainBicep(MainBicep, name);
             settings[name.Replace("__", ":", StringComparison.Ordinal)] = value is null ? SourceSchedule(name) : Resolve(value, parameters);
+        }
+
+        foreach (var (key, secret) in ResolvedSecrets)
+        {
+            if (settings.TryGetValue(key, out var reference) && reference?.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal) == true)
+            {
+                settings[key] = secret;
+            }
         }
 
         return settings;

@@ -19,6 +19,22 @@ public enum FetchedRole
 /// </summary>
 public sealed record FetchedPage(FetchedRole Role, string Url, byte[] Bytes, string? ContentType, DateTimeOffset? FetchedAt)
 {
+    private readonly byte[] _bytes = Bytes;
+    private readonly string _sha256 = Hash(Bytes);
+
+    /// <summary>The body; setting it (<c>with { Bytes = … }</c>) names it anew, so the hash never describes other bytes.</summary>
+    public byte[] Bytes
+    {
+        get => _bytes;
+        init
+        {
+            _bytes = value;
+            _sha256 = Hash(value);
+        }
+    }
+
     /// <summary>Lower-case hex SHA-256 of <see cref="Bytes"/>: the archive's name for it.</summary>
-    public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes));
+    public string Sha256 => _sha256;
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -19,6 +19,7 @@ internal static class AlertsCli
         root.Subcommands.Add(SubscriptionsCommand.Create());
         root.Subcommands.Add(DlqCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         FriendlyErrors.Apply(root);
         return root;
     }

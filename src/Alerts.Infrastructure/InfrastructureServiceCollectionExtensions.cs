@@ -1,5 +1,6 @@
 using Alerts.Core.Common;
 using Alerts.Infrastructure.Api;
+using Alerts.Infrastructure.Archive;
 using Alerts.Infrastructure.Assessments;
 using Alerts.Infrastructure.Changes;
 using Alerts.Infrastructure.Delivery;
@@ -44,6 +45,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddDeliveryInfrastructure(configuration, hosting.Mode);
         services.AddApiInfrastructure(hosting.Mode);
         services.AddAssessmentsInfrastructure(hosting.Mode);
+        services.AddArchiveInfrastructure(configuration, hosting.Mode);
         return services;
     }
 }

@@ -13,6 +13,7 @@ public sealed class HelpTests
     [InlineData("subscriptions")]
     [InlineData("dlq")]
     [InlineData("digest")]
+    [InlineData("audit")]
     public async Task Help_ListsVerb(string verb)
     {
         var (exitCode, output, _) = await CliRunner.RunAsync("--help");

@@ -141,6 +141,15 @@ public sealed class InMemoryDeliveryLedgerForApi : IDeliveryLedger
             .Where(r => r.At >= since)
             .GroupBy(r => (r.Channel, r.Outcome))
             .Select(g => new DeliveryStat(g.Key.Channel, g.Key.Outcome, g.LongCount()))]);
+
+    /// <summary>The last row per (channel, recipient), as the real ledgers keep one.</summary>
+    public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alertId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DeliveryRecord>>([.. _records.Values
+            .Where(r => r.AlertId == alertId)
+            .GroupBy(r => r.Key)
+            .Select(g => g.OrderBy(r => r.At).Last())
+            .OrderBy(r => r.Channel.ToString(), StringComparer.Ordinal)
+            .ThenBy(r => r.Recipient, StringComparer.Ordinal)]);
 }
 
 public sealed class FixedSourceHealthReaderForApi : ISourceHealthReader

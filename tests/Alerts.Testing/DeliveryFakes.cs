@@ -63,6 +63,17 @@ public sealed class FakeDeliveryLedger : IDeliveryLedger
         }
     }
 
+    public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alertId, CancellationToken cancellationToken)
+    {
+        lock (Records)
+        {
+            return Task.FromResult<IReadOnlyList<DeliveryRecord>>([.. Records.Values
+                .Where(r => r.AlertId == alertId)
+                .OrderBy(r => r.Channel.ToString(), StringComparer.Ordinal)
+                .ThenBy(r => r.Recipient, StringComparer.Ordinal)]);
+        }
+    }
+
     public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         lock (Records)

@@ -47,6 +47,9 @@ public sealed class ScriptedMofcomSite : IPageFetcher
     /// <summary>When false, only the generated notices are listed on the 2026 index (a listing of exactly the rows a test needs).</summary>
     public bool ListFixtureRows { get; set; } = true;
 
+    /// <summary>When true, detail pages also carry their UTF-8 bytes, as <c>HttpPageFetcher</c> does (for the page archive).</summary>
+    public bool ServeBytes { get; set; }
+
     public IReadOnlyList<FetchRequest> Requests
     {
         get
@@ -145,7 +148,7 @@ public sealed class ScriptedMofcomSite : IPageFetcher
             return Task.FromResult(new FetchResult(FetchOutcome.Ok, request.Url) { StatusCode = 200, Text = text, ETag = etag });
         }
 
-        return Task.FromResult(new FetchResult(FetchOutcome.Ok, request.Url) { StatusCode = 200, Text = text });
+        return Task.FromResult(new FetchResult(FetchOutcome.Ok, request.Url) { StatusCode = 200, Text = text, Bytes = ServeBytes ? System.Text.Encoding.UTF8.GetBytes(text) : null });
     }
 
     private string? Page(string path)

@@ -13,12 +13,16 @@ public sealed record ApiResult(int StatusCode)
     public const string JsonContentType = "application/json; charset=utf-8";
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
     public const string HtmlContentType = "text/html; charset=utf-8";
+    public const string ZipContentType = "application/zip";
 
     /// <summary>A JSON body (serialised with <see cref="AlertsJson.Web"/>), or null.</summary>
     public object? Body { get; init; }
 
     /// <summary>A text body written as is (HTML pages); wins over <see cref="Body"/>.</summary>
     public string? Text { get; init; }
+
+    /// <summary>A binary body written as is (an audit pack); wins over <see cref="Text"/> and <see cref="Body"/>.</summary>
+    public byte[]? Bytes { get; init; }
 
     public string ContentType { get; init; } = JsonContentType;
 
@@ -27,7 +31,7 @@ public sealed record ApiResult(int StatusCode)
     /// <summary>The body as the host writes it; empty for 204 and redirects.</summary>
     public string BodyText => Text ?? (Body is null ? "" : JsonSerializer.Serialize(Body, Body.GetType(), AlertsJson.Web));
 
-    public bool HasBody => Text is not null || Body is not null;
+    public bool HasBody => Bytes is not null || Text is not null || Body is not null;
 
     /// <summary>A cookie to set (the dashboard's company view); the host adds <c>Secure</c> on https.</summary>
     public ApiCookie? Cookie { get; init; }
@@ -40,6 +44,10 @@ public sealed record ApiResult(int StatusCode)
     public static ApiResult Accepted(object body) => new(202) { Body = body };
 
     public static ApiResult NoContent() => new(204);
+
+    /// <summary>A download: <paramref name="bytes"/> as <paramref name="contentType"/>, saved by a browser as <paramref name="fileName"/>.</summary>
+    public static ApiResult File(byte[] bytes, string contentType, string fileName) =>
+        new(200) { Bytes = bytes, ContentType = contentType, Headers = new Dictionary<string, string> { ["Content-Disposition"] = $"attachment; filename=\"{fileName}\"" } };
 
     public static ApiResult Html(string html, int statusCode = 200) => new(statusCode) { Text = html, ContentType = HtmlContentType };
 

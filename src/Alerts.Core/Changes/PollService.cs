@@ -50,7 +50,8 @@ public sealed partial class PollService(
     IChangePublisher publisher,
     IPageFetcher fetcher,
     TimeProvider clock,
-    ILogger<PollService> logger)
+    ILogger<PollService> logger,
+    IPageArchive? pages = null)
 {
     public async Task<PollReport> PollAsync(string sourceId, PollOptions? options, CancellationToken cancellationToken)
     {
@@ -128,6 +129,20 @@ public sealed partial class PollService(
             SequenceGaps = detection.Snapshot.SequenceGaps,
         };
 
+        // The bytes first: a published change always finds its page and annexes in the archive (issue 19).
+        try
+        {
+            detection = detection with { Changes = await KeepPagesAsync(detection.Changes, now, cancellationToken).ConfigureAwait(false) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing published, nothing saved: the next poll reads and keeps them again.
+            LogArchiveFailed(logger, id, ex);
+            await TrySaveHealthOnlyAsync(previous, id, detection.Snapshot.LastPoll, cancellationToken).ConfigureAwait(false);
+            return report with { Changes = [], Error = $"archive-failed: {ex.Message}" };
+        }
+
+        report = report with { Changes = detection.Changes };
         var toPublish = detection.Changes
             .Where(c => c.Change.Kind != ChangeKind.Baseline || options.PublishBaseline)
             .Select(c => c.Change)
@@ -165,6 +180,36 @@ public sealed partial class PollService(
         LogHealth(id, previous?.LastPoll, detection.Snapshot.LastPoll, report, detection.Changes.Count, toPublish.Count);
         Record(id, detection.Snapshot, detection.Changes, clock.GetUtcNow() - now);
         return report;
+    }
+
+    /// <summary>Each change's fetched bytes into the archive, named on the change record; the bytes themselves are dropped.</summary>
+    private async Task<IReadOnlyList<ChangeRecord>> KeepPagesAsync(IReadOnlyList<ChangeRecord> changes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (pages is null || changes.All(c => c.Notice.Fetched.Count == 0))
+        {
+            return changes;
+        }
+
+        var kept = new List<ChangeRecord>(changes.Count);
+        foreach (var change in changes)
+        {
+            if (change.Change.Kind == ChangeKind.Withdrawn || change.Notice.Fetched.Count == 0)
+            {
+                kept.Add(change);
+                continue;
+            }
+
+            var archived = new List<ArchivedPage>();
+            foreach (var page in change.Notice.Fetched)
+            {
+                var one = await pages.KeepAsync(page, now, cancellationToken).ConfigureAwait(false);
+                archived.Add(one with { FetchedAt = page.FetchedAt ?? now });
+            }
+
+            kept.Add(change with { Pages = archived });
+        }
+
+        return kept;
     }
 
     /// <summary>Metrics of a saved poll: its outcome, the changes by kind, and how long the source has been unhealthy.</summary>
@@ -270,6 +315,9 @@ public sealed partial class PollService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the changes of {SourceId} failed; the next poll re-sends them")]
     private static partial void LogPublishFailed(ILogger logger, string sourceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Keeping the fetched pages of {SourceId} failed; the next poll reads them again")]
+    private static partial void LogArchiveFailed(ILogger logger, string sourceId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot store failed for {SourceId}")]
     private static partial void LogStoreFailed(ILogger logger, string sourceId, Exception exception);

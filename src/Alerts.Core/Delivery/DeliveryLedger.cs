@@ -51,6 +51,9 @@ public interface IDeliveryLedger
     Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Every row of one alert (its last outcome per channel and recipient, with its detail), by channel then recipient: what an audit pack shows.</summary>
+    Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alertId, CancellationToken cancellationToken);
 }
 
 /// <summary>The check before and the record after a send, the same for e-mail, Teams and digests.</summary>

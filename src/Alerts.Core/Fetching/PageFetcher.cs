@@ -31,8 +31,14 @@ public sealed record FetchResult(FetchOutcome Outcome, Uri Url)
 
     public string? Text { get; init; }
 
-    /// <summary>The body as fetched, for <see cref="FetchRequest.Binary"/> requests only.</summary>
+    /// <summary>
+    /// The body exactly as fetched: always for <see cref="FetchRequest.Binary"/> requests, and for text answers of a
+    /// fetcher that keeps them (<c>HttpPageFetcher</c> does), so the page archive stores what the site served, not our decoding.
+    /// </summary>
     public byte[]? Bytes { get; init; }
+
+    /// <summary>When the answer arrived (the fetcher's clock); null from fetchers that do not say.</summary>
+    public DateTimeOffset? FetchedAt { get; init; }
 
     public string? ContentType { get; init; }
 

@@ -67,6 +67,13 @@ public sealed record Notice
 
     public string BodyHash { get; init; } = "";
 
+    /// <summary>
+    /// The bytes this notice was read from in the poll that read it (its page, then its annexes), for the page archive.
+    /// Not part of the notice: never serialized, not in the version hash; empty once stored or read back.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<FetchedPage> Fetched { get; init; } = [];
+
     public string CanonicalUrl => Urls.Count > 0 ? Urls[0] : Key;
 
     public bool EntityCountMismatch => StatedEntityCount is { } stated && stated != Entities.Count;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Alerts.Core.Fetching;
 using Alerts.Core.Notices;
 using Alerts.Core.Notices.Annexes;
@@ -38,6 +37,7 @@ public sealed class AnnexFetcher(IPageFetcher fetcher)
         var requests = 0;
         var warnings = new List<string>();
         var attachments = new List<Attachment>();
+        var fetched = new List<FetchedPage>();
         foreach (var attachment in notice.Attachments)
         {
             if (attachments.Count >= MaxAnnexesPerNotice)
@@ -91,7 +91,9 @@ public sealed class AnnexFetcher(IPageFetcher fetcher)
                 warnings.Add(read.Warning);
             }
 
-            attachments.Add(attachment with { Sha256 = Sha256Hex(result.Bytes), Text = read.Text });
+            var page = new FetchedPage(FetchedRole.Annex, url.ToString(), result.Bytes, result.ContentType, result.FetchedAt);
+            fetched.Add(page);
+            attachments.Add(attachment with { Sha256 = page.Sha256, Text = read.Text });
         }
 
         if (notice.Attachments.Count > MaxAnnexesPerNotice)
@@ -99,8 +101,7 @@ public sealed class AnnexFetcher(IPageFetcher fetcher)
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{notice.Attachments.Count - MaxAnnexesPerNotice} more annexes not fetched (at most {MaxAnnexesPerNotice} a notice)"));
         }
 
-        return (NoticeReader.WithAnnexes(notice, attachments, warnings), requests);
+        var withAnnexes = NoticeReader.WithAnnexes(notice, attachments, warnings);
+        return (withAnnexes with { Fetched = [.. notice.Fetched, .. fetched] }, requests);
     }
-
-    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -93,6 +93,7 @@ public sealed partial class HttpPageFetcher(
             ETag = etagOut,
             LastModified = lastModifiedOut,
             ContentType = response.Content.Headers.ContentType?.MediaType,
+            FetchedAt = timeProvider.GetUtcNow(),
         };
 
         if (response.StatusCode == HttpStatusCode.NotModified)
@@ -140,7 +141,8 @@ public sealed partial class HttpPageFetcher(
         }
 
         var (text, charset) = Charsets.Decode(body, response.Content.Headers.ContentType?.CharSet);
-        baseResult = baseResult with { Text = text, Charset = charset };
+        // The raw bytes stay with the text: the page archive keeps what the site served (issue 19).
+        baseResult = baseResult with { Text = text, Charset = charset, Bytes = body };
         if (LooksLikeChallenge(text))
         {
             return baseResult with { Outcome = FetchOutcome.Blocked, Detail = "WAF challenge or fake 'page not found' page" };

@@ -353,7 +353,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
                 continue;
             }
 
-            var notice = ParseDetail(result.Text, current, item);
+            var notice = WithPage(ParseDetail(result.Text, current, item), current, result);
             // The annexes (entity lists, item/HS tables) are part of what the notice says: read them with it.
             var (withAnnexes, annexRequests) = await new AnnexFetcher(Fetcher).ReadAsync(notice, Descriptor, context.BaseUrl, reads, cancellationToken).ConfigureAwait(false);
             notice = withAnnexes;
@@ -398,6 +398,7 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
         reads.Remember(url, request, page);
         var previous = known.Attachments;
         var annexValidators = context.Validators;
+        IReadOnlyList<FetchedPage> probedAnnexes = [];
         if (page.Outcome == FetchOutcome.NotModified)
         {
             // The page is as it was; an annex may have been replaced under the same link.
@@ -413,6 +414,8 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
 
             // Only the page's text can say what the notice reads with the new annex: fetch it, reuse the annexes just read.
             previous = probed.Attachments;
+            // The re-read below answers 304 for the annex just fetched: its bytes are these.
+            probedAnnexes = probed.Fetched;
             annexValidators = Overlay(context.Validators, probe.Learned);
             page = await Fetcher.FetchAsync(DetailRequest(url), cancellationToken).ConfigureAwait(false);
             requests++;
@@ -425,14 +428,24 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
         }
 
         var item = new ListingItem(url.ToString(), known.Title, known.Published);
-        var notice = ParseDetail(page.Text, url, item);
+        var notice = WithPage(ParseDetail(page.Text, url, item), url, page);
         var conditional = new ConditionalReads(annexValidators, previous);
         var (withAnnexes, annexRequests) = await annexes.ReadAsync(notice, Descriptor, context.BaseUrl, conditional, cancellationToken).ConfigureAwait(false);
         requests += annexRequests;
         reads.Learn(conditional.Learned);
 
-        return (withAnnexes with { Urls = [.. withAnnexes.Urls.Concat(known.Urls).Distinct(StringComparer.Ordinal)] }, requests);
+        return (withAnnexes with
+        {
+            Urls = [.. withAnnexes.Urls.Concat(known.Urls).Distinct(StringComparer.Ordinal)],
+            Fetched = [.. withAnnexes.Fetched, .. probedAnnexes.Where(p => withAnnexes.Fetched.All(f => f.Sha256 != p.Sha256))],
+        }, requests);
     }
+
+    /// <summary>The page's bytes as served, carried to the poll for the page archive; a fetcher that keeps none adds nothing.</summary>
+    private static Notice WithPage(Notice notice, Uri url, FetchResult result) =>
+        result.Bytes is { } bytes
+            ? notice with { Fetched = [new FetchedPage(FetchedRole.Page, url.ToString(), bytes, result.ContentType, result.FetchedAt)] }
+            : notice;
 
     private static bool SameAnnexes(IReadOnlyList<Attachment> before, IReadOnlyList<Attachment> after) =>
         before.Count == after.Count && before.Zip(after).All(p => p.First.Url == p.Second.Url && p.First.Sha256 == p.Second.Sha256);

@@ -140,6 +140,13 @@ public static class ApiHttp
         if (result.HasBody)
         {
             response.ContentType = result.ContentType;
+            if (result.Bytes is { } bytes)
+            {
+                response.ContentLength = bytes.Length;
+                await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             await response.WriteAsync(result.BodyText, context.RequestAborted).ConfigureAwait(false);
         }
     }

@@ -15,6 +15,7 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
             at        INTEGER NOT NULL,
             detail    TEXT);
         CREATE INDEX IF NOT EXISTS ix_delivery_ledger_at ON delivery_ledger (at);
+        CREATE INDEX IF NOT EXISTS ix_delivery_ledger_alert ON delivery_ledger (alert_id);
         """;
 
 
@@ -84,5 +85,30 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
         }
 
         return stats;
+    }
+
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alertId, CancellationToken cancellationToken)
+    {
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel, recipient, outcome, at, detail FROM delivery_ledger WHERE alert_id = $alert ORDER BY channel, recipient";
+        command.Parameters.AddWithValue("$alert", alertId);
+        var rows = new List<DeliveryRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new DeliveryRecord(
+                alertId,
+                Enum.Parse<DeliveryChannel>(reader.GetString(0)),
+                reader.GetString(1),
+                Enum.Parse<DeliveryOutcome>(reader.GetString(2)),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero))
+            {
+                Detail = reader.IsDBNull(4) ? null : reader.GetString(4),
+            });
+        }
+
+        return rows;
     }
 }

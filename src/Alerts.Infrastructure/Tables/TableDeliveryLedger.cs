@@ -64,4 +64,25 @@ internal sealed class TableDeliveryLedger(DeliveryTableClients tables) : IDelive
 
         return counts.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2).Select(c => new DeliveryStat(c.Key.Item1, c.Key.Item2, c.Value)).ToList();
     }
+
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alertId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var rows = new List<DeliveryRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {alertId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new DeliveryRecord(
+                alertId,
+                Enum.Parse<DeliveryChannel>(entity.GetString("Channel")),
+                entity.GetString("Recipient"),
+                Enum.Parse<DeliveryOutcome>(entity.GetString("Outcome")),
+                entity.GetDateTimeOffset("At") ?? default)
+            {
+                Detail = entity.GetString("Detail"),
+            });
+        }
+
+        // The same order as SQLite's ORDER BY channel, recipient (ordinal, as SQLite compares TEXT).
+        return [.. rows.OrderBy(r => r.Channel.ToString(), StringComparer.Ordinal).ThenBy(r => r.Recipient, StringComparer.Ordinal)];
+    }
 }

@@ -237,6 +237,7 @@ public sealed class DeliveryCrashTests
         }
 
         public Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken) => inner.CountAsync(since, cancellationToken);
+        public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alertId, CancellationToken cancellationToken) => inner.ListAsync(alertId, cancellationToken);
     }
 
     private sealed class DyingConsumer(DeliveryRedeliveringConsumer inner, ProcessLife life) : IChangeConsumer

@@ -126,6 +126,26 @@ public abstract class DeliveryStoreContractTests
     }
 
     [Fact]
+    public async Task Ledger_ListByAlert_GivesItsFinalRowsWithDetailByChannelThenRecipientAndNoOtherAlerts()
+    {
+        var other = _company + "-other";
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Teams, "hook", DeliveryOutcome.Failed, T0) { Detail = "HTTP 400" }, CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "b@x.example", DeliveryOutcome.Retrying, T0), CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "b@x.example", DeliveryOutcome.Sent, T0.AddMinutes(2)) { Detail = "sg-message-2" }, CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sent, T0.AddMinutes(1)) { Detail = "sg-message-1" }, CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(other, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sent, T0), CancellationToken.None);
+
+        var rows = await Ledger.ListAsync(_company, CancellationToken.None);
+
+        rows.Select(r => (r.Channel, r.Recipient, r.Outcome, r.At, r.Detail)).ShouldBe(
+        [
+            (DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sent, T0.AddMinutes(1), "sg-message-1"),
+            (DeliveryChannel.Email, "b@x.example", DeliveryOutcome.Sent, T0.AddMinutes(2), "sg-message-2"),
+            (DeliveryChannel.Teams, "hook", DeliveryOutcome.Failed, T0, "HTTP 400"),
+        ]);
+    }
+
+    [Fact]
     public async Task Ledger_Count_GroupsByChannelAndOutcomeSince()
     {
         var since = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alerts.Cli.Tests.Api;
+using Alerts.Core.Assessments;
 using Alerts.Core.Subscriptions;
 using Alerts.Testing;
 using Microsoft.Playwright;
@@ -136,6 +137,42 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await page.GotoAsync(new Uri(_server.BaseAddress, $"companies/{ApiTestWorld.CompanyB}/alerts").ToString());
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Company not found");
+    }
+
+    // Issue 19: "The company view in Chromium (a browser test with a screenshot) shows open assessments sorted by due date."
+    [Fact]
+    public async Task CompanyView_OpenAssessments_AreSortedByDueDate()
+    {
+        var open = await _world.Assessments.ListAsync(ApiTestWorld.CompanyA, CancellationToken.None);
+        open.Count.ShouldBeGreaterThanOrEqualTo(3);
+        var today = DateOnly.FromDateTime(ApiTestWorld.Now.UtcDateTime);
+        int[] offsets = [20, 3, 9, 30];
+        var due = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        for (var i = 0; i < open.Count; i++)
+        {
+            // Due dates set out of order, so the page's order can only come from sorting.
+            var date = today.AddDays(offsets[i % offsets.Length] + i);
+            var result = await _world.Assessments.ApplyAsync(
+                new AssessmentCommand(ApiTestWorld.CompanyA, open[i].NoticeKey, "browser-test", AssessmentChannel.Api) { Due = date }, CancellationToken.None);
+            result.Outcome.ShouldBe(AssessmentOutcome.Applied);
+            due[open[i].NoticeKey] = date;
+        }
+
+        var page = await OpenAsync($"companies/{ApiTestWorld.CompanyA}/alerts");
+        await page.GetByLabel("Your company's API key (or the admin key)").FillAsync(_world.KeyA);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show alerts" }).ClickAsync();
+
+        var rows = page.Locator("[data-testid=assessment]");
+        var shown = new List<string>();
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            shown.Add((await rows.Nth(i).GetAttributeAsync("data-notice"))!);
+        }
+
+        shown.ShouldBe([.. due.OrderBy(d => d.Value).Select(d => d.Key)]);
+        (await page.Locator("[data-testid=assessment] [data-testid=due]").First.TextContentAsync())!
+            .ShouldContain(due.Values.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByTestId("assessments").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "company-view-assessments.png") });
     }
 
     [Fact]

@@ -60,6 +60,39 @@ public sealed class OrdinaryMistakesTests
     }
 
     [Fact]
+    public void Prepare_FolderAnEarlierDemoWroteWithItsKeyAndPages_IsEmptiedAndMarked()
+    {
+        // A demo's run writes the action-link key and the page archive too (issue 19): the next demo must take them back.
+        using var data = new TempDirectory();
+        var sha = new string('3', 64);
+        File.WriteAllText(data.Combine(DemoFolder.MarkerFileName), "");
+        File.WriteAllText(data.Combine("link-signing.key"), "old");
+        Directory.CreateDirectory(data.Combine("pages", "33"));
+        File.WriteAllText(data.Combine("pages", "33", sha + ".bin"), "old");
+        File.WriteAllText(data.Combine("pages", "33", sha + ".json"), "{}");
+
+        DemoFolder.Prepare(data.Path);
+
+        Directory.GetFileSystemEntries(data.Path).Select(Path.GetFileName).ShouldBe([DemoFolder.MarkerFileName]);
+    }
+
+    [Fact]
+    public void Prepare_MarkedFolderWithAForeignFileInThePageArchive_RefusesAndDeletesNothing()
+    {
+        using var data = new TempDirectory();
+        var sha = new string('3', 64);
+        File.WriteAllText(data.Combine(DemoFolder.MarkerFileName), "");
+        Directory.CreateDirectory(data.Combine("pages", "33"));
+        File.WriteAllText(data.Combine("pages", "33", sha + ".bin"), "old");
+        File.WriteAllText(data.Combine("pages", "33", "notes.txt"), "mine");
+
+        Should.Throw<CliProblem>(() => DemoFolder.Prepare(data.Path)).ExitCode.ShouldBe(ExitCodes.BadInput);
+
+        File.Exists(data.Combine("pages", "33", "notes.txt")).ShouldBeTrue();
+        File.Exists(data.Combine("pages", "33", sha + ".bin")).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Prepare_MarkedFolderWithAForeignFileInTheOutbox_RefusesAndDeletesNothing()
     {
         using var data = new TempDirectory();

@@ -1,11 +1,13 @@
 using Alerts.Cli.Commands;
+using Alerts.Infrastructure.Archive;
+using Alerts.Infrastructure.Assessments;
 
 namespace Alerts.Cli.Demo;
 
 /// <summary>
 /// The demo starts from nothing, but it empties only what it wrote itself: a folder it creates gets a marker file, and
 /// a later demo reuses a folder only when the marker is there and every entry is one a demo writes (the database, the
-/// outbox's e-mails, cards and previews). Anything else — a live <c>alerts.db</c> without the marker, a file of the
+/// outbox's e-mails, cards and previews, the action-link key, the page archive's files). Anything else — a live <c>alerts.db</c> without the marker, a file of the
 /// user's — is refused with one line, and nothing is deleted.
 /// </summary>
 internal static class DemoFolder
@@ -47,17 +49,29 @@ internal static class DemoFolder
         var name = Path.GetFileName(entry);
         if (Directory.Exists(entry))
         {
-            return name == "outbox" && Directory.EnumerateFileSystemEntries(entry).All(IsOutboxFile);
+            return name switch
+            {
+                "outbox" => Directory.EnumerateFileSystemEntries(entry).All(IsOutboxFile),
+                ArchiveInfrastructureExtensions.FolderName => Directory.EnumerateFileSystemEntries(entry).All(IsArchiveShard),
+                _ => false,
+            };
         }
 
-        return name == MarkerFileName || DatabaseFiles.Contains(name, StringComparer.Ordinal);
+        return name == MarkerFileName || name == LinkSigningKeyFile.Name || DatabaseFiles.Contains(name, StringComparer.Ordinal);
     }
 
     private static bool IsOutboxFile(string entry) => File.Exists(entry) && Infrastructure.Outbox.OutboxFiles.IsOwnName(Path.GetFileName(entry));
 
+    /// <summary>A shard of the page archive (<c>pages/ab/</c>) holding only the archive's own files.</summary>
+    private static bool IsArchiveShard(string entry) =>
+        Directory.Exists(entry) && PageArchiveFiles.IsShardName(Path.GetFileName(entry)) && Directory.EnumerateFileSystemEntries(entry).All(IsArchiveFile);
+
+    private static bool IsArchiveFile(string entry) => File.Exists(entry) && PageArchiveFiles.IsOwnName(Path.GetFileName(entry));
+
     /// <summary>
     /// Deletes the entries just checked, and only those a demo writes: each is checked again as it is deleted (a file
-    /// that appeared since is left alone), and the outbox loses only its own files, never a recursive delete.
+    /// that appeared since is left alone), and a folder (the outbox, the page archive and its shards) loses only its own
+    /// files and goes only when that leaves it empty, never a recursive delete.
     /// </summary>
     private static void Empty(string path)
     {
@@ -66,18 +80,38 @@ internal static class DemoFolder
             if (!Directory.Exists(entry))
             {
                 File.Delete(entry);
-                continue;
             }
-
-            foreach (var file in Directory.EnumerateFileSystemEntries(entry).Where(IsOutboxFile).ToList())
+            else if (Path.GetFileName(entry) == ArchiveInfrastructureExtensions.FolderName)
             {
-                File.Delete(file);
-            }
+                foreach (var shard in Directory.EnumerateFileSystemEntries(entry).Where(IsArchiveShard).ToList())
+                {
+                    DeleteOwnFiles(shard, IsArchiveFile);
+                }
 
-            if (!Directory.EnumerateFileSystemEntries(entry).Any())
-            {
-                Directory.Delete(entry);
+                DeleteIfEmpty(entry);
             }
+            else
+            {
+                DeleteOwnFiles(entry, IsOutboxFile);
+            }
+        }
+    }
+
+    private static void DeleteOwnFiles(string folder, Func<string, bool> isOwn)
+    {
+        foreach (var file in Directory.EnumerateFileSystemEntries(folder).Where(isOwn).ToList())
+        {
+            File.Delete(file);
+        }
+
+        DeleteIfEmpty(folder);
+    }
+
+    private static void DeleteIfEmpty(string folder)
+    {
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
         }
     }
 }

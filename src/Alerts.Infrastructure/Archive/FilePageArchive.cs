@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Alerts.Core.Changes;
 using Alerts.Core.Common;
 using Alerts.Core.Notices;
@@ -14,7 +13,7 @@ namespace Alerts.Infrastructure.Archive;
 /// temporary name and moved into place, so a crash never leaves half a file under a real name. A <c>.bin</c> already
 /// there is never rewritten: its name is its content's hash, so the same hash is the same bytes.
 /// </summary>
-internal sealed partial class FilePageArchive(string root) : IPageArchive
+internal sealed class FilePageArchive(string root) : IPageArchive
 {
     private static long _temporaries;
 
@@ -76,7 +75,7 @@ internal sealed partial class FilePageArchive(string root) : IPageArchive
         }
 
         var removed = 0;
-        foreach (var directory in Directory.EnumerateDirectories(Root).Where(d => ShardName().IsMatch(Path.GetFileName(d))).Order(StringComparer.Ordinal))
+        foreach (var directory in Directory.EnumerateDirectories(Root).Where(d => PageArchiveFiles.IsShardName(Path.GetFileName(d))).Order(StringComparer.Ordinal))
         {
             foreach (var sidecarPath in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
             {
@@ -103,13 +102,7 @@ internal sealed partial class FilePageArchive(string root) : IPageArchive
         return removed;
     }
 
-    private static bool IsHash(string value) => HashName().IsMatch(value);
-
-    [GeneratedRegex("^[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex HashName();
-
-    [GeneratedRegex("^[0-9a-f]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ShardName();
+    private static bool IsHash(string value) => PageArchiveFiles.IsHash(value);
 
     private static async Task<Sidecar?> ReadSidecarAsync(string path, CancellationToken cancellationToken)
     {

@@ -12,14 +12,12 @@ namespace Alerts.Infrastructure.Assessments;
 /// </summary>
 internal sealed class EmbeddedLinkSigningKey(IOptions<HostingOptions> hosting) : IPostConfigureOptions<AssessmentOptions>
 {
-    public const string FileName = "link-signing.key";
-
     public void PostConfigure(string? name, AssessmentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.LinkSigningKey))
         {
-            options.LinkSigningKey = LoadOrCreate(Path.Combine(hosting.Value.DataDirectory, FileName));
+            options.LinkSigningKey = LoadOrCreate(Path.Combine(hosting.Value.DataDirectory, LinkSigningKeyFile.Name));
         }
     }
 
@@ -63,4 +61,10 @@ internal static class AssessmentsInfrastructureExtensions
 
         return services;
     }
+}
+
+/// <summary>The name of the embedded action-link key file under the data folder (public: <c>alerts demo</c> knows it as its own).</summary>
+public static class LinkSigningKeyFile
+{
+    public const string Name = "link-signing.key";
 }

@@ -100,7 +100,28 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options, ActionLi
             });
         }
 
-        var message = new JsonObject
+        return Message(body).ToJsonString(s_json);
+    }
+
+    /// <summary>
+    /// The Workflows webhook envelope around an Adaptive Card 1.4 with <paramref name="body"/>: a message with one card
+    /// attachment (<paramref name="fullWidth"/> asks Teams for the channel's whole width). Every card Alerts posts uses it.
+    /// </summary>
+    internal static JsonObject Message(JsonArray body, bool fullWidth = true)
+    {
+        var card = new JsonObject
+        {
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["type"] = "AdaptiveCard",
+            ["version"] = "1.4",
+        };
+        if (fullWidth)
+        {
+            card["msteams"] = new JsonObject { ["width"] = "Full" };
+        }
+
+        card["body"] = body;
+        return new JsonObject
         {
             ["type"] = "message",
             ["attachments"] = new JsonArray
@@ -109,18 +130,10 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options, ActionLi
                 {
                     ["contentType"] = "application/vnd.microsoft.card.adaptive",
                     ["contentUrl"] = null,
-                    ["content"] = new JsonObject
-                    {
-                        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-                        ["type"] = "AdaptiveCard",
-                        ["version"] = "1.4",
-                        ["msteams"] = new JsonObject { ["width"] = "Full" },
-                        ["body"] = body,
-                    },
+                    ["content"] = card,
                 },
             },
         };
-        return message.ToJsonString(s_json);
     }
 
     private JsonObject AlertContainer(Alert alert, bool compact, string? channel)
@@ -210,7 +223,7 @@ public sealed class TeamsCardBuilder(IOptions<DeliveryOptions> options, ActionLi
         };
     }
 
-    private static JsonObject OpenUrl(string title, string url) => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
+    internal static JsonObject OpenUrl(string title, string url) => new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
 
     private static string Colour(Severity severity) => severity switch
     {

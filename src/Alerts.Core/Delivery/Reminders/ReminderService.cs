@@ -161,38 +161,18 @@ public sealed partial class ReminderService(
     private string Text(Company company, string sentence, DueReminder reminder) =>
         $"Export-control reminder for {company.Name}\n\n{sentence}\n{Chain(reminder)}\n\nWhat is in force: {MeasuresUrl(company)}\n";
 
-    private string Card(Company company, string subject, string sentence)
-    {
-        var message = new JsonObject
-        {
-            ["type"] = "message",
-            ["attachments"] = new JsonArray
-            {
+    private string Card(Company company, string subject, string sentence) =>
+        TeamsCardBuilder.Message(
+            [
+                new JsonObject { ["type"] = "TextBlock", ["text"] = TeamsCardBuilder.Md(subject), ["weight"] = "Bolder", ["wrap"] = true },
+                new JsonObject { ["type"] = "TextBlock", ["text"] = TeamsCardBuilder.Md(sentence), ["wrap"] = true },
                 new JsonObject
                 {
-                    ["contentType"] = "application/vnd.microsoft.card.adaptive",
-                    ["contentUrl"] = null,
-                    ["content"] = new JsonObject
-                    {
-                        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-                        ["type"] = "AdaptiveCard",
-                        ["version"] = "1.4",
-                        ["body"] = new JsonArray
-                        {
-                            new JsonObject { ["type"] = "TextBlock", ["text"] = TeamsCardBuilder.Md(subject), ["weight"] = "Bolder", ["wrap"] = true },
-                            new JsonObject { ["type"] = "TextBlock", ["text"] = TeamsCardBuilder.Md(sentence), ["wrap"] = true },
-                            new JsonObject
-                            {
-                                ["type"] = "ActionSet",
-                                ["actions"] = new JsonArray { new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "What is in force for " + company.Name, ["url"] = MeasuresUrl(company) } },
-                            },
-                        },
-                    },
+                    ["type"] = "ActionSet",
+                    ["actions"] = new JsonArray { TeamsCardBuilder.OpenUrl("What is in force for " + company.Name, MeasuresUrl(company)) },
                 },
-            },
-        };
-        return message.ToJsonString();
-    }
+            ],
+            fullWidth: false).ToJsonString();
 
     /// <summary>The notices that act on the measure, so the reader sees where the date comes from.</summary>
     private static string Chain(DueReminder reminder)

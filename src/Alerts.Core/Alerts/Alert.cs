@@ -62,6 +62,12 @@ public sealed record Alert
 
     public DateOnly? Effective { get; init; }
 
+    /// <summary>
+    /// For a relief with a window (a suspension "until 2026-11-27"), the window's last day: what the company must be
+    /// ready for is the day after, when the controls apply again. Null when the notice sets no window with an end.
+    /// </summary>
+    public DateOnly? WindowEnds { get; init; }
+
     public string Measure { get; init; } = "other";
 
     public IReadOnlyList<string> Destinations { get; init; } = [];

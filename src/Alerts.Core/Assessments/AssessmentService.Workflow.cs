@@ -109,6 +109,13 @@ public sealed class AssessmentService(IAssessmentStore store, ICompanyStore comp
             if (!string.Equals(email, current.Owner, StringComparison.Ordinal))
             {
                 events.Add(Event(AssessmentAction.Assigned) with { Owner = email });
+
+                // Someone took it: a new assessment that gets an owner (the "Assign to me" link above all) is in review,
+                // unless the same command decides its state.
+                if (current.State == AssessmentState.New && command.State is null)
+                {
+                    events.Add(Event(AssessmentAction.StateChanged) with { State = AssessmentState.InReview });
+                }
             }
         }
 
@@ -170,11 +177,19 @@ public sealed class AssessmentService(IAssessmentStore store, ICompanyStore comp
         ];
     }
 
-    /// <summary>The notice's effective date when it is still ahead, else N days from opening.</summary>
+    /// <summary>
+    /// From the measure: a window's end when the notice sets one still ahead (a suspension: the company must be ready
+    /// before the controls apply again), else the effective date when it is still ahead, else N days from opening.
+    /// </summary>
     private DateOnly DefaultDue(Alert alert, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        return alert.Effective is { } effective && effective > today ? effective : today.AddDays(options.Value.DefaultDueDays);
+        return alert switch
+        {
+            { WindowEnds: { } ends } when ends > today => ends,
+            { Effective: { } effective } when effective > today => effective,
+            _ => today.AddDays(options.Value.DefaultDueDays),
+        };
     }
 
     private static List<string> AffectedItems(Alert alert) =>

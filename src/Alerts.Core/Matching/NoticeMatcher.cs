@@ -424,6 +424,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
                 Url = notice.Urls.Count > 0 ? notice.Urls[0] : change.Url,
                 Published = notice.Published,
                 Effective = notice.Effective,
+                WindowEnds = notice.Windows.Select(w => w.Until).Max(),
                 Measure = notice.Measure.ToWire(),
                 Destinations = notice.Destinations,
                 CreatedAt = change.DetectedAt,

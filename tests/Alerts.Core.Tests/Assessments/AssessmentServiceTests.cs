@@ -58,6 +58,23 @@ public sealed class AssessmentServiceTests
     }
 
     [Fact]
+    public async Task OpenAsync_SuspensionWindowEndingAhead_DueWhenTheWindowEnds()
+    {
+        // A suspension takes effect at once and ends later: the company must be ready before the controls apply again.
+        await _service.OpenAsync([AlertFor("c1", new DateOnly(2026, 3, 2)) with { WindowEnds = new DateOnly(2026, 11, 27) }], CancellationToken.None);
+
+        (await _service.GetAsync("acme-trading", "cn-mofcom:2026:11", CancellationToken.None))!.Due.ShouldBe(new DateOnly(2026, 11, 27));
+    }
+
+    [Fact]
+    public async Task OpenAsync_WindowEndedAndEffectiveDateAhead_DueOnEffectiveDate()
+    {
+        await _service.OpenAsync([AlertFor("c1", new DateOnly(2026, 4, 1)) with { WindowEnds = new DateOnly(2026, 2, 1) }], CancellationToken.None);
+
+        (await _service.GetAsync("acme-trading", "cn-mofcom:2026:11", CancellationToken.None))!.Due.ShouldBe(new DateOnly(2026, 4, 1));
+    }
+
+    [Fact]
     public async Task OpenAsync_SameAlertRedelivered_OpensNothingTwice()
     {
         await _service.OpenAsync([AlertFor("c1")], CancellationToken.None);
@@ -88,6 +105,29 @@ public sealed class AssessmentServiceTests
         result.Assessment!.Events.Select(e => e.Action).ShouldBe([AssessmentAction.Opened, AssessmentAction.Assigned, AssessmentAction.StateChanged, AssessmentAction.Noted]);
         result.Assessment.Owner.ShouldBe(Owner);
         result.Assessment.State.ShouldBe(AssessmentState.InReview);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OwnerOfNewAssessment_MovesItIntoReview()
+    {
+        await _service.OpenAsync([AlertFor("c1")], CancellationToken.None);
+
+        var result = await Apply(c => c with { Owner = Owner });
+
+        result.Assessment!.Events.Select(e => e.Action).ShouldBe([AssessmentAction.Opened, AssessmentAction.Assigned, AssessmentAction.StateChanged]);
+        result.Assessment.State.ShouldBe(AssessmentState.InReview);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OwnerOfAssessmentAlreadyDecided_KeepsItsState()
+    {
+        await _service.OpenAsync([AlertFor("c1")], CancellationToken.None);
+        await Apply(c => c with { State = AssessmentState.ActionNeeded });
+
+        var result = await Apply(c => c with { Owner = Owner });
+
+        result.Assessment!.Events[^1].Action.ShouldBe(AssessmentAction.Assigned);
+        result.Assessment.State.ShouldBe(AssessmentState.ActionNeeded);
     }
 
     [Fact]
@@ -140,10 +180,11 @@ public sealed class AssessmentServiceTests
     {
         await _service.OpenAsync([AlertFor("c1")], CancellationToken.None);
         (await Apply(c => c with { Owner = Owner, LinkId = "link-1" })).Outcome.ShouldBe(AssessmentOutcome.Applied);
+        var before = _store.All.Count;
 
         var again = await Apply(c => c with { State = AssessmentState.ActionNeeded, LinkId = "link-1" });
 
         again.Outcome.ShouldBe(AssessmentOutcome.Replayed);
-        _store.All.Count.ShouldBe(2);
+        _store.All.Count.ShouldBe(before);
     }
 }

@@ -226,6 +226,16 @@ public sealed class RealNoticeJudgementCasesTests(ITestOutputHelper output)
         alerts["cat-rare-earth-equipment"].Severity.ShouldBe(Severity.Medium);
     }
 
+    [Fact]
+    public void Match_SuspensionWithAWindow_TellsWhenTheWindowEnds()
+    {
+        // 商务部公告2025年第72号 suspends clause 2 of 2024 No.46 until 2026-11-27: the assessment it opens is due then.
+        var alerts = MatchReal("cn-mofcom-2025-072-suspension-news-zh-hant.txt", RealCorpusWatchers.All);
+
+        alerts.ShouldNotBeEmpty();
+        alerts.Values.ShouldAllBe(a => a.WindowEnds == new DateOnly(2026, 11, 27));
+    }
+
     private static Dictionary<string, Alert> MatchText(string text, IReadOnlyList<Company> companies)
     {
         var notice = NoticeReader.Read(NoticeText.FromPlainText("cn-mofcom-spokesperson", text, new Uri("https://corpus.invalid/case")));

@@ -146,7 +146,7 @@ internal static class ChannelSends
     public static async Task RecordAfterSendAsync(this IDeliveryLedger ledger, string id, DeliveryChannel channel, string recipient, SendResult result, DeliveryOptions options, TimeProvider time)
     {
         using var write = new CancellationTokenSource(options.LedgerWriteTimeout, time);
-        await ledger.RecordSendAsync(id, channel, recipient, result.Status, result.Detail, time.GetUtcNow(), write.Token).ConfigureAwait(false);
+        await ledger.RecordSendAsync(id, channel, recipient, result, time.GetUtcNow(), write.Token).ConfigureAwait(false);
     }
 
     public static bool OutOfTime(DateTimeOffset deadline, TimeProvider time, CancellationToken cancellationToken) =>

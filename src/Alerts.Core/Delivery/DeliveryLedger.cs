@@ -31,6 +31,9 @@ public sealed record DeliveryRecord(string AlertId, DeliveryChannel Channel, str
 {
     public string? Detail { get; init; }
 
+    /// <summary>The provider's id of the message a sent record stands for (<see cref="SendResult.ProviderMessageId"/>).</summary>
+    public string? ProviderMessageId { get; init; }
+
     public string Key => ContentHash.Short(AlertId, Channel.ToString(), Recipient);
 }
 
@@ -78,10 +81,11 @@ internal static class DeliveryLedgerSends
 
     /// <summary>Records one send in the ledger and counts it in telemetry.</summary>
     public static async Task RecordSendAsync(
-        this IDeliveryLedger ledger, string id, DeliveryChannel channel, string recipient, SendStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken)
+        this IDeliveryLedger ledger, string id, DeliveryChannel channel, string recipient, SendResult result, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var outcome = status.ToLedgerOutcome();
-        await ledger.RecordAsync(new DeliveryRecord(id, channel, recipient, outcome, at) { Detail = detail }, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(result);
+        var outcome = result.Status.ToLedgerOutcome();
+        await ledger.RecordAsync(new DeliveryRecord(id, channel, recipient, outcome, at) { Detail = result.Detail, ProviderMessageId = result.ProviderMessageId }, cancellationToken).ConfigureAwait(false);
         AlertsTelemetry.RecordDelivery(channel, outcome);
     }
 }

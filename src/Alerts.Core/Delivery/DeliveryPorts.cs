@@ -29,6 +29,14 @@ internal static class SendStatusOutcomes
 public sealed record SendResult(SendStatus Status, string? Detail = null)
 {
     public static SendResult Ok { get; } = new(SendStatus.Sent);
+
+    /// <summary>
+    /// The provider's id of the sent message, for the ledger and the audit pack: SendGrid's <c>X-Message-Id</c>, the
+    /// outbox's Message-Id or file name; null when the provider gives none (a Teams incoming webhook answers only "1").
+    /// </summary>
+    public string? ProviderMessageId { get; init; }
+
+    public static SendResult Sent(string? providerMessageId) => new(SendStatus.Sent) { ProviderMessageId = providerMessageId };
 }
 
 public enum EmailKind

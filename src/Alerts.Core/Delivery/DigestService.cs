@@ -187,7 +187,7 @@ public sealed partial class DigestService(
         var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var status = results.Count == 0 ? SendStatus.Retryable : results[0].Result.Status;
         var detail = results.Count == 0 ? "no result" : results[0].Result.Detail;
-        await ledger.RecordSendAsync(digestId, DeliveryChannel.Digest, address, status, detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await ledger.RecordSendAsync(digestId, DeliveryChannel.Digest, address, results.Count == 0 ? new SendResult(status, detail) : results[0].Result, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (status == SendStatus.Retryable)
         {
             // The period stays open: later hourly runs of the same local day try again from the same start.

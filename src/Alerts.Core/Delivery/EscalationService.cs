@@ -193,7 +193,7 @@ public sealed partial class EscalationService(
             var message = new EmailMessage(EmailKind.Escalation, id, company.Id, "escalation", subject, Html(company, assessment, subject, step), Text(company, assessment, subject, step), [recipient]);
             var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
             var result = results.Count == 0 ? new SendResult(SendStatus.Retryable, "no result") : results[0].Result;
-            await ledger.RecordSendAsync(id, DeliveryChannel.Email, normalized, result.Status, result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await ledger.RecordSendAsync(id, DeliveryChannel.Email, normalized, result, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
                 case SendStatus.Sent:

@@ -37,7 +37,7 @@ internal sealed class OutboxEmailSender(IOptions<HostingOptions> hosting, IOptio
             mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
             var fileName = FileName(message, recipient);
             await OutboxFiles.WriteAtomicallyAsync(hosting.Value.OutboxDirectory, fileName, (stream, ct) => mime.WriteToAsync(stream, ct), cancellationToken).ConfigureAwait(false);
-            results.Add(new EmailRecipientResult(recipient, SendResult.Ok));
+            results.Add(new EmailRecipientResult(recipient, SendResult.Sent(mime.MessageId)));
         }
 
         return results;

@@ -15,6 +15,6 @@ internal sealed class OutboxTeamsSender(IOptions<HostingOptions> hosting) : ITea
         var fileName = $"teams-{OutboxFiles.Safe(card.CompanyId)}-{OutboxFiles.Safe(card.Key)}.json";
         var bytes = Encoding.UTF8.GetBytes(card.Json);
         await OutboxFiles.WriteAtomicallyAsync(hosting.Value.OutboxDirectory, fileName, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken).ConfigureAwait(false);
-        return SendResult.Ok;
+        return SendResult.Sent(fileName);
     }
 }

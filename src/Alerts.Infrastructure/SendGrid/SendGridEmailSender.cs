@@ -92,7 +92,8 @@ internal sealed partial class SendGridEmailSender(
                 if (response.IsSuccessStatusCode)
                 {
                     health?.ReportAccepted(ChannelHealth.Email, HealthTarget);
-                    return SendAttempt.Done(SendResult.Ok);
+                    // SendGrid names the accepted message in X-Message-Id (its event webhook reports under the same id).
+                    return SendAttempt.Done(SendResult.Sent(response.Headers?.TryGetValues("X-Message-Id", out var ids) == true ? ids.FirstOrDefault() : null));
                 }
 
                 var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(ct).ConfigureAwait(false);

@@ -60,17 +60,53 @@ public sealed class SqliteDatabase
     public Task EnsureSchemaAsync(string ddl, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ddl);
+        return Once(ddl, () => RunSchemaAsync(ddl), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="column"/> to a table an earlier version created without it (SQLite has no
+    /// <c>ADD COLUMN IF NOT EXISTS</c>), once per database; a table created by the current DDL already has it.
+    /// <paramref name="table"/>, <paramref name="column"/> and <paramref name="type"/> are the store's own constants.
+    /// </summary>
+    public Task EnsureColumnAsync(string table, string column, string type, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        return Once($"column:{table}.{column}", () => RunAddColumnAsync(table, column, type), cancellationToken);
+    }
+
+    private Task Once(string key, Func<Task> script, CancellationToken cancellationToken)
+    {
         Task run;
         lock (_schemaLock)
         {
-            if (!_schemas.TryGetValue(ddl, out run!) || run.IsFaulted || run.IsCanceled)
+            if (!_schemas.TryGetValue(key, out run!) || run.IsFaulted || run.IsCanceled)
             {
-                run = RunSchemaAsync(ddl);
-                _schemas[ddl] = run;
+                run = script();
+                _schemas[key] = run;
             }
         }
 
         return run.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAddColumnAsync(string table, string column, string type)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column";
+        check.Parameters.AddWithValue("$table", table);
+        check.Parameters.AddWithValue("$column", column);
+        if (Convert.ToInt64(await check.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        await using var alter = connection.CreateCommand();
+#pragma warning disable CA2100 // identifiers from the calling store's constants, never from input
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+#pragma warning restore CA2100
+        await alter.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task RunSchemaAsync(string ddl)

@@ -13,16 +13,24 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
             recipient TEXT NOT NULL,
             outcome   TEXT NOT NULL,
             at        INTEGER NOT NULL,
-            detail    TEXT);
+            detail    TEXT,
+            provider_message_id TEXT);
         CREATE INDEX IF NOT EXISTS ix_delivery_ledger_at ON delivery_ledger (at);
         CREATE INDEX IF NOT EXISTS ix_delivery_ledger_alert ON delivery_ledger (alert_id);
         """;
 
 
+    /// <summary>The table, and the provider-message-id column a ledger written before it lacks.</summary>
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await database.EnsureColumnAsync("delivery_ledger", "provider_message_id", "TEXT", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>True once the outcome is final: sent, or failed for good (a 400 is not retried).</summary>
     public async Task<bool> WasSentAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
     {
-        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT outcome FROM delivery_ledger WHERE key = $key";
@@ -33,7 +41,7 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
 
     public async Task<DeliveryOutcome?> GetOutcomeAsync(string alertId, DeliveryChannel channel, string recipient, CancellationToken cancellationToken)
     {
-        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT outcome FROM delivery_ledger WHERE key = $key";
@@ -46,15 +54,15 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
     public async Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
 
         // A final outcome is never overwritten by a later "retrying" or "sending".
         command.CommandText = """
-            INSERT INTO delivery_ledger (key, alert_id, channel, recipient, outcome, at, detail)
-            VALUES ($key, $alert, $channel, $recipient, $outcome, $at, $detail)
-            ON CONFLICT (key) DO UPDATE SET outcome = excluded.outcome, at = excluded.at, detail = excluded.detail
+            INSERT INTO delivery_ledger (key, alert_id, channel, recipient, outcome, at, detail, provider_message_id)
+            VALUES ($key, $alert, $channel, $recipient, $outcome, $at, $detail, $provider)
+            ON CONFLICT (key) DO UPDATE SET outcome = excluded.outcome, at = excluded.at, detail = excluded.detail, provider_message_id = excluded.provider_message_id
             WHERE delivery_ledger.outcome IN ('Retrying', 'Sending');
             """;
         command.Parameters.AddWithValue("$key", record.Key);
@@ -64,12 +72,13 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
         command.Parameters.AddWithValue("$outcome", record.Outcome.ToString());
         command.Parameters.AddWithValue("$at", record.At.UtcTicks);
         command.Parameters.AddWithValue("$detail", (object?)record.Detail ?? DBNull.Value);
+        command.Parameters.AddWithValue("$provider", (object?)record.ProviderMessageId ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DeliveryStat>> CountAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT channel, outcome, COUNT(*) FROM delivery_ledger WHERE at >= $since AND NOT (channel = $teams AND recipient = $outbox) GROUP BY channel, outcome ORDER BY channel, outcome";
@@ -89,10 +98,10 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alertId, CancellationToken cancellationToken)
     {
-        await database.EnsureSchemaAsync(Ddl, cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT channel, recipient, outcome, at, detail FROM delivery_ledger WHERE alert_id = $alert ORDER BY channel, recipient";
+        command.CommandText = "SELECT channel, recipient, outcome, at, detail, provider_message_id FROM delivery_ledger WHERE alert_id = $alert ORDER BY channel, recipient";
         command.Parameters.AddWithValue("$alert", alertId);
         var rows = new List<DeliveryRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -106,6 +115,7 @@ internal sealed class SqliteDeliveryLedger(SqliteDatabase database) : IDeliveryL
                 new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero))
             {
                 Detail = reader.IsDBNull(4) ? null : reader.GetString(4),
+                ProviderMessageId = reader.IsDBNull(5) ? null : reader.GetString(5),
             });
         }
 

@@ -41,6 +41,7 @@ internal sealed class TableDeliveryLedger(DeliveryTableClients tables) : IDelive
                 ["Outcome"] = record.Outcome.ToString(),
                 ["At"] = record.At,
                 ["Detail"] = record.Detail,
+                ["ProviderMessageId"] = record.ProviderMessageId,
             },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
@@ -79,6 +80,7 @@ internal sealed class TableDeliveryLedger(DeliveryTableClients tables) : IDelive
                 entity.GetDateTimeOffset("At") ?? default)
             {
                 Detail = entity.GetString("Detail"),
+                ProviderMessageId = entity.GetString("ProviderMessageId"),
             });
         }
 

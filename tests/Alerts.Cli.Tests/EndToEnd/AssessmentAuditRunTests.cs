@@ -66,6 +66,7 @@ public sealed partial class AssessmentAuditRunTests : IAsyncLifetime
     [Fact]
     public async Task NewControlListNotice_AssessedFromTheEmailAndTheApi_AuditPackHoldsBytesDeliveriesAndEvents()
     {
+        string? mailId;
         await using (var host = await FixtureSiteRun.StartAsync(_data.Path, _server, new DateTimeOffset(2026, 7, 2, 3, 0, 0, TimeSpan.Zero),
             new Dictionary<string, string?> { ["Api:AdminKey"] = AdminKey }))
         {
@@ -78,6 +79,7 @@ public sealed partial class AssessmentAuditRunTests : IAsyncLifetime
             await WaitUntilAsync(() => Task.FromResult(FixtureSiteRun.Files(Outbox, $"alert-*{CompanyId}*.eml").Length > 0));
             var mail = MimeKit.MimeMessage.Load(Path.Combine(Outbox, FixtureSiteRun.Files(Outbox, $"alert-*{CompanyId}*.eml").Single()));
             mail.To.ToString().ShouldContain(Officer);
+            mailId = mail.MessageId;
             var assign = AssignLink().Match(mail.HtmlBody ?? "");
             assign.Success.ShouldBeTrue("the e-mail carries an Assign to me link");
 
@@ -126,7 +128,9 @@ public sealed partial class AssessmentAuditRunTests : IAsyncLifetime
         var folder = manifest.Keys.Single(p => p.EndsWith("/deliveries.json", StringComparison.Ordinal))[..^"deliveries.json".Length];
         folder.ShouldContain("cn-mofcom-2026-27");
         var deliveries = JsonDocument.Parse(Read(zip, folder + "deliveries.json")).RootElement.EnumerateArray().ToList();
-        deliveries.ShouldContain(d => d.GetRawText().Contains(Officer, StringComparison.OrdinalIgnoreCase));
+        var sent = deliveries.Where(d => string.Equals(d.GetProperty("channel").GetString(), "email", StringComparison.OrdinalIgnoreCase)
+            && d.GetRawText().Contains(Officer, StringComparison.OrdinalIgnoreCase)).ShouldHaveSingleItem(string.Join("\n", deliveries.Select(d => d.GetRawText())));
+        sent.GetProperty("providerMessageId").GetString().ShouldBe(mailId, "the ledger row names the message the officer received");
 
         var events = JsonDocument.Parse(Read(zip, folder + "assessment-events.json")).RootElement.EnumerateArray()
             .Select(e => (Action: e.GetProperty("action").GetString(), State: e.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,

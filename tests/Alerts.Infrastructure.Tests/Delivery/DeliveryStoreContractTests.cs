@@ -146,6 +146,15 @@ public abstract class DeliveryStoreContractTests
     }
 
     [Fact]
+    public async Task Ledger_SentWithProviderMessageId_ListsTheId()
+    {
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sending, T0), CancellationToken.None);
+        await Ledger.RecordAsync(new DeliveryRecord(_company, DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sent, T0.AddSeconds(1)) { ProviderMessageId = "14c5d75ce93.dfd.64b469.filter-1" }, CancellationToken.None);
+
+        (await Ledger.ListAsync(_company, CancellationToken.None)).ShouldHaveSingleItem().ProviderMessageId.ShouldBe("14c5d75ce93.dfd.64b469.filter-1");
+    }
+
+    [Fact]
     public async Task Ledger_Count_GroupsByChannelAndOutcomeSince()
     {
         var since = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000));
@@ -189,6 +198,29 @@ public sealed class SqliteDeliveryStoreTests : DeliveryStoreContractTests, IDisp
     protected override IDeliveryLedger Ledger { get; }
 
     protected override IDigestCursorStore Cursors { get; }
+
+    [Fact]
+    public async Task Ledger_TableWrittenBeforeProviderMessageIds_GainsTheColumnAndKeepsItsRows()
+    {
+        var path = _directory.Combine("old.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE delivery_ledger (key TEXT PRIMARY KEY, alert_id TEXT NOT NULL, channel TEXT NOT NULL, recipient TEXT NOT NULL,
+                    outcome TEXT NOT NULL, at INTEGER NOT NULL, detail TEXT);
+                INSERT INTO delivery_ledger VALUES ('k-old', 'alert-old', 'Email', 'a@x.example', 'Sent', 0, NULL);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var ledger = new SqliteDeliveryLedger(new SqliteDatabase(path));
+        await ledger.RecordAsync(new DeliveryRecord("alert-new", DeliveryChannel.Email, "a@x.example", DeliveryOutcome.Sent, new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero)) { ProviderMessageId = "m-1" }, CancellationToken.None);
+
+        (await ledger.ListAsync("alert-old", CancellationToken.None)).ShouldHaveSingleItem().ProviderMessageId.ShouldBeNull();
+        (await ledger.ListAsync("alert-new", CancellationToken.None)).ShouldHaveSingleItem().ProviderMessageId.ShouldBe("m-1");
+    }
 
     public void Dispose()
     {

@@ -62,6 +62,17 @@ public sealed class SendGridEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_Accepted_GivesSendGridsMessageIdForTheLedger()
+    {
+        _server.Given(Request.Create().WithPath("/v3/mail/send").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "W86EgYT6SQKk0lRflfLRsA"));
+
+        var results = await Sender().SendAsync(Message("a@acme.example"), CancellationToken.None);
+
+        results.ShouldHaveSingleItem().Result.ProviderMessageId.ShouldBe("W86EgYT6SQKk0lRflfLRsA");
+    }
+
+    [Fact]
     public async Task SendAsync_2500Recipients_BatchesAt1000Personalizations()
     {
         Respond(202);

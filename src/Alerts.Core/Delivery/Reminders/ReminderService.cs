@@ -139,7 +139,7 @@ public sealed partial class ReminderService(
             result = await teams.SendAsync(card, cancellationToken).ConfigureAwait(false);
         }
 
-        await ledger.RecordSendAsync(id, channel, recipient, result.Status, result.Detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await ledger.RecordSendAsync(id, channel, recipient, result, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (result.Status == SendStatus.Sent)
         {
             LogReminderSent(logger, company.Id, reminder.Event.Key, reminder.Kind, reminder.Lead, channel);

@@ -121,9 +121,11 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: allTags
     deploymentContainerName: 'app-package'
-    // The long-text container of the snapshot store: Storage__TablePrefix + '-texts' (TableSnapshotStore).
+    // The long-text container of the snapshot store: Storage__TablePrefix + '-texts' (TableSnapshotStore), and the
+    // page archive's: Storage__TablePrefix + '-pages' (BlobPageArchive: pages and annexes as fetched, for audit packs).
     containerNames: [
       'alerts-texts'
+      'alerts-pages'
     ]
     // Others are created by the app on first use (Storage__TablePrefix + entity name).
     tableNames: [
@@ -219,6 +221,10 @@ var coreAppSettings = {
   Assessments__DefaultDueDays: '14'
   // Hourly: escalation rules are 24 h and days apart, and the ledger sends each step once however often this runs.
   Assessments__EscalationSchedule: '0 45 * * * *'
+  // Audit packs (issue 19): stored page bytes are kept this many days after a change last named them (7 years), and
+  // the timer PrunePageArchive removes older ones daily at a quiet hour (NCRONTAB with seconds, UTC).
+  Audit__RetentionDays: '2557'
+  Audit__PruneSchedule: '0 30 3 * * *'
 }
 
 // App Service drops '-' from app setting names: source ids are spelled with '_' (the app binds both spellings).

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Alerts.Cli.Hosting;
 using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Cli.Tests;
 
@@ -13,6 +14,19 @@ public sealed class EmbeddedHostTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Build_BackgroundLoops_RegistersThePageArchivePruneExactlyThen(bool loops)
+    {
+        using var data = new TempDirectory();
+        await using var app = EmbeddedHost.Build(new EmbeddedHostSettings(data.Path, FreePort()) { BackgroundLoops = loops });
+
+        var hosted = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>();
+
+        hosted.OfType<Alerts.Core.Audit.PageArchivePruneService>().Count().ShouldBe(loops ? 1 : 0);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Api;
 using Alerts.Core.Assessments;
+using Alerts.Core.Audit;
 using Alerts.Core.Dashboard;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
@@ -63,6 +64,9 @@ public sealed class ApiTestWorld
 
     public IAssessmentService Assessments { get; private set; } = null!;
 
+    /// <summary>The page archive the audit pack reads (empty until a test keeps pages in it).</summary>
+    public InMemoryPageArchive Pages { get; } = new();
+
     public const string UrlNoticeKey = "https://www.meti.go.jp/press/2026/06/20260612001/20260612001.html";
 
     /// <summary>Keys of the seeded companies (issued through the real <see cref="ApiKeyService"/> hashing).</summary>
@@ -111,6 +115,9 @@ public sealed class ApiTestWorld
         Measures = new FixedMeasureServiceForApi(Companies);
         services.AddSingleton<Alerts.Core.Measures.IMeasureService>(Measures);
         services.AddSingleton(Assessments);
+        services.AddSingleton<IAssessmentStore>(AssessmentStore);
+        services.AddSingleton<IPageArchive>(Pages);
+        services.AddAlertsAudit(configuration);
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();
         return services;

@@ -37,6 +37,7 @@ internal static class ApiEndpoints
         api.MapGet(ApiRoutes.CompanyAssessments, (HttpContext c, string id, AssessmentHandlers h) => Run(c, h.ListAsync(Auth(c.Request), id, Query(c.Request, "state"), c.RequestAborted)));
         api.MapGet(ApiRoutes.CompanyAssessment, (HttpContext c, string id, string noticeKey, AssessmentHandlers h) => Run(c, h.GetAsync(Auth(c.Request), id, noticeKey, c.RequestAborted)));
         api.MapPost(ApiRoutes.CompanyAssessment, async (HttpContext c, string id, string noticeKey, AssessmentHandlers h) => await Run(c, h.ApplyAsync(Auth(c.Request), id, noticeKey, await BodyAsync(c.Request).ConfigureAwait(false), c.RequestAborted)).ConfigureAwait(false));
+        api.MapGet(ApiRoutes.CompanyAudit, (HttpContext c, string id, AuditHandlers h) => Run(c, h.PackAsync(Auth(c.Request), id, Query(c.Request, "from"), Query(c.Request, "to"), c.RequestAborted)));
 
         api.MapGet(ApiRoutes.Alerts, (HttpContext c, AlertHandlers h) => Run(c, h.ListAlertsAsync(Auth(c.Request), Filter(c.Request), c.RequestAborted)));
         api.MapGet(ApiRoutes.Alert, (HttpContext c, string id, AlertHandlers h) => Run(c, h.GetAlertAsync(Auth(c.Request), id, c.RequestAborted)));

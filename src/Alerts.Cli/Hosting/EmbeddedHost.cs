@@ -2,6 +2,7 @@
 using Alerts.Core;
 using Alerts.Core.Matching;
 using Alerts.Core.Api;
+using Alerts.Core.Audit;
 using Alerts.Core.Changes;
 using Alerts.Core.Delivery;
 using Alerts.Core.Ops;
@@ -79,11 +80,12 @@ internal static class EmbeddedHost
         builder.Services.AddMatcherIndexRefresh(); // a company change rebuilds the matcher index in the background
 
         // The one-machine host runs the loops Azure runs as timer functions: polls on each source's schedule,
-        // drains of the alerts/email/teams subscriptions, and the hourly digest.
+        // drains of the alerts/email/teams subscriptions, the hourly digest, and the daily prune of the page archive.
         if (settings.BackgroundLoops)
         {
             builder.Services.AddAlertsPollScheduler();
             builder.Services.AddAlertsDeliveryLoops();
+            builder.Services.AddAlertsPageArchivePruning();
         }
 
         // OpenTelemetry as in Azure (the "Alerts" source and meter), exported over OTLP when an endpoint is configured

@@ -33,6 +33,7 @@ public static class ApiRoutes
     public const string CompanyAlerts = "companies/{id}/alerts";
     public const string CompanyAssessments = "companies/{id}/assessments";
     public const string CompanyAssessment = "companies/{id}/assessments/{noticeKey}";
+    public const string CompanyAudit = "companies/{id}/audit";
     public const string Alerts = "alerts";
     public const string Alert = "alerts/{id}";
     public const string Changes = "changes";
@@ -71,6 +72,7 @@ public static class ApiRoutes
         new("GET", RouteArea.Api, CompanyAssessments),
         new("GET", RouteArea.Api, CompanyAssessment),
         new("POST", RouteArea.Api, CompanyAssessment),
+        new("GET", RouteArea.Api, CompanyAudit),
         new("GET", RouteArea.Api, Alerts),
         new("GET", RouteArea.Api, Alert),
         new("GET", RouteArea.Api, Changes),

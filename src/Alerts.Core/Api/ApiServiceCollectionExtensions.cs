@@ -39,6 +39,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<AlertHandlers>();
         services.TryAddSingleton<MeasureHandlers>();
         services.TryAddSingleton<AssessmentHandlers>();
+        services.TryAddSingleton<AuditHandlers>(); // its IAuditPackService comes with the page archive (AddAlertsAudit)
         services.TryAddSingleton<OpsHandlers>();
         return services;
     }

@@ -1,5 +1,7 @@
 using Alerts.Core.Audit;
 using Alerts.Core.Changes;
+using Alerts.Infrastructure.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,20 +14,32 @@ public static class ArchiveInfrastructureExtensions
     /// <summary>The folder under the data directory the embedded page archive keeps its files in.</summary>
     public const string FolderName = "pages";
 
+    /// <summary>The Azure page archive's container: <c>{Storage:TablePrefix}-pages</c> (lower case), beside <c>-texts</c>.</summary>
+    public static string ContainerName(TableStorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        return storage.TablePrefix.ToLowerInvariant() + "-" + FolderName;
+    }
+
     /// <summary>
-    /// Embedded: the file page archive under <c>{DataDirectory}/pages</c> (so <c>alerts run</c> keeps what it fetched)
-    /// and the audit pack over it. Azure has no page archive adapter yet (Blob storage), so it registers neither:
-    /// its polls keep no bytes and it offers no audit pack, rather than failing when one is asked for.
+    /// The page archive for the mode, so PollService keeps what it fetched and the audit pack can hand it on, and the
+    /// audit pack over it: embedded, files under <c>{DataDirectory}/pages</c>; Azure, blobs in the <c>-pages</c>
+    /// container of the one Blob service client every Azure store shares (<see cref="AzureStorageRegistration"/>).
     /// </summary>
     public static IServiceCollection AddArchiveInfrastructure(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
-        if (mode != HostingMode.Embedded)
+        if (mode == HostingMode.Embedded)
         {
-            return services;
+            services.TryAddSingleton<IPageArchive>(sp =>
+                new FilePageArchive(Path.Combine(sp.GetRequiredService<IOptions<HostingOptions>>().Value.DataDirectory, FolderName)));
+        }
+        else
+        {
+            services.AddAzureStorage();
+            services.TryAddSingleton<IPageArchive>(sp => new BlobPageArchive(
+                sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(ContainerName(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value))));
         }
 
-        services.TryAddSingleton<IPageArchive>(sp =>
-            new FilePageArchive(Path.Combine(sp.GetRequiredService<IOptions<HostingOptions>>().Value.DataDirectory, FolderName)));
         services.AddAlertsAudit(configuration);
         return services;
     }

@@ -57,6 +57,7 @@ public sealed class ApiContractTests : IAsyncLifetime
         { "GET", "api/companies/acme-trading/assessments" },
         { "GET", "api/companies/acme-trading/assessments/cn-mofcom:2026:1" },
         { "POST", "api/companies/acme-trading/assessments/cn-mofcom:2026:1" },
+        { "GET", "api/companies/acme-trading/audit?from=2026-06-01&to=2026-06-30" },
         { "GET", "api/alerts" },
         { "GET", "api/alerts/x" },
         { "GET", "api/changes" },
@@ -104,6 +105,7 @@ public sealed class ApiContractTests : IAsyncLifetime
         { "PUT", "api/companies/beta-metals/teams" },
         { "POST", "api/companies/beta-metals/keys" },
         { "GET", "api/companies/beta-metals/alerts" },
+        { "GET", "api/companies/beta-metals/audit?from=2026-06-01&to=2026-06-30" },
         { "GET", "api/alerts?company=beta-metals" },
     };
 
@@ -414,6 +416,28 @@ public sealed class ApiContractTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await _world.Assessments.GetAsync("beta-metals", "cn-mofcom:2025:46", CancellationToken.None))!.State.ShouldBe(Alerts.Core.Assessments.AssessmentState.New);
+    }
+
+    [Fact]
+    public async Task Audit_CompanyKey_DownloadsTheZipAsAnAttachment()
+    {
+        using var response = await Send(_world.KeyA, "GET", "api/companies/acme-trading/audit?from=2026-06-01&to=2026-06-30");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe("audit-acme-trading-2026-06-01-2026-06-30.zip");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        zip.GetEntry("manifest.json").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Audit_ToBeforeFrom_Is400NamingTo()
+    {
+        using var response = await Send(_world.KeyA, "GET", "api/companies/acme-trading/audit?from=2026-06-30&to=2026-06-01");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemOf(response)).GetProperty("errors").TryGetProperty("to", out _).ShouldBeTrue();
     }
 
     [Fact]

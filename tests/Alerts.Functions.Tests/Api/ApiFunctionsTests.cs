@@ -52,4 +52,60 @@ public sealed class ApiFunctionsTests
         status.ShouldBe(200);
         body.ShouldContain("\"queues\"");
     }
+
+    [Fact]
+    public async Task Audit_CompanyKey_Is200ZipAttachmentWithAManifest()
+    {
+        var world = new ApiTestWorld();
+        await using var services = world.BuildServices();
+        var sut = new AuditFunctions(services.GetRequiredService<AuditHandlers>());
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Headers.Authorization = "Bearer " + world.KeyA;
+        context.Request.QueryString = new QueryString("?from=2026-06-01&to=2026-06-30");
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await (await sut.Pack(context.Request, ApiTestWorld.CompanyA, CancellationToken.None)).ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+
+        context.Response.StatusCode.ShouldBe(200);
+        context.Response.ContentType.ShouldBe("application/zip");
+        context.Response.Headers.ContentDisposition.ToString().ShouldBe("attachment; filename=\"audit-acme-trading-2026-06-01-2026-06-30.zip\"");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(body.ToArray()));
+        zip.GetEntry("manifest.json").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Audit_OtherCompanysKey_Is404Problem()
+    {
+        var world = new ApiTestWorld();
+        await using var services = world.BuildServices();
+        var sut = new AuditFunctions(services.GetRequiredService<AuditHandlers>());
+        var request = new DefaultHttpContext().Request;
+        request.Method = "GET";
+        request.Headers.Authorization = "Bearer " + world.KeyB;
+        request.QueryString = new QueryString("?from=2026-06-01&to=2026-06-30");
+
+        var (status, contentType, _) = await ExecuteAsync(await sut.Pack(request, ApiTestWorld.CompanyA, CancellationToken.None));
+
+        status.ShouldBe(404);
+        contentType.ShouldStartWith("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Audit_BadDate_Is400Problem()
+    {
+        var world = new ApiTestWorld();
+        await using var services = world.BuildServices();
+        var sut = new AuditFunctions(services.GetRequiredService<AuditHandlers>());
+        var request = new DefaultHttpContext().Request;
+        request.Method = "GET";
+        request.Headers.Authorization = "Bearer " + world.KeyA;
+        request.QueryString = new QueryString("?from=2026-13-01&to=2026-06-30");
+
+        var (status, _, body) = await ExecuteAsync(await sut.Pack(request, ApiTestWorld.CompanyA, CancellationToken.None));
+
+        status.ShouldBe(400);
+        body.ShouldContain("\"from\"");
+    }
 }

@@ -18,10 +18,6 @@ public sealed class AppSettingsCoverageTests
 
         // The drain and digest loops are hosted only by alerts run; in Azure the timer functions replace them.
         "DeliveryLoops",
-
-        // The page archive and audit pack are registered only for the embedded host so far (no Blob archive yet), so
-        // Azure binds no Audit section; when it does, its one value (RetentionDays) defaults to the 7 years asked for.
-        "Audit",
     };
 
     // Alerts.Cli is the one-machine host and is not deployed to Azure; its settings are not app settings.
@@ -82,6 +78,7 @@ public sealed class AppSettingsCoverageTests
     [InlineData("Digest__Schedule")]
     [InlineData("Reminders__Schedule")]
     [InlineData("Assessments__EscalationSchedule")]
+    [InlineData("Audit__PruneSchedule")]
     [InlineData("AzureWebJobsStorage__accountName")]
     [InlineData("AzureWebJobsStorage__credential")]
     [InlineData("AzureWebJobsStorage__clientId")]

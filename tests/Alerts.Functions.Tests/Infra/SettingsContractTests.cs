@@ -53,6 +53,7 @@ public sealed partial class SettingsContractTests
         "Api:AdminKey",
         "Assessments:LinkSigningKey",
         "Assessments:EscalationSchedule",
+        "Audit:PruneSchedule",
     ];
 
     // What App Service puts in place of a Key Vault reference once it resolves, for settings whose options check the
@@ -223,7 +224,7 @@ public sealed partial class SettingsContractTests
         using var provider = Provider(new Dictionary<string, string?> { ["Hosting:Mode"] = "Azure" });
         var sections = RegisteredSections(provider.GetRequiredService<ServiceRegistrations>().Services).Select(s => s.Section);
 
-        sections.ShouldBe(["Api", "Assessments", "Delivery", "Digest", "Hosting", "KeyVault", "Reminders", "SendGrid", "ServiceBus", "Sources", "Storage", "Teams"], ignoreOrder: true);
+        sections.ShouldBe(["Api", "Assessments", "Audit", "Delivery", "Digest", "Hosting", "KeyVault", "Reminders", "SendGrid", "ServiceBus", "Sources", "Storage", "Teams"], ignoreOrder: true);
     }
 
     private static IReadOnlyList<string> Failures(Action start)

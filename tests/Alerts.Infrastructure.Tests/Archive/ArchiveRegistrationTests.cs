@@ -32,11 +32,12 @@ public sealed class ArchiveRegistrationTests
     }
 
     [Fact]
-    public void Azure_RegistersNoArchiveAndNoAuditPack()
+    public void Azure_RegistersTheBlobArchiveInThePagesContainerAndTheAuditPack()
     {
-        using var provider = Build(new() { ["Hosting:Mode"] = "Azure", ["Storage:ConnectionString"] = "UseDevelopmentStorage=true", ["KeyVault:VaultUri"] = "https://kv-test.vault.azure.net/" });
+        using var provider = Build(new() { ["Hosting:Mode"] = "Azure", ["Storage:ConnectionString"] = "UseDevelopmentStorage=true", ["Storage:TablePrefix"] = "Prod", ["KeyVault:VaultUri"] = "https://kv-test.vault.azure.net/" });
 
-        provider.GetService<IPageArchive>().ShouldBeNull();
-        provider.GetService<IAuditPackService>().ShouldBeNull();
+        provider.GetRequiredService<IPageArchive>().ShouldBeOfType<BlobPageArchive>().Container.Name.ShouldBe("prod-pages");
+        provider.GetRequiredService<IAuditPackService>().ShouldBeOfType<AuditPackService>();
+        provider.GetRequiredService<PageArchivePruner>().ShouldNotBeNull();
     }
 }

@@ -4,8 +4,6 @@ using Alerts.Core.Dashboard;
 using Alerts.Core.Delivery;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Tests.Dashboard;
 
@@ -14,16 +12,10 @@ public sealed class DigestPageTests : IDisposable
 {
     private readonly ApiTestWorld _world = new();
     private readonly ServiceProvider _services;
-    private readonly DigestRenderer _renderer = new(Options.Create(new DeliveryOptions()), Options.Create(new DigestOptions()));
 
     public DigestPageTests()
     {
-        var services = _world.Register(new ServiceCollection().AddLogging());
-        services.AddSingleton(_renderer);
-        services.AddSingleton<IDigestService>(new DigestService(_world.Companies, _world.Alerts, new FakeDigestCursorStore(), new FakeDeliveryLedger(),
-            new RecordingEmailSender(), _renderer, Options.Create(new DigestOptions()), _world.Clock, NullLogger<DigestService>.Instance,
-            assessments: _world.Assessments));
-        _services = services.BuildServiceProvider();
+        _services = _world.BuildServices();
     }
 
     public void Dispose() => _services.Dispose();

@@ -118,6 +118,13 @@ public sealed class ApiTestWorld
         services.AddSingleton<IAssessmentStore>(AssessmentStore);
         services.AddSingleton<IPageArchive>(Pages);
         services.AddAlertsAudit(configuration);
+
+        // The printable digest renders over the same alerts and assessments (no sends: the sender only records).
+        var digestOptions = Microsoft.Extensions.Options.Options.Create(new DigestOptions());
+        var digestRenderer = new DigestRenderer(Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), digestOptions);
+        services.AddSingleton(digestRenderer);
+        services.AddSingleton<IDigestService>(new DigestService(Companies, Alerts, new FakeDigestCursorStore(), new FakeDeliveryLedger(), new RecordingEmailSender(),
+            digestRenderer, digestOptions, Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestService>.Instance, assessments: Assessments));
         services.AddAlertsApi(configuration);
         services.AddAlertsDashboard();
         return services;

@@ -56,7 +56,7 @@ internal static class ApiEndpoints
         return app;
     }
 
-    /// <summary><c>/dashboard</c>, its replay form, <c>/changes/{id}</c> (diff page) and <c>/companies/{id}/alerts</c> (company view).</summary>
+    /// <summary><c>/dashboard</c>, its replay form, <c>/changes/{id}</c> (diff page) and <c>/companies/{id}/alerts</c> (company view; <c>?view=digest</c>: the printable digest).</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -65,7 +65,8 @@ internal static class ApiEndpoints
         app.MapPost(ApiRoutes.DashboardReplay, async (HttpContext c, string id, DashboardHandlers h) =>
             await Run(c, WithFormKeyAsync(c.Request, key => h.ReplayFromFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
         app.MapGet(ApiRoutes.ChangePage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.ChangeAsync(id, c.RequestAborted)));
-        app.MapGet(ApiRoutes.CompanyAlertsPage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.CompanyAlertsAsync(id, PageKey(c.Request, DashboardHandlers.KeyCookie), c.RequestAborted, Query(c.Request, "state"), Query(c.Request, "owner"))));
+        app.MapGet(ApiRoutes.CompanyAlertsPage, (HttpContext c, string id, DashboardHandlers h) => Run(c, h.CompanyAlertsAsync(id, PageKey(c.Request, DashboardHandlers.KeyCookie), c.RequestAborted, Query(c.Request, "state"), Query(c.Request, "owner"),
+            Query(c.Request, "view"), Query(c.Request, "from"), Query(c.Request, "to"))));
         app.MapPost(ApiRoutes.CompanyAlertsPage, async (HttpContext c, string id, DashboardHandlers h) =>
             await Run(c, WithFormKeyAsync(c.Request, key => h.CompanyKeyFormAsync(id, key, c.RequestAborted))).ConfigureAwait(false));
 

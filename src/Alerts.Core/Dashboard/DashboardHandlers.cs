@@ -9,6 +9,7 @@ using Alerts.Core.Ops;
 using Alerts.Core.Sources;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Options;
+using static Alerts.Core.Common.DisplayText;
 
 namespace Alerts.Core.Dashboard;
 
@@ -32,7 +33,9 @@ public sealed class DashboardHandlers(
     IOptions<ApiOptions> options,
     ChannelHealth? channelHealth = null,
     Measures.IMeasureService? measures = null,
-    IAssessmentService? assessments = null)
+    IAssessmentService? assessments = null,
+    IDigestService? digests = null,
+    DigestRenderer? digestRenderer = null)
 {
     private readonly DashboardRenderer _renderer = new(options.Value.DashboardBasePath);
 
@@ -105,21 +108,19 @@ public sealed class DashboardHandlers(
     /// <summary>The company view. <paramref name="key"/> comes from <c>?key=</c>, the cookie, or a bearer header.</summary>
     /// <param name="state">The open-assessments filter <c>?state=</c> (a wire name); empty or unknown shows every open state.</param>
     /// <param name="owner">The filter <c>?owner=</c>; empty shows every owner.</param>
-    public async Task<ApiResult> CompanyAlertsAsync(string companyId, string? key, CancellationToken cancellationToken, string? state = null, string? owner = null)
+    /// <param name="view"><c>?view=digest</c> shows the printable digest instead (<see cref="CompanyDigestAsync"/>), over <paramref name="from"/> and <paramref name="to"/>.</param>
+    public async Task<ApiResult> CompanyAlertsAsync(
+        string companyId, string? key, CancellationToken cancellationToken, string? state = null, string? owner = null, string? view = null, string? from = null, string? to = null)
     {
-        var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
-        if (caller is null)
+        if (string.Equals(view, DigestView, StringComparison.Ordinal))
         {
-            return ApiResult.Html(_renderer.KeyForm(companyId, string.IsNullOrEmpty(key) ? null : "That key is not valid."), 401);
+            return await CompanyDigestAsync(companyId, key, from, to, cancellationToken).ConfigureAwait(false);
         }
 
-        var company = caller.CanSee(companyId) && CompanyRequestValidator.IsValidCompanyId(companyId)
-            ? await companies.GetAsync(companyId, cancellationToken).ConfigureAwait(false)
-            : null;
+        var (company, refused) = await AuthoriseCompanyAsync(companyId, key, cancellationToken).ConfigureAwait(false);
         if (company is null)
         {
-            // Same page whether the company does not exist or belongs to someone else.
-            return ApiResult.Html(_renderer.Message("Company not found", $"No company with id '{companyId}'."), 404);
+            return refused!;
         }
 
         var list = await alerts.QueryAsync(new AlertQuery { CompanyId = company.Id, Limit = 500 }, cancellationToken).ConfigureAwait(false);
@@ -128,7 +129,99 @@ public sealed class DashboardHandlers(
             WireNames.TryParseWire<AssessmentState>(state, out var parsed) ? parsed : null,
             string.IsNullOrWhiteSpace(owner) ? null : owner.Trim());
         var companyMeasures = await CompanyMeasuresAsync(company.Id, cancellationToken).ConfigureAwait(false);
-        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)], companyMeasures, open, filter));
+        return ApiResult.Html(_renderer.CompanyAlerts(company, [.. list.OrderByDescending(a => a.CreatedAt)], companyMeasures, open, filter,
+            digestLink: digests is null || digestRenderer is null ? null : CompanyViewLink(company.Id) + "?view=" + DigestView));
+    }
+
+    /// <summary>The <c>?view=</c> of the company view that shows the printable digest.</summary>
+    public const string DigestView = "digest";
+
+    /// <summary>
+    /// The printable digest (issue 19): the company's digest, as its first digest recipient would get it, over
+    /// <c>?from=</c> (inclusive) to <c>?to=</c> — dates or instants as <c>alerts digest --since/--until</c> take them, UTC
+    /// when no offset is given; by default from where that recipient's last digest ended to now. The model is the one
+    /// <see cref="IDigestService.PreviewAsync"/> renders the e-mail from; authorised like the company view.
+    /// </summary>
+    public async Task<ApiResult> CompanyDigestAsync(string companyId, string? key, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var (company, refused) = await AuthoriseCompanyAsync(companyId, key, cancellationToken).ConfigureAwait(false);
+        if (company is null)
+        {
+            return refused!;
+        }
+
+        if (digests is null || digestRenderer is null)
+        {
+            return ApiResult.Html(_renderer.Message("No digest here", "This host does not render digests."), 404);
+        }
+
+        if (!TryParseInstant(from, out var since) || !TryParseInstant(to, out var until))
+        {
+            var bad = TryParseInstant(from, out _) ? ("to", to) : ("from", from);
+            return ApiResult.Html(_renderer.Message("Bad date",
+                $"?{bad.Item1}= must be a date such as 2026-03-01 or an instant such as 2026-03-01T09:00:00Z; '{Clip(bad.Item2 ?? "", 40)}' is neither."), 400);
+        }
+
+        if (since is { } s && until is { } u && s >= u)
+        {
+            return ApiResult.Html(_renderer.Message("Bad period", $"?from= ({s:O}) must be before ?to= ({u:O})."), 400);
+        }
+
+        DigestPreview? preview;
+        try
+        {
+            preview = await digests.PreviewAsync(company.Id, null, since is null && until is null ? null : new DigestPeriod(since, until), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The recipient's time zone is unknown to this machine: say which, as alerts digest does.
+            return ApiResult.Html(_renderer.Message("Digest not rendered", ex.Message), 500);
+        }
+
+        return preview is null
+            ? ApiResult.Html(_renderer.Message("Company not found", $"No company with id '{companyId}'."), 404)
+            : ApiResult.Html(digestRenderer.Page(preview.Model, CompanyViewLink(company.Id)));
+    }
+
+    /// <summary>Empty is "not given"; otherwise a date or an instant, UTC unless it says otherwise.</summary>
+    private static bool TryParseInstant(string? value, out DateTimeOffset? instant)
+    {
+        instant = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (value.Length <= 40 && DateTimeOffset.TryParse(value.Trim(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            instant = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private string CompanyViewLink(string companyId) => _renderer.Link("/companies/") + Uri.EscapeDataString(companyId) + "/alerts";
+
+    /// <summary>
+    /// The company the caller may see, or the page to answer instead: the key form (401) without a valid key, and the
+    /// same "not found" (404) whether the company does not exist or belongs to someone else.
+    /// </summary>
+    private async Task<(Company? Company, ApiResult? Refused)> AuthoriseCompanyAsync(string companyId, string? key, CancellationToken cancellationToken)
+    {
+        var caller = await keys.AuthenticateKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return (null, ApiResult.Html(_renderer.KeyForm(companyId, string.IsNullOrEmpty(key) ? null : "That key is not valid."), 401));
+        }
+
+        var company = caller.CanSee(companyId) && CompanyRequestValidator.IsValidCompanyId(companyId)
+            ? await companies.GetAsync(companyId, cancellationToken).ConfigureAwait(false)
+            : null;
+        return company is null
+            ? (null, ApiResult.Html(_renderer.Message("Company not found", $"No company with id '{companyId}'."), 404))
+            : (company, null);
     }
 
     /// <summary>What concerns the company today, from the measure graph (null without a measure service).</summary>

@@ -165,14 +165,21 @@ public sealed partial class DashboardRenderer
     }
 
     public string CompanyAlerts(
-        Company company, IReadOnlyList<Alert> alerts, CompanyMeasures? measures = null, IReadOnlyList<Assessments.Assessment>? assessments = null, AssessmentFilter? filter = null)
+        Company company, IReadOnlyList<Alert> alerts, CompanyMeasures? measures = null, IReadOnlyList<Assessments.Assessment>? assessments = null, AssessmentFilter? filter = null,
+        string? digestLink = null)
     {
         ArgumentNullException.ThrowIfNull(company);
         ArgumentNullException.ThrowIfNull(alerts);
         var html = new StringBuilder();
         Head(html, $"Alerts — {Clip(company.Name, 80)}", refreshSeconds: null);
         html.Append("<header><h1>").Append(H(company.Name)).Append("</h1><p class=\"muted\">")
-            .Append(alerts.Count.ToString(Invariant)).Append(" alerts, newest first</p></header><main>");
+            .Append(alerts.Count.ToString(Invariant)).Append(" alerts, newest first</p>");
+        if (digestLink is not null)
+        {
+            html.Append("<p><a href=\"").Append(H(digestLink)).Append("\" data-testid=\"digest-link\">Printable digest</a></p>");
+        }
+
+        html.Append("</header><main>");
         if (assessments is not null)
         {
             OpenAssessmentsSection(html, company, assessments, filter ?? new AssessmentFilter());

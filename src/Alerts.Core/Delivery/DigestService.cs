@@ -10,15 +10,14 @@ namespace Alerts.Core.Delivery;
 
 public sealed record DigestRunReport(int Sent, int Skipped, int Failed);
 
-/// <summary>A digest rendered for a preview, with the period it covers.</summary>
-public sealed record DigestPreview(string CompanyId, string Recipient, DateTimeOffset Since, DateTimeOffset Until, RenderedEmail Email);
+/// <summary>A digest rendered for a preview, with the period it covers and the model it was rendered from (the printable page renders the same).</summary>
+public sealed record DigestPreview(string CompanyId, string Recipient, DateTimeOffset Since, DateTimeOffset Until, RenderedEmail Email, DigestModel Model);
 
 public interface IDigestService
 {
     /// <summary>Run hourly: sends each digest recipient whose local hour and cadence are due, once per period.</summary>
     Task<DigestRunReport> RunAsync(CancellationToken cancellationToken);
 
-    /// <summary>Renders what a recipient would get now, without sending or moving its cursor. Null when the company is unknown.</summary>
     /// <summary>
     /// Renders a recipient's digest without sending it or moving its cursor: over <paramref name="period"/>, or by default
     /// from where its last digest ended (or one period back) to now. Null for an unknown company.
@@ -49,9 +48,13 @@ public sealed partial class DigestService(
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DigestService> logger,
-    IUpcomingMeasures? upcomingMeasures = null) : IDigestService
+    IUpcomingMeasures? upcomingMeasures = null,
+    Assessments.IAssessmentService? assessments = null) : IDigestService
 {
     private const int MaxAlerts = 1000;
+
+    /// <summary>At most this many single-alert reads to name notices the recent alerts do not cover; the rest show their key.</summary>
+    private const int MaxNamedLookups = 200;
 
     /// <summary>A cursor whose period key starts so is waiting for a retry of that period (its SentUntil is unchanged).</summary>
     private const string PendingPrefix = "pending:";
@@ -116,8 +119,8 @@ public sealed partial class DigestService(
             since = cursor?.SentUntil ?? now - PeriodLength(recipient);
         }
 
-        var rendered = await RenderAsync(company, recipient, since.Value, now, cancellationToken).ConfigureAwait(false);
-        return new DigestPreview(company.Id, recipient.Email, since.Value, now, rendered);
+        var model = await BuildAsync(company, recipient, since.Value, now, cancellationToken).ConfigureAwait(false);
+        return new DigestPreview(company.Id, recipient.Email, since.Value, now, renderer.Render(model), model);
     }
 
     /// <summary>
@@ -175,14 +178,15 @@ public sealed partial class DigestService(
             return null;
         }
 
-        var periodAlerts = await QueryAsync(company.Id, recipient.MinSeverity, since, now, cancellationToken).ConfigureAwait(false);
-        if (periodAlerts.Count == 0 && !options.Value.SendWhenEmpty)
+        var model = await BuildAsync(company, recipient, since, now, cancellationToken).ConfigureAwait(false);
+        var periodAlerts = model.Alerts;
+        if (model.IsQuiet && !options.Value.SendWhenEmpty)
         {
             await cursors.SetAsync(newCursor, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var rendered = await RenderAsync(company, recipient, since, now, cancellationToken, periodAlerts).ConfigureAwait(false);
+        var rendered = renderer.Render(model);
         var message = new EmailMessage(EmailKind.Digest, digestId, company.Id, "digest", rendered.Subject, rendered.Html, rendered.Text, [recipient.Email.Trim()]);
         var results = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var status = results.Count == 0 ? SendStatus.Retryable : results[0].Result.Status;
@@ -206,21 +210,53 @@ public sealed partial class DigestService(
         return status;
     }
 
-    private async Task<RenderedEmail> RenderAsync(Company company, Recipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken, IReadOnlyList<Alert>? periodAlerts = null)
+    /// <summary>Gathers one digest: the period's alerts, what comes up, the open assessments and the period's decisions.</summary>
+    private async Task<DigestModel> BuildAsync(Company company, Recipient recipient, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        periodAlerts ??= await QueryAsync(company.Id, recipient.MinSeverity, since, until, cancellationToken).ConfigureAwait(false);
+        var periodAlerts = await QueryAsync(company.Id, recipient.MinSeverity, since, until, cancellationToken).ConfigureAwait(false);
         var zone = FindZone(recipient.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, zone).DateTime);
 
         // Upcoming effective dates come from the company's recent alerts, not just this period's.
         var recent = await QueryAsync(company.Id, recipient.MinSeverity, until.AddDays(-365), until, cancellationToken).ConfigureAwait(false);
-        return renderer.Render(
-            company.Name,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime),
-            today,
-            periodAlerts,
-            recent,
-            await UpcomingMeasuresAsync(company, today, cancellationToken).ConfigureAwait(false));
+        var all = assessments is null ? null : await assessments.ListAsync(company.Id, cancellationToken).ConfigureAwait(false);
+        var open = all is null ? null : DigestModel.OpenOf(all);
+        var decisions = all is null ? null : DigestModel.DecisionsOf(all, since, until);
+        return new DigestModel
+        {
+            CompanyId = company.Id,
+            CompanyName = company.Name,
+            Since = since,
+            Until = until,
+            From = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since, zone).DateTime),
+            To = today,
+            Alerts = periodAlerts,
+            Recent = recent,
+            Measures = await UpcomingMeasuresAsync(company, today, cancellationToken).ConfigureAwait(false),
+            Open = open,
+            Decisions = decisions,
+            Notices = await NoticesAsync(recent, [.. (open ?? []).Concat((decisions ?? []).Select(d => d.Assessment))], cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>
+    /// An alert for each assessment's notice, to name it by number and title: the newest of the recent ones, else the
+    /// assessment's first alert (an old or low-severity notice the recent query did not return).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, Alert>> NoticesAsync(IReadOnlyList<Alert> recent, IReadOnlyList<Assessments.Assessment> named, CancellationToken cancellationToken)
+    {
+        var notices = recent.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.AlertId, StringComparer.Ordinal)
+            .DistinctBy(a => a.NoticeKey).ToDictionary(a => a.NoticeKey, StringComparer.Ordinal);
+        foreach (var assessment in named.DistinctBy(a => a.NoticeKey).Take(MaxNamedLookups))
+        {
+            if (!notices.ContainsKey(assessment.NoticeKey) && assessment.AlertIds.Count > 0
+                && await alerts.GetAsync(assessment.AlertIds[0], cancellationToken).ConfigureAwait(false) is { } alert)
+            {
+                notices[assessment.NoticeKey] = alert;
+            }
+        }
+
+        return notices;
     }
 
     private async Task<IReadOnlyList<Alert>> QueryAsync(string companyId, Severity minSeverity, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)

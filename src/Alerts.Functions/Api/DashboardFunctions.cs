@@ -51,7 +51,8 @@ public sealed class DashboardFunctions(DashboardHandlers handlers, ActionLinkHan
         ArgumentNullException.ThrowIfNull(request);
         return new ApiResultAction(HttpMethods.IsPost(request.Method)
             ? await WithFormKeyAsync(request, key => handlers.CompanyKeyFormAsync(id, key, cancellationToken)).ConfigureAwait(false)
-            : await handlers.CompanyAlertsAsync(id, PageKey(request, DashboardHandlers.KeyCookie), cancellationToken, Query(request, "state"), Query(request, "owner")).ConfigureAwait(false));
+            : await handlers.CompanyAlertsAsync(id, PageKey(request, DashboardHandlers.KeyCookie), cancellationToken, Query(request, "state"), Query(request, "owner"),
+                Query(request, "view"), Query(request, "from"), Query(request, "to")).ConfigureAwait(false));
     }
 
     /// <summary>A signed action link: GET shows what it will do, only POST acts (mail scanners fetch every link).</summary>

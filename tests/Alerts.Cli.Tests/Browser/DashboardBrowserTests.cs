@@ -175,6 +175,25 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.GetByTestId("assessments").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Shots, "company-view-assessments.png") });
     }
 
+    // Issue 19: the digest "in both the e-mail and a printable page".
+    [Fact]
+    public async Task CompanyView_PrintableDigest_PrintsItsSectionsWithoutNavigation()
+    {
+        var page = await OpenAsync($"companies/{ApiTestWorld.CompanyA}/alerts");
+        await page.GetByLabel("Your company's API key (or the admin key)").FillAsync(_world.KeyA);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show alerts" }).ClickAsync();
+
+        await page.GetByTestId("digest-link").ClickAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        page.Url.ShouldEndWith($"/companies/{ApiTestWorld.CompanyA}/alerts?view=digest");
+        (await page.GetByTestId("digest-nav").IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator("section h3").AllTextContentsAsync()).ShouldContain("Open assessments");
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('[data-testid=digest-open]')).breakBefore")).ShouldBe("page");
+        var pdf = await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(Shots, "digest-printable.pdf"), Format = "A4" });
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+    }
+
     [Fact]
     public async Task ReplayButton_WithAdminKey_ReplaysTheDeadLetter()
     {

@@ -108,4 +108,22 @@ public sealed class ApiFunctionsTests
         status.ShouldBe(400);
         body.ShouldContain("\"from\"");
     }
+
+    [Fact]
+    public async Task CompanyAlerts_ViewDigestWithABadDate_Is400FromTheDigestPage()
+    {
+        var world = new ApiTestWorld();
+        await using var services = world.BuildServices();
+        var sut = new DashboardFunctions(services.GetRequiredService<Core.Dashboard.DashboardHandlers>(), actionLinks: null!); // no action link is followed here
+        var request = new DefaultHttpContext().Request;
+        request.Method = "GET";
+        request.Headers.Authorization = "Bearer " + world.KeyA;
+        request.QueryString = new QueryString("?view=digest&from=2026-06-01&to=soon");
+
+        var (status, contentType, body) = await ExecuteAsync(await sut.CompanyAlerts(request, ApiTestWorld.CompanyA, CancellationToken.None));
+
+        status.ShouldBe(400);
+        contentType.ShouldStartWith("text/html");
+        body.ShouldContain("?to= must be a date");
+    }
 }

@@ -43,27 +43,13 @@ public sealed partial class DashboardRenderer
         };
     }
 
-    /// <summary>How a notice is named on these pages: its number when it has one, else its (glossed) title.</summary>
-    public static string NoticeName(Alert alert)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        if (alert.Number is not { Length: > 0 } number)
-        {
-            return Clip(alert.TitleGloss ?? alert.Title, 120);
-        }
-
-        // 商务部公告2026年第11号 reads "MOFCOM 2026 No.11" to someone who does not read Chinese.
-        var numbered = System.Text.RegularExpressions.Regex.Match(number, @"(\d{4})年第(\d+)号", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-        return numbered.Success ? $"{SourceLabel(alert.SourceId)} {numbered.Groups[1].Value} No.{numbered.Groups[2].Value}" : Clip(number, 120);
-    }
-
     /// <summary>The confirmation page of <c>GET /act/{token}</c>: it says what will happen; only its button acts.</summary>
     public string ActionConfirm(ActionLink link, Alert alert, Company company, string token)
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(company);
-        var what = Describe(link, NoticeName(alert));
+        var what = Describe(link, NoticeNames.Short(alert));
         var html = new StringBuilder();
         Head(html, "Alerts — " + what, refreshSeconds: null);
         html.Append("<header><h1 data-testid=\"action\">").Append(H(what)).Append("?</h1></header><main><section class=\"card\">");
@@ -84,7 +70,7 @@ public sealed partial class DashboardRenderer
         ArgumentNullException.ThrowIfNull(company);
         var html = new StringBuilder();
         Head(html, "Alerts — done", refreshSeconds: null);
-        html.Append("<header><h1 data-testid=\"done\">Done: ").Append(H(Describe(link, NoticeName(alert)).Replace(" to you", " to " + link.Actor, StringComparison.Ordinal))).Append("</h1></header><main><section class=\"card\">");
+        html.Append("<header><h1 data-testid=\"done\">Done: ").Append(H(Describe(link, NoticeNames.Short(alert)).Replace(" to you", " to " + link.Actor, StringComparison.Ordinal))).Append("</h1></header><main><section class=\"card\">");
         ActionFacts(html, link, alert, company);
         if (assessment is not null)
         {
@@ -166,11 +152,4 @@ public sealed partial class DashboardRenderer
 
         html.Append("</tbody></table></div></section>");
     }
-
-    private static string SourceLabel(string sourceId) => sourceId.StartsWith("cn-mofcom", StringComparison.Ordinal) ? "MOFCOM"
-        : sourceId.StartsWith("cn-gacc", StringComparison.Ordinal) ? "GACC"
-        : sourceId.StartsWith("jp-meti", StringComparison.Ordinal) ? "METI"
-        : sourceId.StartsWith("jp-mofa", StringComparison.Ordinal) ? "MOFA"
-        : sourceId.StartsWith("jp-kantei", StringComparison.Ordinal) ? "Kantei"
-        : sourceId;
 }

@@ -292,17 +292,9 @@ public sealed class DigestRenderer(IOptions<DeliveryOptions> deliveryOptions, IO
         html.Append("</ul></section>");
     }
 
-    /// <summary>A notice by its number and title when an alert of it is known, else by its key.</summary>
-    private static string NoticeName(DigestModel model, string noticeKey)
-    {
-        if (!model.Notices.TryGetValue(noticeKey, out var alert))
-        {
-            return noticeKey;
-        }
-
-        var title = alert.TitleGloss ?? alert.Title;
-        return alert.Number is { Length: > 0 } number ? $"{number} {title}" : title;
-    }
+    /// <summary>A notice by its short name ("MOFCOM 2026 No.11") when an alert of it is known, else by its key.</summary>
+    private static string NoticeName(DigestModel model, string noticeKey) =>
+        model.Notices.TryGetValue(noticeKey, out var alert) ? NoticeNames.Short(alert) : noticeKey;
 
     private static readonly AssessmentState[] OpenStates = [AssessmentState.New, AssessmentState.InReview, AssessmentState.Applicable, AssessmentState.ActionNeeded];
 

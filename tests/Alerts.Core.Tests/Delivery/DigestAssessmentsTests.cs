@@ -70,15 +70,15 @@ public sealed class DigestAssessmentsTests
     }
 
     [Fact]
-    public async Task PreviewAsync_OpenAssessmentOfAKnownNotice_IsNamedByNumberAndTitle()
+    public async Task PreviewAsync_OpenAssessmentOfAKnownNotice_IsNamedByItsShortName()
     {
-        var alert = DeliveryAlerts.Sample(createdAt: Opened);
+        var alert = DeliveryAlerts.Sample(createdAt: Opened) with { SourceId = "cn-mofcom-announcements", Number = "商务部公告2026年第11号" };
         _alerts.Alerts[alert.AlertId] = alert;
         _assessments.Seed(new AssessmentHistoryBuilder(alert.NoticeKey).Opened(Opened, new DateOnly(2026, 4, 1), alert.AlertId).Build());
 
         var text = (await PreviewAsync()).Text;
 
-        Section(text, "Open assessments").ShouldContain($"- 2026-04-01 {alert.Number} {alert.TitleGloss ?? alert.Title} [new] unassigned");
+        Section(text, "Open assessments").ShouldContain("- 2026-04-01 MOFCOM 2026 No.11 [new] unassigned");
     }
 
     [Fact]

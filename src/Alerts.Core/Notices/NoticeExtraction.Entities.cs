@@ -25,7 +25,7 @@ internal static partial class NoticeExtraction
         }
 
         var entities = FindEntities(lines).ToList();
-        var inline = FindInlineEntities(string.Join('\n', lines)).Concat(FindTitledPersons(lines));
+        var inline = FindInlineEntities(string.Join('\n', lines)).Concat(FindTitledPersons(lines)).Concat(FindEnglishListedEntities(lines));
         foreach (var entity in inline)
         {
             if (!entities.Exists(e => SameName(e, entity)))
@@ -36,6 +36,55 @@ internal static partial class NoticeExtraction
 
         return entities;
     }
+
+    /// <summary>
+    /// An English copy names the parties in one sentence: "The companies in question are A, B and C." / "The entities are
+    /// A, Inc., B Inc., and C, according to a MOFCOM statement." A comma before a corporate suffix (Inc., LLC) is part
+    /// of the name, not a separator.
+    /// </summary>
+    private static IEnumerable<ListedEntity> FindEnglishListedEntities(IReadOnlyList<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = raw.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+            if (HasHan(line) || EnglishPartyList().Match(line) is not { Success: true } list)
+            {
+                continue;
+            }
+
+            var names = new List<string>();
+            foreach (var piece in EnglishListSeparator().Split(list.Groups["list"].Value))
+            {
+                var name = piece.Trim();
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                if (names.Count > 0 && CorporateSuffix().IsMatch(name))
+                {
+                    names[^1] += ", " + name;
+                    continue;
+                }
+
+                names.Add(name);
+            }
+
+            foreach (var name in names)
+            {
+                yield return new ListedEntity(name, name);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?:The|These)\s+(?:listed\s+|\w+\s+)?(?:U\.?S\.?\s+|American\s+|Japanese\s+)?(?:companies|entities|firms|enterprises)\s+(?:in question\s+|listed\s+)?(?:are|include)\s+(?<list>[A-Z][^;:]{2,600}?)(?:,?\s+according to\b.*|\.)?$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishPartyList();
+
+    [GeneratedRegex(@",\s*and\s+|\s+and\s+|,\s*", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishListSeparator();
+
+    [GeneratedRegex(@"^(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|Co\.?|LP|plc|GmbH|AG|S\.A\.)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex CorporateSuffix();
 
     /// <summary>Numbered lines <c>n. 中文名（English name）</c>, each optionally followed by 地址/邮编/别名 lines.</summary>
     public static IReadOnlyList<ListedEntity> FindEntities(IReadOnlyList<string> lines)
@@ -173,6 +222,17 @@ internal static partial class NoticeExtraction
             return ParseNumber(match.Groups["n"].Value);
         }
 
+        // An English headline states the count of the listing it reports (China adds 7 US companies to …); the story's
+        // body recalls other listings' counts, so only the headline is read.
+        var english = EnglishEntityCount().Match(title);
+        if (english.Success)
+        {
+            var n = english.Groups["n"].Value;
+            return int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var digits)
+                ? digits
+                : Array.IndexOf(EnglishNumbers, n.ToLowerInvariant()) is var word and > 0 ? word : null;
+        }
+
         // 等12家后附《反制清单》列明的企业 … 等10名…高级管理人员: a decision on firms and people states both counts.
         var operative = OperativeText(body.Length > 3000 ? body[..3000] : body);
         match = EntityCount().Match(operative);
@@ -184,6 +244,13 @@ internal static partial class NoticeExtraction
 
         return (match.Success ? ParseNumber(match.Groups["n"].Value) ?? 0 : 0) + (people.Success ? ParseNumber(people.Groups["n"].Value) ?? 0 : 0);
     }
+
+    private static readonly string[] EnglishNumbers =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:(?:U\.?S\.?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British|foreign)\s+)?(?:defen[cs]e\s+|military\s+)?(?:companies|firms|entities|enterprises|organizations|organisations)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishEntityCount();
 
     /// <summary>
     /// One entity from the text after a list number or between separators: the name up to its bracketed English part,

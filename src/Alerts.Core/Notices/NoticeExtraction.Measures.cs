@@ -38,6 +38,13 @@ internal static partial class NoticeExtraction
                 return Measure.Statement;
             }
 
+            // 新闻发言人…谈及对原产于欧盟、美国…的进口共聚聚甲醛进行反倾销立案调查: a remark on a trade-remedy case is
+            // filed with the case (imports, origins), not as a statement on export controls.
+            if (TradeRemedy().IsMatch(WithoutCitations(foldedTitle + "\n" + headline)))
+            {
+                return Measure.TradeRemedy;
+            }
+
             var relief = ClassifyText(WithoutCitations(foldedTitle + "\n" + headline));
             if (relief is Measure.Suspension or Measure.Lifting or Measure.Resumption)
             {
@@ -175,6 +182,18 @@ internal static partial class NoticeExtraction
             };
         }
 
+        // English copies (Xinhua, Global Times, China Daily) say the same acts in English words.
+        var englishListing = EnglishListAddition().Match(text);
+        if (englishListing.Success)
+        {
+            return englishListing.Groups["list"].Value.ToLowerInvariant() switch
+            {
+                var list when list.StartsWith("unreliable", StringComparison.Ordinal) => Measure.UnreliableEntityAddition,
+                var list when list.StartsWith("watch", StringComparison.Ordinal) => Measure.WatchListAddition,
+                _ => Measure.ControlListAddition,
+            };
+        }
+
         if (Investigation().IsMatch(text))
         {
             return Measure.Investigation;
@@ -201,7 +220,7 @@ internal static partial class NoticeExtraction
             return Measure.CatalogueChange;
         }
 
-        if (Ban().IsMatch(text))
+        if (Ban().IsMatch(text) || EnglishBan().IsMatch(text))
         {
             return Measure.ExportBan;
         }
@@ -211,7 +230,7 @@ internal static partial class NoticeExtraction
             return Measure.CatalogueChange;
         }
 
-        if (Licensing().IsMatch(text))
+        if (Licensing().IsMatch(text) || EnglishLicensing().IsMatch(text))
         {
             return Measure.LicensingRequirement;
         }
@@ -398,7 +417,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将|制裁|列入|出台|发布|宣布|实施|加严|修订)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForeignActor();
 
-    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|(?<!(?:said in|according to) (?:a|an|its) (?:[\w-]+ ){0,2})statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Remark();
 
     [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|強く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
@@ -428,6 +447,18 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"(?:列入|纳入|增列).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
     private static partial Regex ListAddition();
+
+    /// <summary>China adds 7 US companies to unreliable entity list; three US companies have been placed on its "unreliable entity list".</summary>
+    [GeneratedRegex(@"\b(?:add(?:s|ed|ing)?|plac(?:es|ed|ing)|put(?:s|ting)?|inclusion of)\b[^.\n]{0,100}?\b(?:on|to|in|into|onto)\s+(?:[\w’'-]+\s+){0,3}?[""'‘“]?(?<list>unreliable entit(?:y|ies)[""'’”]? list|export control (?:control )?list|watch ?list\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishListAddition();
+
+    /// <summary>China bans exports to US of gallium…; exports of dual-use items … are now banned / prohibited.</summary>
+    [GeneratedRegex(@"\bban(?:s|ned|ning)?\b[^.\n]{0,40}?\bexports?\b|\bexports?\b[^.\n]{0,120}?\b(?:are|is|were|be|been)\s+(?:now\s+)?(?:banned|prohibited)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishBan();
+
+    /// <summary>…must obtain a dual-use items export license issued by the Ministry of Commerce.</summary>
+    [GeneratedRegex(@"\b(?:must|shall|should|required to)\s+(?:first\s+)?(?:obtain|apply for)\s+(?:a|an)?\s*[^.\n]{0,40}?\bexport licen[cs]e", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishLicensing();
 
     [GeneratedRegex(@"立案调查|启动调查|进行调查|开展调查|发起调查", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Investigation();

@@ -8,7 +8,8 @@ internal static partial class NoticeExtraction
     private static readonly (string Name, string Slug)[] IssuerSlugs =
     [
         ("商务部", "mofcom"), ("海关总署", "customs"), ("工业和信息化部", "miit"), ("国家密码管理局", "crypto"),
-        ("国家密码局", "crypto"), ("科技部", "most"), ("中央军委装备发展部", "cmc-edd"), ("国家原子能机构", "caea"),
+        ("国家密码局", "crypto"), ("科技部", "most"), ("国家国防科工局", "sastind"), ("中央军委装备发展部", "cmc-edd"),
+        ("国家原子能机构", "caea"),
     ];
 
     /// <param name="Year">0 for a 外交部令, whose number carries no year: the reader takes the year of the text's date.</param>
@@ -147,7 +148,8 @@ internal static partial class NoticeExtraction
             ? number
             : number with { Key = $"cn-mfa-order:{year}:{number.Sequence}", Year = year };
 
-    private const string Issuer = "商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|中央军委装备发展部|国家原子能机构";
+    // 国家国防科工局 (SASTIND) co-signs the drone notices of 2023 (公告2023年第27号、第28号).
+    private const string Issuer = "商务部|海关总署|工业和信息化部|国家密码管理局|国家密码局|科技部|国家国防科工局|中央军委装备发展部|国家原子能机构";
     // ○ (U+25CB, a circle, not the numeral 〇) is how many pages print the zero of 二○二五年.
     private const string Numeral = @"\d{1,4}|[〇○零一二三四五六七八九十百]{1,6}";
     private const string Year = @"(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}";

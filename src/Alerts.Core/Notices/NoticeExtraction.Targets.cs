@@ -63,6 +63,19 @@ internal static partial class NoticeExtraction
                 return (["JP"], []);
             }
 
+            // An English copy of a Chinese measure names its targets by nationality (seven US companies) or direction
+            // (exports … to the United States); a Japanese text's targets are Japan's, read above.
+            if (AboutChineseMeasure(japanese) && !HasKana(japanese))
+            {
+                // Only the headline and the lead (the first three lines, after any byline or date line): a story's later
+                // paragraphs recall earlier measures as background, which are context, not this text's targets.
+                var englishLead = title + "\n" + string.Join('\n', body.Split('\n').Take(3));
+                var english = EnglishTarget().Matches(englishLead.Normalize(System.Text.NormalizationForm.FormKC))
+                    .Select(m => EnglishNationalities.FirstOrDefault(n => n.Word == m.Groups["who"].Value.ToUpperInvariant().Replace(".", "", StringComparison.Ordinal)).Iso)
+                    .OfType<string>().Distinct().ToList();
+                return (english, []);
+            }
+
             return AboutChineseMeasure(japanese)
                 ? (AimedAtJapan().IsMatch(japanese) ? ["JP"] : [], [])
                 : (CountriesIn([japanese], chinese: false), []);
@@ -122,6 +135,15 @@ internal static partial class NoticeExtraction
         return (CountriesIn([operative], chinese), []);
     }
 
+    private static readonly (string Word, string Iso)[] EnglishNationalities =
+    [
+        ("US", "US"), ("USA", "US"), ("AMERICAN", "US"), ("UNITED STATES", "US"), ("JAPAN", "JP"), ("JAPANESE", "JP"),
+        ("EU", "EU"), ("EUROPEAN", "EU"), ("CANADIAN", "CA"), ("CANADA", "CA"), ("TAIWAN", "TW"), ("TAIWANESE", "TW"),
+        ("UK", "GB"), ("BRITISH", "GB"),
+    ];
+
+    private static bool HasKana(string text) => text.Any(c => c is >= '\u3040' and <= '\u30ff');
+
     private static List<string> CountriesIn(IEnumerable<string> texts, bool chinese, bool withChina = false)
     {
         var found = new List<(int At, string Iso)>();
@@ -172,6 +194,10 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"対日|日本への(?:軍民|輸出|デュアル)|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ|(?:against|to|toward|targeting|on) Japan\b", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AimedAtJapan();
+
+    /// <summary>seven US companies, 16 US entities, Japanese firms; exports … to the United States (not "the United States has…").</summary>
+    [GeneratedRegex(@"\b(?<who>U\.?S\.?A?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British)\s+(?:defen[cs]e\s+|military\s+|arms\s+)?(?:companies|company|firms|firm|entities|entity|enterprises|contractors)\b|\bexports?\b[^.\n]{0,80}?\bto\s+the\s+(?<who>United States|U\.S\.|US)\b|\bexports?\s+to\s+(?:the\s+)?(?<who>US|U\.S\.|USA|Japan|Canada|Taiwan)\b", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishTarget();
 
     /// <summary>Exports or measures aimed at a country: 对美出口, 对美国出口, 对日本军事用户, 向美国出口.</summary>
     [GeneratedRegex(@"(?:对|向)(?<who>美国|美|日本|日|欧盟|英国|加拿大|韩国)(?:国)?(?:的)?\s*(?:出口|军事|军工|实体|企业|两用|相关)", RegexOptions.CultureInvariant, Timeout)]

@@ -20,7 +20,16 @@ public static partial class NoticeTextFacts
             return "ja";
         }
 
-        return fallback.StartsWith("zh", StringComparison.Ordinal) || !sample.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? fallback : "zh-Hans";
+        var han = sample.Any(c => c is >= '\u4E00' and <= '\u9FFF');
+
+        // An English copy on a Chinese source (Xinhua, China Daily) has no Han at all: it is read as English, not by the
+        // source's language.
+        if (!han && sample.Count(char.IsAsciiLetter) >= 20)
+        {
+            return "en";
+        }
+
+        return fallback.StartsWith("zh", StringComparison.Ordinal) || !han ? fallback : "zh-Hans";
     }
 
     /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026).</summary>

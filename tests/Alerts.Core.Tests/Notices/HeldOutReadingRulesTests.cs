@@ -1,0 +1,132 @@
+using Alerts.Core.Notices;
+
+namespace Alerts.Core.Tests.Notices;
+
+/// <summary>
+/// Reading rules found on the held-out round of real texts (docs/fidelity.md, "Held-out rounds"): English copies of
+/// Chinese measures (Xinhua, China Daily, Global Times, trade press), a co-issuer the key table lacked, and a
+/// spokesperson's remark on a trade-remedy case. Each excerpt is from the real text named.
+/// </summary>
+public sealed class HeldOutReadingRulesTests
+{
+    // China Daily HK (Xinhua), 2025-01-15: the UEL listing of seven US companies (〔2025〕2号).
+    private const string SevenUsCompanies = """
+        China adds 7 US companies to unreliable entity list
+        Published: 10:20, January 15, 2025
+        By Xinhua
+        BEIJING - China's Ministry of Commerce (MOC) said Tuesday that seven US companies have been added to the unreliable entity list for selling arms to China's Taiwan region.
+        The companies in question are Inter-Coastal Electronics, System Studies & Simulation, IronMountain Solutions, Applied Technologies Group, Axient, Anduril Industries and Maritime Tactical Systems.
+        In response to a media inquiry regarding the addition of the seven companies to the list, an MOC spokesperson said that the United States has recently been engaging in frequent weapon sales to China's Taiwan region.
+        """;
+
+    private static Notice Read(string text) =>
+        NoticeReader.Read(NoticeText.FromPlainText("cn-mofcom-announcements", text, new Uri("https://example.invalid/notice")));
+
+    [Fact]
+    public void Read_TextWithoutHanOrKanaOnChineseSource_IsReadAsEnglish()
+    {
+        Read(SevenUsCompanies).Language.ShouldBe("en");
+    }
+
+    [Fact]
+    public void ClassifyMeasure_EnglishAddedToUnreliableEntityList_IsUnreliableEntityAddition()
+    {
+        Read(SevenUsCompanies).Measure.ShouldBe(Measure.UnreliableEntityAddition);
+    }
+
+    // UPI, 2023-02-16: "said in a statement" attributes the news; it does not make the text a remark.
+    [Fact]
+    public void ClassifyMeasure_EnglishSaidInAStatement_IsNotARemark()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "The Chinese government will sanction Lockheed Martin and the Missile and Defense subsidiary of Raytheon by adding them to the government's \"unreliable entities\" list, the Ministry of Commerce said in a statement Thursday.",
+            "").ShouldBe(Measure.UnreliableEntityAddition);
+    }
+
+    // rawmaterials.net, 2024-12-03 (MOFCOM 2024 No.46).
+    [Fact]
+    public void ClassifyMeasure_EnglishExportsAreProhibited_IsExportBan()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "Exports of so-called dual-use goods or items with civil and military applications are prohibited, effective immediately—specifically gallium, germanium, and antimony.",
+            "").ShouldBe(Measure.ExportBan);
+    }
+
+    // An English translation of MOFCOM 2025 No.61; "listed on export control watchlists" names a class of users, not a listing.
+    [Fact]
+    public void ClassifyMeasure_EnglishMustObtainExportLicense_IsLicensingRequirement()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "Translated",
+            "I. Overseas organizations and individuals must obtain a dual-use items export license issued by the Ministry of Commerce of China prior to exporting the following items.\nII. Export applications to foreign military users, as well as to importers and end-users listed on export control watchlists and watchlists, shall in principle not be approved.")
+            .ShouldBe(Measure.LicensingRequirement);
+    }
+
+    [Fact]
+    public void FindTargets_EnglishUsCompaniesInLead_AreUs()
+    {
+        Read(SevenUsCompanies).Destinations.ShouldBe(["US"]);
+    }
+
+    // Global Times, 2025-01-09: a remark on the technology catalogue that recalls, further down, the 2 January listings.
+    [Fact]
+    public void FindTargets_EnglishListingRecalledAfterTheLead_IsContext()
+    {
+        var notice = Read("""
+            Adjustments to China's tech export ban catalogue not aimed at any specific industry or country: MOFCOM
+            Published: Jan 09, 2025 05:22 PM
+            China's Ministry of Commerce (MOFCOM) said on Thursday that it is soliciting public feedback on proposed adjustments to a catalogue of technologies that are subject to export bans or restrictions, and the adjustment does not target any specific industry or country.
+            He Yadong, the spokesperson of MOFCOM, stated that the adjustments are being conducted in compliance with the Foreign Trade Law.
+            On January 2, the MOFCOM announced the inclusion of 28 US entities on the export control list, barring exports of dual-use items to the listed companies.
+            """);
+
+        notice.Destinations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void FindStatedEntityCount_EnglishHeadline_IsRead()
+    {
+        NoticeExtraction.FindStatedEntityCount("China adds three US firms on 'unreliable entity list' over Taiwan arms sales", "").ShouldBe(3);
+    }
+
+    [Fact]
+    public void FindStatedEntityCount_EnglishCountOnlyInStoryBody_IsNotRead()
+    {
+        NoticeExtraction.FindStatedEntityCount("Adjustments to China's tech export ban catalogue", "On January 2, the MOFCOM announced the inclusion of 28 US entities on the export control list.")
+            .ShouldBeNull();
+    }
+
+    // Global Times, 2025-09-25 (〔2025〕9号): commas before Inc. belong to the names.
+    [Fact]
+    public void FindEntities_EnglishSentenceListWithCorporateSuffixes_GivesEachParty()
+    {
+        var notice = Read("""
+            China adds three US firms on 'unreliable entity list' over Taiwan arms sales
+            China's Ministry of Commerce (MOFCOM) announced on Thursday that three US companies have been placed on its "unreliable entity list", effective immediately.
+            The entities are Saronic Technologies, Inc., Aerkomm Inc., and Oceaneering International, Inc., according to a MOFCOM statement.
+            """);
+
+        notice.Entities.Select(e => e.Name).ShouldBe(["Saronic Technologies, Inc.", "Aerkomm Inc.", "Oceaneering International, Inc."]);
+    }
+
+    // 2023年第28号 (temporary controls on certain drones) is signed by four departments, 国家国防科工局 among them.
+    [Fact]
+    public void FindNumber_SastindCoIssuer_IsInTheKey()
+    {
+        NoticeExtraction.FindNumber("商务部 海关总署 国家国防科工局 中央军委装备发展部公告2023年第28号 关于对部分无人机实施临时出口管制的公告")!
+            .Key.ShouldBe("cn-mofcom-customs-sastind-cmc-edd:2023:28");
+    }
+
+    // 中新网 (2024-05-23): the MOFCOM spokesperson on the POM copolymer anti-dumping case.
+    [Fact]
+    public void Read_RemarkOnTradeRemedyCase_IsTradeRemedyWithOrigins()
+    {
+        var notice = Read("""
+            商务部介绍对原产于欧美等地的进口共聚聚甲醛进行反倾销立案调查情况
+            中新网 5月23日电 商务部5月23日举行新闻发布会,介绍近期商务领域重点工作有关情况。谈及“近日宣布对原产于欧盟、美国、台湾地区和日本的进口共聚聚甲醛进行反倾销立案调查”,新闻发言人何亚东指出,此次调查是应中国大陆产业申请依法发起的。
+            """);
+
+        notice.Measure.ShouldBe(Measure.TradeRemedy);
+        notice.Origins.Order(StringComparer.Ordinal).ShouldBe(["EU", "JP", "TW", "US"]);
+    }
+}

@@ -168,26 +168,37 @@ internal static class MatchCommand
             return;
         }
 
-        // Into a buffer written out in large pieces: ten thousand companies make a hundred thousand lines, and a console
-        // writer flushes every line it is given.
+        // Into a buffer written out in large pieces, its chunks handed over without a copy: ten thousand companies make
+        // a hundred thousand lines, a console writer flushes every line it is given, and the console's synchronised
+        // writer takes its lock for every property read (hence the one read of NewLine).
+        var newLine = output.NewLine;
         var buffer = new System.Text.StringBuilder(BufferSize + 4096);
         foreach (var alert in alerts)
         {
-            buffer.Append(alert.Company).Append(": ").Append(alert.Severity.ToString().ToUpperInvariant()).Append(output.NewLine);
-            buffer.Append("  ").Append(alert.Explanation).Append(output.NewLine);
+            buffer.Append(alert.Company).Append(": ").Append(alert.Severity.ToString().ToUpperInvariant()).Append(newLine);
+            buffer.Append("  ").Append(alert.Explanation).Append(newLine);
             foreach (var reason in alert.Reasons)
             {
-                buffer.Append("  - ").Append(reason.Kind.WireName()).Append(' ').Append(reason.Value).Append(": …").Append(reason.Snippet).Append('…').Append(output.NewLine);
+                buffer.Append("  - ").Append(reason.Kind.WireName()).Append(' ').Append(reason.Value).Append(": …").Append(reason.Snippet).Append('…').Append(newLine);
             }
 
             if (buffer.Length >= BufferSize)
             {
-                await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
-                buffer.Clear();
+                await WriteChunksAsync(output, buffer).ConfigureAwait(false);
             }
         }
 
-        await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
+        await WriteChunksAsync(output, buffer).ConfigureAwait(false);
+    }
+
+    private static async Task WriteChunksAsync(TextWriter output, System.Text.StringBuilder buffer)
+    {
+        foreach (var chunk in buffer.GetChunks())
+        {
+            await output.WriteAsync(chunk).ConfigureAwait(false);
+        }
+
+        buffer.Clear();
     }
 
     internal sealed record AlertOutput(string Company, Severity Severity, string Explanation, string Snippet, IReadOnlyList<string> Categories, IReadOnlyList<AlertReason> Reasons);

@@ -14,6 +14,12 @@ internal static class ChineseVariants
 
     public static IReadOnlyDictionary<char, char> TraditionalToSimplified { get; } = Build();
 
+    /// <summary>
+    /// The same map as one entry per UTF-16 code unit (128 KB): folding a 20 MB text looks up every character, and an
+    /// array index costs a fraction of a dictionary probe.
+    /// </summary>
+    private static readonly char[] s_simplifiedOf = BuildTable();
+
     /// <summary>The text with every mapped traditional character replaced by its simplified form (same length).</summary>
     public static string ToSimplified(string text)
     {
@@ -22,9 +28,25 @@ internal static class ChineseVariants
         {
             for (var i = 0; i < source.Length; i++)
             {
-                span[i] = TraditionalToSimplified.TryGetValue(source[i], out var simplified) ? simplified : source[i];
+                span[i] = s_simplifiedOf[source[i]];
             }
         });
+    }
+
+    private static char[] BuildTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = (char)c;
+        }
+
+        foreach (var (traditional, simplified) in TraditionalToSimplified)
+        {
+            table[traditional] = simplified;
+        }
+
+        return table;
     }
 
     private static Dictionary<char, char> Build()

@@ -18,7 +18,11 @@ public sealed class NormalizedText
 
     public string Text { get; }
 
-    /// <summary>Origins[i] = index in <see cref="Original"/> of the character that produced Text[i].</summary>
+    /// <summary>
+    /// Origins[i] = index in <see cref="Original"/> of the character that produced Text[i], for i &lt; Text.Length; the
+    /// array may be longer (it is the normaliser's own buffer, not copied: 80 MB for a 20 MB text), so read it up to
+    /// Text.Length.
+    /// </summary>
     internal int[] Origins { get; }
 
     /// <summary>The original text covering normalised [start, start+length), widened by <paramref name="context"/> characters each side.</summary>
@@ -236,7 +240,7 @@ public static class TextNormalizer
         public readonly void ReplaceLast(char c) => _chars[Length - 1] = c;
 
         public readonly NormalizedText ToNormalizedText(string original) =>
-            new(original, new string(_chars, 0, Length), _origins[..Length]);
+            new(original, new string(_chars, 0, Length), _origins);
     }
 
     private static char Fold(char c)

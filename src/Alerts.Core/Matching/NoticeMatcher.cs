@@ -485,7 +485,8 @@ public sealed partial class NoticeMatcher : INoticeMatcher
     private static int TitleEnd(NormalizedText normalized, int titleLength)
     {
         var origins = normalized.Origins;
-        for (var i = 0; i < origins.Length; i++)
+        var length = normalized.Text.Length;
+        for (var i = 0; i < length; i++)
         {
             if (origins[i] >= titleLength)
             {
@@ -493,7 +494,7 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             }
         }
 
-        return origins.Length;
+        return length;
     }
 
     private static IEnumerable<(string Digits, int Start, int Length)> HsCodesIn(string scan, Notice notice)

@@ -101,7 +101,7 @@ internal sealed partial class OperativeText
             lineStart = lineEnd + 1;
         }
 
-        for (var i = 0; i < scan.Length && i < normalized.Origins.Length; i++)
+        for (var i = 0; i < scan.Length; i++)
         {
             if (questionLine[normalized.Origins[i]])
             {
@@ -229,7 +229,7 @@ internal sealed partial class OperativeText
     private (int At, int From, int To) SentenceAround(int start)
     {
         var original = _normalized.Original;
-        var at = _normalized.Origins[Math.Clamp(start, 0, _normalized.Origins.Length - 1)];
+        var at = _normalized.Origins[Math.Clamp(start, 0, _scan.Length - 1)];
         var from = at;
         while (from > 0 && !IsSentenceEnd(original[from - 1]))
         {

@@ -22,6 +22,28 @@ public sealed class CompanyValidatorTests
         _sut.Validate(company).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("・・")]
+    [InlineData("\u200B")]
+    [InlineData("\u30FB\u200B\uFEFF")]
+    public void Validate_TermThatNormalisesToNothing_IsRefused(string term)
+    {
+        var company = new CompanyBuilder().Watching(w => w with { Terms = [term] }).Build();
+
+        _sut.Validate(company).ShouldContain(e => e.Field == "watch.terms[0]" && e.Message == "must not be empty");
+    }
+
+    [Theory]
+    [InlineData("GaN")]
+    [InlineData("・靶材・")]
+    [InlineData("Ｎｄ２Ｆｅ１４Ｂ")]
+    public void Validate_TermWithALetterOrDigit_IsAccepted(string term)
+    {
+        var company = new CompanyBuilder().Watching(w => w with { Terms = [term] }).Build();
+
+        _sut.Validate(company).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Deserialize_EscalationRole_ReadsTheEscalationRecipientRole() =>
         System.Text.Json.JsonSerializer.Deserialize<RecipientRole>("\"escalation\"").ShouldBe(RecipientRole.Escalation);

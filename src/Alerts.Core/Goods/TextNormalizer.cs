@@ -267,7 +267,7 @@ public static class TextNormalizer
             return char.ToLowerInvariant(c);
         }
 
-        if (ChineseVariants.TraditionalToSimplified.TryGetValue(c, out var simplified))
+        if (ChineseVariants.Simplify(c) is var simplified && simplified != c)
         {
             return simplified;
         }

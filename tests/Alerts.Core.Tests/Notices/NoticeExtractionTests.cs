@@ -132,6 +132,20 @@ public sealed class NoticeExtractionTests
     }
 
     [Fact]
+    public void FindControlCodes_PrintedOnlyAsAnExclusion_AreNotTheNoticesCodes()
+    {
+        // 2025 No.10: "非1C226、1C241项下管制的钨…" — tungsten not controlled under 1C226 or 1C241; those entries are
+        // named to say what the item is not, so a watcher of 1C226 is not told its code is controlled.
+        NoticeExtraction.FindControlCodes("a．非1C226、1C241项下管制的钨及钨合金；b．1C117.c所列的钨粉").ShouldBe(["1C117.c"]);
+    }
+
+    [Fact]
+    public void FindControlCodes_ExcludedInOneClauseAndControlledInAnother_IsKept()
+    {
+        NoticeExtraction.FindControlCodes("非1C226项下管制的碳化钨；1C226所列的钨部件").ShouldBe(["1C226"]);
+    }
+
+    [Fact]
     public void FindHsCodes_TenEightAndDotted_AreDigits()
     {
         NoticeExtraction.FindHsCodes("参考海关商品编号：2805301910、3824999922。参考税则号列：85076000，8507.60.00，2846.9019.93").ShouldBe(["2805301910", "3824999922", "85076000", "2846901993"]);

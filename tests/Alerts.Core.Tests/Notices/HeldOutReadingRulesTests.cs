@@ -129,4 +129,18 @@ public sealed class HeldOutReadingRulesTests
         notice.Measure.ShouldBe(Measure.TradeRemedy);
         notice.Origins.Order(StringComparer.Ordinal).ShouldBe(["EU", "JP", "TW", "US"]);
     }
+
+    // 商务部令二〇二五年第5号: the EU listed two Chinese banks "在第18轮对俄罗斯制裁中"; China's countermeasure is on two EU
+    // financial institutions. Russia is where the EU's sanctions were aimed, not whom China's measure targets.
+    [Fact]
+    public void FindTargets_CountermeasureOnEuFinancialInstitutions_TargetsTheEuNotTheCountryItsSanctionsWereAbout()
+    {
+        var notice = Read("""
+            中华人民共和国商务部令二〇二五年第5号 关于对欧盟两家金融机构采取反制措施的决定
+            为反制欧盟制裁两家中国金融机构，经国家反外国制裁工作协调机制批准，现公布《关于对欧盟两家金融机构采取反制措施的决定》，自2025年8月13日起施行。
+            2025年7月18日，欧盟在第18轮对俄罗斯制裁中将两家中国金融机构列入制裁名单，严重违反国际法和国际关系基本准则，严重损害中国企业合法权益。
+            """);
+
+        notice.Destinations.ShouldBe(["EU"]);
+    }
 }

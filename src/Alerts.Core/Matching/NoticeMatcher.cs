@@ -193,7 +193,9 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             // Goods in the title or in a sentence that does something are what the notice is about; goods in a news
             // copy's background ("镓和锗是半导体产业的关键原料") are only mentioned.
             // Goods a journalist asks about (是否也将对钨进行出口管制?) are only mentioned, whatever the answer does.
-            var operativeHit = (hit.Start < titleEnd || operative.IsInOperativeSentence(hit.Start)) && !operative.IsInQuestion(hit.Start);
+            // Goods in an item's characteristics (衬里材料，包括石墨砖) describe that item, they are not controlled.
+            var operativeHit = (hit.Start < titleEnd || operative.IsInOperativeSentence(hit.Start)) && !operative.IsInQuestion(hit.Start)
+                && !operative.IsInSpecification(hit.Start);
             (operativeHit ? categoryHits : categoryMentions).TryAdd(category, hit);
 
             // Any sentence that announces a control on the goods counts, not only the first that names them (a news

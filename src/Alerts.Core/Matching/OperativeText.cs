@@ -26,13 +26,15 @@ internal sealed partial class OperativeText
     private const byte Law = 1;
     private const byte Name = 2;
     private const byte Question = 4;
+    private const byte Specification = 8;
 
     private readonly NormalizedText _normalized;
     private readonly string _scan;
 
     /// <summary>
     /// Per normalised character: 0 operative, <see cref="Law"/> a cited act, <see cref="Name"/> a listed party,
-    /// <see cref="Question"/> a journalist's question (记者问 / 问：), which asks and never announces.
+    /// <see cref="Question"/> a journalist's question (记者问 / 问：), which asks and never announces,
+    /// <see cref="Specification"/> a numbered characteristic of a controlled item (具有以下所有特性的…窑：2. 衬里材料，包括石墨砖).
     /// </summary>
     private readonly byte[] _kind;
 
@@ -81,16 +83,27 @@ internal sealed partial class OperativeText
         // A journalist's question (有记者问：…是否也将对钨进行出口管制？) is context: what it names is not announced,
         // whatever the answer that follows announces.
         var original = normalized.Original;
-        var questionLine = new bool[original.Length + 1];
+        // The numbered lines under "具有以下所有特性的稀土用焙烧窑：" state what the item is (its size, lining, temperature):
+        // the goods they name (石墨砖, graphite bricks of the kiln's lining) describe the controlled item and are not
+        // controlled themselves (2025 No.56, 2B902.c).
+        var lineKind = new byte[original.Length + 1];
         var announces = false;
+        var underCharacteristics = false;
         for (var lineStart = 0; lineStart < original.Length;)
         {
             var lineEnd = original.IndexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? original.Length : lineEnd;
             var line = TextNormalizer.NormalizeTerm(original[lineStart..lineEnd]);
+            underCharacteristics &= CharacteristicLine().IsMatch(line);
+            if (underCharacteristics)
+            {
+                Array.Fill(lineKind, Specification, lineStart, lineEnd - lineStart);
+            }
+
+            underCharacteristics |= CharacteristicsHeading().IsMatch(line);
             if (QuestionLine().IsMatch(line))
             {
-                Array.Fill(questionLine, true, lineStart, lineEnd - lineStart);
+                Array.Fill(lineKind, Question, lineStart, lineEnd - lineStart);
             }
             else
             {
@@ -103,10 +116,7 @@ internal sealed partial class OperativeText
 
         for (var i = 0; i < scan.Length; i++)
         {
-            if (questionLine[normalized.Origins[i]])
-            {
-                kind[i] |= Question;
-            }
+            kind[i] |= lineKind[normalized.Origins[i]];
         }
 
         announces &= notice.Measure is Measure.Statement or Measure.Consultation or Measure.Other;
@@ -118,6 +128,9 @@ internal sealed partial class OperativeText
 
     /// <summary>The hit lies in a journalist's question (记者问：是否也将对钨进行出口管制？): asked, not done.</summary>
     public bool IsInQuestion(int start) => Any(start, 1, Question);
+
+    /// <summary>The hit lies in a numbered characteristic of a controlled item (its lining, size, purity): it describes the item.</summary>
+    public bool IsInSpecification(int start) => Any(start, 1, Specification);
 
     /// <summary>The hit lies inside a listed party's name or address.</summary>
     public bool IsInsideListedName(int start, int length) => Any(start, length, Name);
@@ -284,6 +297,17 @@ internal sealed partial class OperativeText
 
     [GeneratedRegex(@"^\s*(?:\d{1,3}\s*[\.．、)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])")]
     private static partial Regex EnumeratedItem();
+
+    /// <summary>
+    /// One item defined by its characteristics: 具有以下所有特性的稀土用焙烧窑：. Not a clause that introduces the items
+    /// themselves (满足以下特性的物项，未经许可，不得出口：, 2024 No.33), whose numbered lines are the controlled goods.
+    /// </summary>
+    [GeneratedRegex(@"(?:具有|具备)(?:以下|下列)[^。\n]{0,6}?(?:特性|特征|特点|参数|技术指标)(?!的?(?:物项|物品|货物|产品|技术))[^。\n]{0,40}[:：]\s*$")]
+    private static partial Regex CharacteristicsHeading();
+
+    /// <summary>A characteristic under such a heading is numbered in Arabic figures or letters (1., 2）, a.): a (一) or 一、 starts the next item.</summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,2}\s*[\.．、)）](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[a-z]\s*[\.．)）])")]
+    private static partial Regex CharacteristicLine();
 
     // A cited act: 《…法》《…条例》《…规定》《…办法》《…细则》《…决定》 (and 『…』「…」 in Japanese copies). Lists and
     // catalogues (《两用物项出口管制清单》, 《…目录》) are what catalogue notices publish, so they stay operative.

@@ -236,6 +236,42 @@ public sealed class RealNoticeJudgementCasesTests(ITestOutputHelper output)
         alerts.Values.ShouldAllBe(a => a.WindowEnds == new DateOnly(2026, 11, 27));
     }
 
+    [Fact]
+    public void Match_GoodsNamedInAControlledItemsCharacteristics_AreNotControlled()
+    {
+        // 2025 No.56, 2B902.c: a rare-earth roasting kiln "具有以下所有特性" — 2. its lining of 石墨砖 (graphite bricks).
+        // The kiln is controlled; graphite is how it is built.
+        var alerts = MatchReal("cn-mofcom-customs-2025-056-rare-earth-equipment.txt", RealCorpusWatchers.All);
+
+        (alerts.GetValueOrDefault("cat-graphite")?.Severity ?? Severity.Low).ShouldBe(Severity.Low);
+        alerts["cat-rare-earth-equipment"].Severity.ShouldBe(Severity.Critical);
+    }
+
+    [Fact]
+    public void Match_GoodsInTheItemAfterTheCharacteristics_AreControlled()
+    {
+        // The numbered characteristics end where the next item starts: (四) names goods that are controlled.
+        var alerts = MatchText("""
+            商务部 海关总署公告 关于对部分物项实施出口管制的公告
+            决定对下列物项实施出口管制：
+            （一）具有以下所有特性的焙烧窑：
+            1. 衬里材料，包括石墨砖；
+            2. 反应温度小于等于850 ℃。
+            （二）人造石墨材料（参考海关商品编号：3801100000）。
+            """, RealCorpusWatchers.All);
+
+        alerts["cat-graphite"].Severity.ShouldBe(Severity.Critical);
+    }
+
+    [Fact]
+    public void Match_ClauseIntroducingItemsByTheirCharacteristics_ItsNumberedItemsAreControlled()
+    {
+        // 2024 No.33: "一、满足以下特性的物项，未经许可，不得出口：" — the numbered lines that follow are the items, 6.锑化铟 among them.
+        var alerts = MatchReal("cn-mofcom-customs-2024-033-antimony-superhard.txt", RealCorpusWatchers.All);
+
+        alerts["cat-superhard-materials"].Severity.ShouldBe(Severity.Critical);
+    }
+
     private static Dictionary<string, Alert> MatchText(string text, IReadOnlyList<Company> companies)
     {
         var notice = NoticeReader.Read(NoticeText.FromPlainText("cn-mofcom-spokesperson", text, new Uri("https://corpus.invalid/case")));

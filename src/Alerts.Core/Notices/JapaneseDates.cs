@@ -32,6 +32,28 @@ public static partial class JapaneseDates
     }
 
     /// <summary>
+    /// The first date of the text that is not the day a measure takes effect: in 5月23日、…省令を公布した。2023年7月23日に
+    /// 施行される the full date is when the order applies (に施行, から適用, に発効), so it is not the day the text was issued.
+    /// </summary>
+    public static DateOnly? ParseIssued(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (Match date in AnyFullDate().Matches(text))
+        {
+            if (!TakesEffect().IsMatch(text.AsSpan(date.Index + date.Length)))
+            {
+                return Parse(date.Value);
+            }
+        }
+
+        return AnyFullDate().IsMatch(text) ? null : Parse(text);
+    }
+
+    /// <summary>
     /// A year-less month/day read at <paramref name="now"/> (Japan time): the current year, or the previous year when
     /// that date would lie more than a few days in the future (a December item read in January).
     /// </summary>
@@ -84,6 +106,13 @@ public static partial class JapaneseDates
 
     [GeneratedRegex(@"(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant, 250)]
     private static partial Regex YearlessJa();
+
+    [GeneratedRegex(@"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20|21)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex AnyFullDate();
+
+    /// <summary>What follows a date on which a measure applies: (水曜日)から施行, に発効, より適用.</summary>
+    [GeneratedRegex(@"^(?:\s*[(（][^()（）\n]{1,5}[)）])?\s*(?:から|より|以降|に)?\s*(?:施行|適用|実施|発効)", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex TakesEffect();
 
     [GeneratedRegex(@"(?<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<d>\d{1,2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex YearlessEn();

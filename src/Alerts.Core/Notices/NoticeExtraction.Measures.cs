@@ -402,7 +402,7 @@ internal static partial class NoticeExtraction
     private static partial Regex Event();
 
     /// <summary>A journalist's question in a Q&amp;A: context, not what the ministry says or does.</summary>
-    [GeneratedRegex(@"^\s*(?:有?记者问|问\s*[:：]|问\s*:|Q\s*[:：]|Q\d*\s*[:：]|記者\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^\s*(?:有?记者问|问\s*[:：]|问\s*:|Q\s*[:：]|Q\d*\s*[:：]|[記记]者\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Question();
 
     [GeneratedRegex(@"《[^《》\n]{1,80}》", RegexOptions.CultureInvariant, Timeout)]
@@ -417,10 +417,10 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将|制裁|列入|出台|发布|宣布|实施|加严|修订)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForeignActor();
 
-    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|コメント|(?<!(?:said in|according to) (?:a|an|its) (?:[\w-]+ ){0,2})statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|(?<!パブリック)コメント|(?<!(?:said in|according to) (?:a|an|its) (?:[\w-]+ ){0,2})statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Remark();
 
-    [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|強く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|[強强]く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Reaction();
 
     [GeneratedRegex(@"反倾销|反补贴|保障措施|反规避|产业损害|倾销及倾销幅度|倾销调查", RegexOptions.CultureInvariant, Timeout)]
@@ -472,7 +472,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"优化调整|调整.{0,20}?(?:管制范围|管控范围|适用范围)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ScopeAdjustment();
 
-    [GeneratedRegex(@"禁止.{0,90}?(?:出口|转移|提供)|禁止向|輸出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"禁止.{0,90}?(?:出口|转移|提供)|禁止向|[輸输]出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Ban();
 
     // Japanese in its folded form (輸→输, 許→许, 別→别): 「外国ユーザーリスト」を改正, 輸出貿易管理令の一部を改正する政令.
@@ -482,7 +482,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:公布|发布|调整|修订|印发).{0,4}《目录》|管理目录|出口管制清单|管制清单|许可证.{0,10}目录", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Catalogue();
 
-    [GeneratedRegex(@"实施出口管制|出口许可|许可证管理|未经许可.{0,6}不得出口|輸出許可|輸出規制|輸出管理|包括[輸输]出[許许]可(?:制度)?から除外|[個个][別别]に?[輸输]出[許许]可", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"实施出口管制|出口许可|许可证管理|未经许可.{0,6}不得出口|[輸输]出[許许]可|[輸输]出[規规]制|[輸输]出管理|包括[輸输]出[許许]可(?:制度)?から除外|[個个][別别]に?[輸输]出[許许]可", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Licensing();
 
     [GeneratedRegex(@"调整|修订|修改|改正|更正", RegexOptions.CultureInvariant, Timeout)]

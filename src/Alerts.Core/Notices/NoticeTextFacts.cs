@@ -35,7 +35,7 @@ public static partial class NoticeTextFacts
     /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026).</summary>
     internal static DateOnly? FirstJapaneseDate(string text)
     {
-        var ja = JapaneseDates.Parse(text);
+        var ja = JapaneseDates.ParseIssued(text);
         if (ja is not null)
         {
             return ja;

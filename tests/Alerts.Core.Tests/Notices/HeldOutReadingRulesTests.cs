@@ -143,4 +143,56 @@ public sealed class HeldOutReadingRulesTests
 
         notice.Destinations.ShouldBe(["EU"]);
     }
+
+    // A Japanese copy of 商务部 海关总署公告2025年第55号 (superhard materials;
+    // https://blog.abrasivestocks.com/ja/export-controls-on-superhard-materials-related-items-from-chinas-commerce-ministry-customs).
+    private const string SuperhardMaterialsJa = """
+        中国商務部・税関総署による超硬材料関連品目の輸出規制
+        商務部(商務省)は10月9日、中国税関総署(GACC)と共同で、特定の超硬材料に対する輸出管理措置の実施に関する発表を行い、 2025年11月8日に発効することを明らかに した。
+        国務院の承認を得て、以下の品目について輸出規制を行うことを決定した:
+        1.合成ダイヤモンド微粉末 (平均粒径50μm以下、参考関税コード:71051020)
+        上記の品目を輸出する場合、輸出者は国務院管轄の商務部門に許可を申請しなければならない。
+        """;
+
+    // Japanese words of a measure are read in their folded form (輸出規制 folds to 输出规制), as every rule reads.
+    [Fact]
+    public void ClassifyMeasure_JapaneseExportRegulationDecided_IsLicensingRequirement()
+    {
+        Read(SuperhardMaterialsJa).Measure.ShouldBe(Measure.LicensingRequirement);
+    }
+
+    [Fact]
+    public void FindEffectiveDate_JapaneseDateThenNiHakkou_IsTheEffectiveDate()
+    {
+        Read(SuperhardMaterialsJa).Effective.ShouldBe(new DateOnly(2025, 11, 8));
+    }
+
+    [Fact]
+    public void Read_JapaneseTextWhoseOnlyFullDateIsWhenItTakesEffect_DoesNotTakeItAsPublished()
+    {
+        Read(SuperhardMaterialsJa).Published.ShouldNotBe(new DateOnly(2025, 11, 8));
+    }
+
+    // マイナビニュース (2023-05-24) on METI's order adding 23 chip-making items: "パブリックコメント" is the consultation
+    // that preceded the order, not a remark; the order is published on 5月23日 and applies from 2023年7月23日.
+    [Fact]
+    public void ClassifyMeasure_JapaneseOrderAfterPublicComment_IsNotAStatement()
+    {
+        var notice = Read("""
+            経済産業省、先端半導体製造装置など23品目を輸出管理の規制対象に追加する省令改正を公布
+            経済産業省は5月23日、省令の一部を改正する省令を公布した。いままでパブリックコメントを求めてきた先端半導体の製造装置など23品目を輸出管理の規制対象に加えることが正式に決まった。2カ月の周知期間を経て、2023年7月23日に施行される。
+            """);
+
+        notice.Measure.ShouldNotBe(Measure.Statement);
+        notice.Effective.ShouldBe(new DateOnly(2023, 7, 23));
+    }
+
+    [Theory]
+    [InlineData("令和7年10月9日(木曜日)から施行する。", null)]
+    [InlineData("令和7年9月29日\n外国ユーザーリストを改正します。令和7年10月9日から適用します。", "2025-09-29")]
+    [InlineData("2026年1月6日、商務部は発表した。", "2026-01-06")]
+    public void ParseIssued_DateFollowedByWhenItApplies_IsSkipped(string text, string? expected)
+    {
+        JapaneseDates.ParseIssued(text.Replace("\\n", "\n", StringComparison.Ordinal)).ShouldBe(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

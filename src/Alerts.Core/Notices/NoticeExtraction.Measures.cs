@@ -19,6 +19,13 @@ internal static partial class NoticeExtraction
             return Measure.Other; // a fair, a statistics release: no measure, whatever words they use
         }
 
+        // A court's judgment on smugglers (深圳中院宣判6宗锑锭走私系列案…判处有期徒刑12年) enforces controls already in
+        // force: it imposes no measure, and the controls and countermeasures it recalls as background are not its own.
+        if (CourtJudgment().IsMatch(foldedTitle + "\n" + head) && !NumberedNotice().IsMatch(foldedTitle))
+        {
+            return Measure.Other;
+        }
+
         // A repost's headline may be its third line, and a Q&A is a remark whatever its first line says.
         var headline = string.Join('\n', head.Split('\n').Take(3));
         if (IsRemark(foldedTitle) || (!NumberedNotice().IsMatch(foldedTitle) && (Remark().IsMatch(headline) || QuestionAndAnswer(head))))
@@ -397,6 +404,9 @@ internal static partial class NoticeExtraction
     /// <summary>A title that carries a notice's own form: 公告, 决定, 通知, 令 (not a repost's headline).</summary>
     [GeneratedRegex(@"公告|决定|命令|外交部令|第\s*\d+\s*号", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NumberedNotice();
+
+    [GeneratedRegex(@"宣判|判处(?:有期徒刑|无期徒刑|拘役|罚金)|(?:一审|二审|终审)判决|人民法院[^。\n]{0,30}?(?:判决|审理|宣判)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex CourtJudgment();
 
     [GeneratedRegex(@"交易会|广交会|博览会|进博会|展览会|进出口(?:总值|数据|情况)|统计数据|海关统计|贸易统计", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Event();

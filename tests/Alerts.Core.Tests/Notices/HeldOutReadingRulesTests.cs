@@ -195,4 +195,20 @@ public sealed class HeldOutReadingRulesTests
     {
         JapaneseDates.ParseIssued(text.Replace("\\n", "\n", StringComparison.Ordinal)).ShouldBe(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    // 中央社 (2025-12-17): 深圳中院宣判6宗銻錠走私系列案 — a court sentences smugglers of antimony ingots; the story recalls
+    // the 2024 antimony controls and calls the US ban "反制措施" as background.
+    [Fact]
+    public void ClassifyMeasure_CourtSentencesSmugglers_IsNoMeasureOfItsOwn()
+    {
+        var notice = Read("""
+            快訊 深圳中院宣判6宗銻錠走私系列案
+            中央社／ 台北17日電
+            中國此前對銻等兩用物項實施出口管制。近日深圳市中級人民法院對6宗銻錠走私系列案進行公開宣判，涉及走私166餘噸銻錠，主犯被判有期徒刑12年。
+            中國於2024年9月開始對銻相關物項實施出口管制，2024年12月宣布原則上不准對美國出口銻，當時被視為對美國進一步限制先進半導體出口到中國的反制措施。
+            """);
+
+        notice.Measure.ShouldBe(Measure.Other);
+        notice.Destinations.ShouldBeEmpty();
+    }
 }

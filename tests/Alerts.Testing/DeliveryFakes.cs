@@ -76,6 +76,8 @@ public sealed class FakeDeliveryLedger : IDeliveryLedger
 
     public Task RecordAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
+        // Like the SQLite and Table ledgers: a cancelled token writes nothing (so a write on the host's stop token is lost).
+        cancellationToken.ThrowIfCancellationRequested();
         lock (Records)
         {
             if (!Records.TryGetValue(record.Key, out var old) || !IsFinal(old.Outcome))
@@ -228,6 +230,7 @@ public sealed class DeliveryRedeliveringConsumer : IChangeConsumer, IAlertsRaise
 
     public Task CompleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // a settlement on a cancelled token does not reach the bus
         lock (_queue)
         {
             Completed.Add(message);
@@ -238,6 +241,7 @@ public sealed class DeliveryRedeliveringConsumer : IChangeConsumer, IAlertsRaise
 
     public Task LeaveForRetryAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // a settlement on a cancelled token does not reach the bus
         lock (_queue)
         {
             LeftForRetry.Add(message);
@@ -248,6 +252,7 @@ public sealed class DeliveryRedeliveringConsumer : IChangeConsumer, IAlertsRaise
 
     public Task DeadLetterAsync(ReceivedMessage message, string reason, string description, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // a settlement on a cancelled token does not reach the bus
         lock (_queue)
         {
             DeadLettered.Add((message, reason, description));

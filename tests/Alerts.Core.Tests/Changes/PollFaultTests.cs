@@ -176,6 +176,24 @@ public sealed class PollFaultTests
         snapshot!.LastPoll!.SuspectListings.ShouldContain(new Uri(Base, ScriptedMofcomSite.Index2026).ToString());
     }
 
+    // Issue 12 item 3: a suspect listing stays suspect only "until it recovers".
+    [Fact]
+    public async Task PollAsync_TruncatedListingRecovers_ClearsTheWarningAndWithdrawsNothing()
+    {
+        await PollAsync();
+        _site.Truncate(ScriptedMofcomSite.Index2026, 2);
+        var truncated = await PollTimesAsync(2, TimeSpan.FromMinutes(15));
+        _site.Truncate(ScriptedMofcomSite.Index2026, null);
+
+        var recovered = await PollTimesAsync(2, TimeSpan.FromMinutes(15));
+        var snapshot = await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None);
+
+        Kinds([.. truncated, .. recovered]).ShouldBeEmpty();
+        snapshot!.SuspectListings.ShouldBeEmpty();
+        snapshot.LastPoll!.SuspectListings.ShouldBeEmpty();
+        SourceHealthNotes.Of(snapshot).ShouldNotContain(n => n.Contains("suspect", StringComparison.Ordinal));
+    }
+
     // Issue 12 item 5: a listing row linking to another host was fetched and became a notice.
     [Fact]
     public async Task PollAsync_RowLinkingToAnotherHost_IsNotFetched()

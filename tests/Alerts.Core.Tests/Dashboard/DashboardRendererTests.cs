@@ -157,6 +157,18 @@ public sealed class DashboardFirstScreenTests
         html.ShouldNotContain("data-testid=\"all-clear\"");
     }
 
+    // Issue 12 item 1: a healthy poll that left a row unread says so in the source's health.
+    [Fact]
+    public void Dashboard_HealthySourceWithAnUnreadRow_ShowsItsNote()
+    {
+        const string note = "1 row unread since 2026-11-28 09:12 UTC: server-error HTTP 503 (https://www.mofcom.gov.cn/a.html, 1 attempt(s))";
+        var source = new SourceStatus("cn-mofcom-announcements") { Outcome = "ok", LastSuccess = Now.AddMinutes(-5), Notes = [note] };
+
+        var html = Render(new DashboardModel(Now) { Sources = [source] });
+
+        html.ShouldContain("data-testid=\"note-cn-mofcom-announcements\">" + System.Net.WebUtility.HtmlEncode(note) + "<");
+    }
+
     [Fact]
     public void Dashboard_DisabledSource_IsNotAProblem()
     {

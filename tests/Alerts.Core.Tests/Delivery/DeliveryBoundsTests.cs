@@ -74,6 +74,45 @@ public sealed class DeliveryBoundsTests
     }
 
     [Fact]
+    public async Task DrainAsync_EmailSend_RecordsSendingBeforeTheProviderCall()
+    {
+        var harness = new DeliveryHarness(EmailTenant());
+        var change = harness.Publish(new NoticeBuilder().Build(), Subs.Email);
+        var alertId = Alerts.Alert.IdFor(change.ChangeId, "mail");
+        var duringSend = new List<DeliveryOutcome?>();
+        harness.Email.Next = _ =>
+        {
+            duringSend.Add(harness.Ledger.GetOutcomeAsync(alertId, DeliveryChannel.Email, "ops@mail.example", CancellationToken.None).GetAwaiter().GetResult());
+            return SendResult.Ok;
+        };
+
+        await harness.DrainAsync(Subs.Email);
+
+        duringSend.ShouldBe([DeliveryOutcome.Sending]);
+        (await harness.Ledger.GetOutcomeAsync(alertId, DeliveryChannel.Email, "ops@mail.example", CancellationToken.None)).ShouldBe(DeliveryOutcome.Sent);
+    }
+
+    [Fact]
+    public async Task DrainAsync_StopRequestedDuringATeamsPost_RecordsThatPostDespiteTheCancelledToken()
+    {
+        var harness = new DeliveryHarness(new CompanyBuilder().WithId("team")
+            .WithTeams(new TeamsWebhook { WebhookUrl = "https://hook.example/team" }).WithRecipients().Build());
+        harness.Publish(new NoticeBuilder().Build(), Subs.Teams);
+        using var stop = new CancellationTokenSource();
+        harness.Teams.Next = _ =>
+        {
+            stop.Cancel();
+            return SendResult.Ok;
+        };
+
+        await harness.Drainer().DrainAsync(Subs.Teams, stop.Token);
+
+        harness.Teams.Sent.Count.ShouldBe(1);
+        harness.Ledger.Records.Values.Where(r => r.Channel == DeliveryChannel.Teams).Select(r => r.Outcome).ShouldBe([DeliveryOutcome.Sent]);
+        (harness.Consumer.Completed.Count + harness.Consumer.LeftForRetry.Count).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task DrainAsync_TwelveTenantsWithHangingWebhooks_EachIsCutAtItsTenantBudgetAndLeftForRetry()
     {
         var harness = new DeliveryHarness(HangingTenants(12));

@@ -74,6 +74,21 @@ public sealed class TeamsCardBuilderTests
         text.ShouldContain("phish.example");
     }
 
+    // Issue 12 item 6 names snippets too: the operative snippet and the explanation are foreign text as well.
+    [Fact]
+    public void Build_SnippetAndExplanationWithMarkdown_RenderNoLinkOrFormatting()
+    {
+        const string hostile = "[Sign in to keep receiving alerts](https://phish.example/login) **now**";
+        var alert = DeliveryAlerts.Sample() with { Explanation = hostile, Snippet = hostile };
+
+        var texts = Card(Builder.Build("Acme", [alert])).GetProperty("body")[1].GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("type").GetString() == "TextBlock").Select(i => i.GetProperty("text").GetString()!)
+            .Where(t => t.Contains("phish.example", StringComparison.Ordinal)).ToList();
+
+        texts.Count.ShouldBe(2);
+        texts.ShouldAllBe(t => !System.Text.RegularExpressions.Regex.IsMatch(t, @"(?<!\\)[\[\]*_<>]"));
+    }
+
     [Fact]
     public void Md_LeadingListOrHeadingMarker_IsEscaped()
     {

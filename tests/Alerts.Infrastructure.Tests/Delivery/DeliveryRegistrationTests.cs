@@ -81,6 +81,24 @@ public sealed class DeliveryRegistrationTests : IDisposable
         provider.GetRequiredService<Core.Messaging.IAlertsRaisedPublisher>().ShouldBeOfType<LocalBus.SqliteLocalBus>();
     }
 
+    // Issue 12 item 4: stale .eml.tmp files are cleaned on start, by the host, not only when a test calls the cleaner.
+    [Fact]
+    public async Task Embedded_Default_HostStartRemovesTheOutboxsStaleTemporaryFiles()
+    {
+        using var provider = Build(new() { ["Hosting:Mode"] = "Embedded" });
+        var outbox = Directory.CreateDirectory(_data.Combine("outbox")).FullName;
+        var stale = Path.Combine(outbox, "alert-acme-c1_acme-0123456789ab.eml.tmp");
+        var foreign = Path.Combine(outbox, "notes.tmp");
+        File.WriteAllText(stale, "half");
+        File.WriteAllText(foreign, "someone else's");
+
+        var cleaner = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxTemporaryCleaner>().ShouldHaveSingleItem();
+        await cleaner.StartAsync(CancellationToken.None);
+
+        File.Exists(stale).ShouldBeFalse();
+        File.Exists(foreign).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Azure_WithServiceBus_PublishesAlertsRaisedToServiceBus()
     {

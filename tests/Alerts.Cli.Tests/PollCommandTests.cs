@@ -136,6 +136,27 @@ public sealed class PollCommandTests : IDisposable
         run.Output.ShouldContain("never-polled");
     }
 
+    [Fact]
+    public async Task SourcesConfirmShrink_UnknownSource_ExitsTwoNamingIt()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("sources", "confirm-shrink", "no-such-source", "--data", _data.Path);
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("unknown source 'no-such-source'");
+    }
+
+    [Fact]
+    public async Task SourcesConfirmShrink_NoSuspectListing_ExitsTwoAndSaysNothingChanged()
+    {
+        _site.Publish(Notice(1, new DateOnly(2026, 1, 6)));
+        await PollAsync();
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("sources", "confirm-shrink", FakeNoticeSource.DefaultId, "--data", _data.Path);
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("no listing of fake-source is suspect; nothing changed");
+    }
+
     public void Dispose()
     {
         CliServices.TestOverrides = null;

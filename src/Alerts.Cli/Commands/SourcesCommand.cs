@@ -11,7 +11,10 @@ using Alerts.Core.Common;
 
 namespace Alerts.Cli.Commands;
 
-/// <summary><c>alerts sources</c>: each source with its schedule, base URL, last poll, health, items known and sequence gaps.</summary>
+/// <summary>
+/// <c>alerts sources</c>: each source with its schedule, base URL, last poll, health, items known and sequence gaps;
+/// <c>alerts sources confirm-shrink &lt;source&gt;</c>: a person confirms that a suspect listing is really shorter.
+/// </summary>
 internal static class SourcesCommand
 {
     public static Command Create()
@@ -23,6 +26,7 @@ internal static class SourcesCommand
         command.Options.Add(json);
         command.Options.Add(data);
         command.Options.Add(sourceUrls);
+        command.Subcommands.Add(ConfirmShrink());
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -76,6 +80,51 @@ internal static class SourcesCommand
             }
 
             return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command ConfirmShrink()
+    {
+        var command = new Command("confirm-shrink",
+            "Confirm that a suspect listing (one that shrank to fewer than half its rows) is really shorter: its next read is taken as it is, and notices it no longer lists can be withdrawn.");
+        var source = new Argument<string>("source") { Description = "The source id (from alerts sources)." };
+        var listing = new Option<string?>("--listing") { Description = "Only this listing URL (as in the source's health note); default: every suspect listing of the source." };
+        var data = CommonOptions.Data();
+        command.Arguments.Add(source);
+        command.Options.Add(listing);
+        command.Options.Add(data);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var id = parseResult.GetValue(source)!;
+            await using var services = CliServices.Build(parseResult.GetValue(data)!);
+            if (services.GetRequiredService<ISourceCatalog>().Find(id) is null)
+            {
+                await error.WriteLineAsync($"alerts sources confirm-shrink: unknown source '{id}' (alerts sources lists them).").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var result = await services.GetRequiredService<ListingShrinkConfirmation>()
+                .ConfirmAsync(id, parseResult.GetValue(listing), cancellationToken).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case ShrinkConfirmationOutcome.NeverPolled:
+                    await error.WriteLineAsync($"alerts sources confirm-shrink: {id} has never been polled here; there is nothing to confirm.").ConfigureAwait(false);
+                    return ExitCodes.BadInput;
+                case ShrinkConfirmationOutcome.NotSuspect:
+                    var which = parseResult.GetValue(listing) is { } url ? $"{url} is not a suspect listing of {id}" : $"no listing of {id} is suspect";
+                    await error.WriteLineAsync($"alerts sources confirm-shrink: {which}; nothing changed.").ConfigureAwait(false);
+                    return ExitCodes.BadInput;
+                default:
+                    foreach (var confirmedUrl in result.Listings.Keys)
+                    {
+                        await output.WriteLineAsync($"confirmed {confirmedUrl}: its next poll is read as it is; notices it no longer lists can then be withdrawn.").ConfigureAwait(false);
+                    }
+
+                    return ExitCodes.Ok;
+            }
         });
         return command;
     }

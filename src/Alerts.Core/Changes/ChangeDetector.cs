@@ -58,7 +58,7 @@ public static partial class ChangeDetector
         var baseline = !snapshot.Baselined;
         var notices = new Dictionary<string, NoticeState>(snapshot.Notices, StringComparer.Ordinal);
         var changes = new List<ChangeRecord>();
-        var listings = ListingsNow(snapshot, result, out var suspect);
+        var listings = ListingsNow(snapshot, result, out var suspect, out var confirmedUnread);
         var listed = new HashSet<string>(listings.Values.SelectMany(l => l.Keys), StringComparer.Ordinal);
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         // Rows first seen on the baseline poll stay baseline when their notice is read later (no alert for old news).
@@ -175,6 +175,7 @@ public static partial class ChangeDetector
             Listings = listings,
             Unread = unread,
             SuspectListings = suspect.ToDictionary(s => s.Url, s => s.Warning, StringComparer.Ordinal),
+            ShrinksConfirmed = confirmedUnread,
             Validators = validators,
             SequenceGaps = hasNumberedSeries ? SequenceGaps(notices.Keys) : [],
         };
@@ -190,13 +191,15 @@ public static partial class ChangeDetector
     /// <summary>
     /// What each listing lists after this poll. A read listing lists its rows — unless it shrank sharply (fewer than
     /// half its earlier rows), when it is suspect: the earlier rows are kept (no withdrawal evidence) until it
-    /// recovers. A listing that answered 304 or failed in a tolerated way keeps its earlier rows. Listings this poll
-    /// did not ask for at all (last year's index after New Year) are dropped.
+    /// recovers or a person confirms the shrink (<see cref="SourceSnapshot.ShrinksConfirmed"/>: that read is taken as
+    /// it is). A listing that answered 304 or failed in a tolerated way keeps its earlier rows. Listings this poll did
+    /// not ask for at all (last year's index after New Year) are dropped.
     /// </summary>
     private static Dictionary<string, IReadOnlyDictionary<string, string>> ListingsNow(
-        SourceSnapshot snapshot, SourcePollResult result, out List<(string Url, string Warning)> suspect)
+        SourceSnapshot snapshot, SourcePollResult result, out List<(string Url, string Warning)> suspect, out List<string> confirmedUnread)
     {
         suspect = [];
+        confirmedUnread = [];
         var reads = result.Listings.Count > 0
             ? result.Listings
             : [result.Outcome == FetchOutcome.Ok && result.Items.Count > 0
@@ -209,8 +212,14 @@ public static partial class ChangeDetector
         foreach (var read in reads)
         {
             snapshot.Listings.TryGetValue(read.Url, out var before);
+            var confirmed = snapshot.ShrinksConfirmed.Contains(read.Url, StringComparer.Ordinal);
             if (!read.IsRead)
             {
+                if (confirmed)
+                {
+                    confirmedUnread.Add(read.Url); // the confirmation waits for the listing's next read
+                }
+
                 if (snapshot.SuspectListings.TryGetValue(read.Url, out var still))
                 {
                     suspect.Add((read.Url, still));
@@ -234,7 +243,7 @@ public static partial class ChangeDetector
                 rows.TryAdd(item.Url, item.Fingerprint);
             }
 
-            if (before is not null && before.Count >= MinRowsForShrinkCheck && rows.Count * 2 < before.Count)
+            if (!confirmed && before is not null && before.Count >= MinRowsForShrinkCheck && rows.Count * 2 < before.Count)
             {
                 suspect.Add((read.Url, string.Create(CultureInfo.InvariantCulture,
                     $"{read.Url}: listing shrank from {before.Count} to {rows.Count} rows; suspect, no withdrawals from it until it recovers")));

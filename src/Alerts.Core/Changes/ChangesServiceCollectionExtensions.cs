@@ -14,6 +14,7 @@ public static class ChangesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton<PollService>();
+        services.TryAddSingleton<ListingShrinkConfirmation>();
         services.TryAddSingleton<IChangeArchive, SnapshotChangeArchive>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceHealthReader, SnapshotHealthReader>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceStatusReader, SnapshotStatusReader>());

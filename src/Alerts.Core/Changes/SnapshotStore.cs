@@ -96,6 +96,12 @@ public sealed record SourceSnapshot(string SourceId)
     /// <summary>Listing URL → why it is suspect (it shrank sharply); kept while it answers 304, cleared when it recovers.</summary>
     public IReadOnlyDictionary<string, string> SuspectListings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Suspect listings a person confirmed as really shorter (<see cref="ListingShrinkConfirmation"/>): the next read of
+    /// each is taken as it is, so notices it no longer lists can be withdrawn. Cleared by that read.
+    /// </summary>
+    public IReadOnlyList<string> ShrinksConfirmed { get; init; } = [];
+
     /// <summary>Item URL → a listed row whose notice is not read yet, retried with back-off.</summary>
     public IReadOnlyDictionary<string, UnreadItem> Unread { get; init; } = new Dictionary<string, UnreadItem>();
 

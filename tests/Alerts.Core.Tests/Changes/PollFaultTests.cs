@@ -194,6 +194,48 @@ public sealed class PollFaultTests
         SourceHealthNotes.Of(snapshot).ShouldNotContain(n => n.Contains("suspect", StringComparison.Ordinal));
     }
 
+    // Issue 12 item 3: "…until it recovers or a person confirms". A confirmed shrink is read as it is, even though the
+    // unchanged listing would answer 304 to the validators it had (they are dropped with the confirmation).
+    [Fact]
+    public async Task PollAsync_ShrinkConfirmedByAPerson_WithdrawsTheNoticesTheListingNoLongerLists()
+    {
+        await PollAsync();
+        _site.Truncate(ScriptedMofcomSite.Index2026, 2);
+        _site.Fault = r => r.Url.AbsolutePath.Contains("/art/", StringComparison.Ordinal) ? Answer(r, FetchOutcome.Gone, "HTTP 404") : null;
+        var suspect = await PollTimesAsync(2, TimeSpan.FromMinutes(15));
+
+        var confirmation = await new ListingShrinkConfirmation(_store).ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
+        var after = await PollTimesAsync(3, TimeSpan.FromMinutes(15));
+
+        Kinds(suspect).ShouldNotContain(ChangeKind.Withdrawn);
+        confirmation.Outcome.ShouldBe(ShrinkConfirmationOutcome.Confirmed);
+        confirmation.Listings.Keys.ShouldBe([new Uri(Base, ScriptedMofcomSite.Index2026).ToString()]);
+        Kinds(after).Count(k => k == ChangeKind.Withdrawn).ShouldBe(4);
+        var snapshot = await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None);
+        snapshot!.SuspectListings.ShouldBeEmpty();
+        snapshot.ShrinksConfirmed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_NoListingIsSuspect_IsNotSuspectAndSavesNothing()
+    {
+        await PollAsync();
+        var before = await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None);
+
+        var confirmation = await new ListingShrinkConfirmation(_store).ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
+
+        confirmation.Outcome.ShouldBe(ShrinkConfirmationOutcome.NotSuspect);
+        (await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None))!.Version.ShouldBe(before!.Version);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_SourceNeverPolled_IsNeverPolled()
+    {
+        var confirmation = await new ListingShrinkConfirmation(_store).ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
+
+        confirmation.Outcome.ShouldBe(ShrinkConfirmationOutcome.NeverPolled);
+    }
+
     // Issue 12 item 5: a listing row linking to another host was fetched and became a notice.
     [Fact]
     public async Task PollAsync_RowLinkingToAnotherHost_IsNotFetched()

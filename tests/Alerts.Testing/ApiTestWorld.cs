@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Alerts.Core.Fetching;
+using Alerts.Core.Sources;
 
 namespace Alerts.Testing;
 
@@ -67,6 +68,12 @@ public sealed class ApiTestWorld
     /// <summary>The page archive the audit pack reads (empty until a test keeps pages in it).</summary>
     public InMemoryPageArchive Pages { get; } = new();
 
+    /// <summary>Source snapshots, for the ops routes that change one (confirm-shrink).</summary>
+    public InMemorySnapshotStore Snapshots { get; } = new();
+
+    /// <summary>The one source the ops routes know: <see cref="FakeNoticeSource.DefaultId"/>.</summary>
+    public FakeSourceCatalog Sources { get; } = new(new FakeNoticeSource());
+
     public const string UrlNoticeKey = "https://www.meti.go.jp/press/2026/06/20260612001/20260612001.html";
 
     /// <summary>Keys of the seeded companies (issued through the real <see cref="ApiKeyService"/> hashing).</summary>
@@ -117,6 +124,9 @@ public sealed class ApiTestWorld
         services.AddSingleton(Assessments);
         services.AddSingleton<IAssessmentStore>(AssessmentStore);
         services.AddSingleton<IPageArchive>(Pages);
+        services.AddSingleton<ISnapshotStore>(Snapshots);
+        services.AddSingleton<ISourceCatalog>(Sources);
+        services.AddSingleton<ListingShrinkConfirmation>();
         services.AddAlertsAudit(configuration);
 
         // The printable digest renders over the same alerts and assessments (no sends: the sender only records).

@@ -51,6 +51,7 @@ internal static class ApiEndpoints
         api.MapGet(ApiRoutes.Taxonomy, (HttpContext c, OpsHandlers h) => Run(c, h.TaxonomyAsync(Auth(c.Request), c.RequestAborted)));
         api.MapGet(ApiRoutes.DeadLetters, (HttpContext c, OpsHandlers h) => Run(c, h.ListDeadLettersAsync(Auth(c.Request), Query(c.Request, "subscription"), c.RequestAborted)));
         api.MapGet(ApiRoutes.DeadLetter, (HttpContext c, string id, OpsHandlers h) => Run(c, h.GetDeadLetterAsync(Auth(c.Request), id, c.RequestAborted)));
+        api.MapPost(ApiRoutes.SourceConfirmShrink, (HttpContext c, string id, OpsHandlers h) => Run(c, h.ConfirmShrinkAsync(Auth(c.Request), id, Query(c.Request, "listing"), c.RequestAborted)));
         api.MapPost(ApiRoutes.DeadLetterReplayAll, (HttpContext c, OpsHandlers h) => Run(c, h.ReplayAllAsync(Auth(c.Request), Query(c.Request, "subscription"), c.RequestAborted)));
         api.MapPost(ApiRoutes.DeadLetterReplay, (HttpContext c, string id, OpsHandlers h) => Run(c, h.ReplayAsync(Auth(c.Request), id, c.RequestAborted)));
         return app;

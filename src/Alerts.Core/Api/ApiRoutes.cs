@@ -40,6 +40,7 @@ public static class ApiRoutes
     public const string Change = "changes/{id}";
     public const string Measures = "measures";
     public const string Sources = "sources";
+    public const string SourceConfirmShrink = "sources/{id}/confirm-shrink";
     public const string Status = "status";
     public const string Taxonomy = "taxonomy";
     public const string DeadLetters = "deadletters";
@@ -79,6 +80,7 @@ public static class ApiRoutes
         new("GET", RouteArea.Api, Change),
         new("GET", RouteArea.Api, Measures),
         new("GET", RouteArea.Api, Sources),
+        new("POST", RouteArea.Api, SourceConfirmShrink),
         new("GET", RouteArea.Api, Status),
         new("GET", RouteArea.Api, Taxonomy),
         new("GET", RouteArea.Api, DeadLetters),

@@ -2,6 +2,7 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
 using Alerts.Core.Changes;
+using Alerts.Core.Sources;
 
 namespace Alerts.Core.Api;
 
@@ -37,7 +38,9 @@ public sealed class OpsHandlers(
     HealthService health,
     DeadLetterService deadLetters,
     IDeliveryLedger ledger,
-    ITaxonomyReader taxonomy)
+    ITaxonomyReader taxonomy,
+    ISourceCatalog catalog,
+    ListingShrinkConfirmation shrinks)
 {
     public async Task<ApiResult> SourcesAsync(string? authorization, CancellationToken cancellationToken)
     {
@@ -48,6 +51,29 @@ public sealed class OpsHandlers(
 
         return ApiResult.Ok(await health.ReadSourcesAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>
+    /// <c>POST /api/sources/{id}/confirm-shrink?listing=</c> (admin): a person confirms that the source's suspect
+    /// listings (or the one named) are really shorter; their next poll is taken as it is (docs/operations.md).
+    /// </summary>
+    public Task<ApiResult> ConfirmShrinkAsync(string? authorization, string sourceId, string? listingUrl, CancellationToken cancellationToken) =>
+        AsAdminAsync(authorization, async () =>
+        {
+            if (catalog.Find(sourceId) is null)
+            {
+                return Problems.NotFound("source", sourceId);
+            }
+
+            var result = await shrinks.ConfirmAsync(sourceId, listingUrl, cancellationToken).ConfigureAwait(false);
+            return result.Outcome switch
+            {
+                ShrinkConfirmationOutcome.Confirmed => ApiResult.Ok(new { confirmed = result.Listings.Keys.ToList() }),
+                ShrinkConfirmationOutcome.NeverPolled => Problems.Conflict($"{sourceId} has never been polled; there is nothing to confirm."),
+                _ => Problems.Conflict(listingUrl is null
+                    ? $"No listing of {sourceId} is suspect; nothing changed."
+                    : $"{listingUrl} is not a suspect listing of {sourceId}; nothing changed."),
+            };
+        }, cancellationToken);
 
     public async Task<ApiResult> TaxonomyAsync(string? authorization, CancellationToken cancellationToken)
     {

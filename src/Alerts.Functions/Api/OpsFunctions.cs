@@ -55,6 +55,16 @@ public sealed class OpsFunctions(OpsHandlers handlers)
         return new ApiResultAction(await handlers.GetDeadLetterAsync(Auth(request), id, cancellationToken).ConfigureAwait(false));
     }
 
+    [Function("ApiSourceConfirmShrink")]
+    public async Task<IActionResult> ConfirmShrink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SourceConfirmShrink)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResultAction(await handlers.ConfirmShrinkAsync(Auth(request), id, Query(request, "listing"), cancellationToken).ConfigureAwait(false));
+    }
+
     [Function("ApiDeadLetterReplayAll")]
     public async Task<IActionResult> ReplayAll(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.DeadLetterReplayAll)] HttpRequest request,

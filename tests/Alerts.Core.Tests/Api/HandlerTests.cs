@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Api;
+using Alerts.Core.Changes;
+using Alerts.Core.Sources;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -158,5 +160,55 @@ public sealed class HandlerTests : IDisposable
         result.StatusCode.ShouldBe(400, result.BodyText);
         result.Body.ShouldBeOfType<ApiProblem>().Errors!.Keys.ShouldBe([field]);
         (await _world.Companies.GetAsync("new-co", CancellationToken.None)).ShouldBeNull();
+    }
+
+    private OpsHandlers Ops => _services.GetRequiredService<OpsHandlers>();
+
+    private const string Admin = "Bearer " + ApiTestWorld.AdminKey;
+
+    [Fact]
+    public async Task ConfirmShrinkAsync_CompanyKey_IsForbidden()
+    {
+        var result = await Ops.ConfirmShrinkAsync(BearerA, FakeNoticeSource.DefaultId, null, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(403);
+    }
+
+    [Fact]
+    public async Task ConfirmShrinkAsync_UnknownSource_Is404()
+    {
+        var result = await Ops.ConfirmShrinkAsync(Admin, "no-such-source", null, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task ConfirmShrinkAsync_SuspectListing_MarksItAndDropsItsValidators()
+    {
+        const string listing = "https://fake.example/list.html";
+        await _world.Snapshots.SaveAsync(new SourceSnapshot(FakeNoticeSource.DefaultId)
+        {
+            SuspectListings = new Dictionary<string, string> { [listing] = listing + ": listing shrank from 6 to 2 rows" },
+            Validators = new Dictionary<string, HttpValidators> { [listing] = new("\"v1\"", null) },
+        }, [], CancellationToken.None);
+
+        var result = await Ops.ConfirmShrinkAsync(Admin, FakeNoticeSource.DefaultId, listing, CancellationToken.None);
+
+        result.StatusCode.ShouldBe(200);
+        var snapshot = await _world.Snapshots.LoadAsync(FakeNoticeSource.DefaultId, CancellationToken.None);
+        snapshot!.ShrinksConfirmed.ShouldBe([listing]);
+        snapshot.Validators.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ConfirmShrinkAsync_ListingNotSuspect_Is409AndChangesNothing()
+    {
+        await _world.Snapshots.SaveAsync(new SourceSnapshot(FakeNoticeSource.DefaultId), [], CancellationToken.None);
+
+        var result = await Ops.ConfirmShrinkAsync(Admin, FakeNoticeSource.DefaultId, "https://fake.example/list.html", CancellationToken.None);
+
+        result.StatusCode.ShouldBe(409);
+        result.BodyText.ShouldContain("is not a suspect listing");
+        (await _world.Snapshots.LoadAsync(FakeNoticeSource.DefaultId, CancellationToken.None))!.ShrinksConfirmed.ShouldBeEmpty();
     }
 }

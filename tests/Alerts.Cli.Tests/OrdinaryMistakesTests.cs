@@ -145,6 +145,22 @@ public sealed class OrdinaryMistakesTests
         output.ShouldContain("Summary");
     }
 
+    [Fact]
+    public async Task Demo_PortTaken_SaysSoInOneLineAndExitsPortInUse()
+    {
+        // alerts demo after alerts run: the dashboard's port is taken.
+        using var data = new TempDirectory();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(guard.Token, "demo", "--port", port, "--data", data.Path);
+
+        exitCode.ShouldBe(ExitCodes.PortInUse, error);
+        ShouldBeOneLine(error, "--port");
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("demo")]
@@ -163,6 +179,7 @@ public sealed class OrdinaryMistakesTests
     [InlineData("sources")]
     [InlineData("dlq", "list")]
     [InlineData("subscriptions", "export")]
+    [InlineData("demo", "--no-serve")]
     public async Task DataIsAFile_SaysSoInOneLine(params string[] verb)
     {
         using var parent = new TempDirectory();
@@ -192,6 +209,7 @@ public sealed class OrdinaryMistakesTests
     [Theory]
     [InlineData("run")]
     [InlineData("sources")]
+    [InlineData("dlq", "list")]
     [InlineData("subscriptions", "export")]
     public async Task CorruptDatabase_SaysSoInOneLine(params string[] verb)
     {

@@ -225,6 +225,29 @@ public sealed class OrdinaryMistakesTests
         File.ReadAllText(database).ShouldBe(new string('x', 4096));
     }
 
+    // An unwritable --data folder cannot be made here (tests run as root, whom permissions do not stop): the errors
+    // writing into one raises are described directly.
+    [Fact]
+    public void TryDescribe_AccessDenied_SaysGiveAWritableFolder()
+    {
+        FriendlyErrors.TryDescribe(new UnauthorizedAccessException("Access to the path '/srv/alerts/outbox' is denied."), out var message, out var exitCode).ShouldBeTrue();
+
+        exitCode.ShouldBe(ExitCodes.DataUnusable);
+        message.ShouldBe("Access to the path '/srv/alerts/outbox' is denied. Give --data a folder you can write.");
+    }
+
+    [Theory]
+    [InlineData(8)] // SQLITE_READONLY
+    [InlineData(14)] // SQLITE_CANTOPEN
+    public void TryDescribe_DatabaseNotWritable_SaysGiveAWritableFolder(int sqliteError)
+    {
+        FriendlyErrors.TryDescribe(new Microsoft.Data.Sqlite.SqliteException("SQLite Error: unable to open database file.", sqliteError), out var message, out var exitCode).ShouldBeTrue();
+
+        exitCode.ShouldBe(ExitCodes.DataUnusable);
+        message.ShouldStartWith("cannot open the database in the --data folder for writing");
+        message.ShouldNotContain("\n");
+    }
+
     [Fact]
     public async Task Poll_SourceUrlForAnUnknownSource_RefusesNamingTheSources()
     {

@@ -145,6 +145,22 @@ public sealed class OrdinaryMistakesTests
         output.ShouldContain("Summary");
     }
 
+    [Fact]
+    public async Task Demo_PortTaken_SaysSoInOneLineAndExitsPortInUse()
+    {
+        // alerts demo after alerts run: the dashboard's port is taken.
+        using var data = new TempDirectory();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(guard.Token, "demo", "--port", port, "--data", data.Path);
+
+        exitCode.ShouldBe(ExitCodes.PortInUse, error);
+        ShouldBeOneLine(error, "--port");
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("demo")]
@@ -163,6 +179,7 @@ public sealed class OrdinaryMistakesTests
     [InlineData("sources")]
     [InlineData("dlq", "list")]
     [InlineData("subscriptions", "export")]
+    [InlineData("demo", "--no-serve")]
     public async Task DataIsAFile_SaysSoInOneLine(params string[] verb)
     {
         using var parent = new TempDirectory();
@@ -192,6 +209,7 @@ public sealed class OrdinaryMistakesTests
     [Theory]
     [InlineData("run")]
     [InlineData("sources")]
+    [InlineData("dlq", "list")]
     [InlineData("subscriptions", "export")]
     public async Task CorruptDatabase_SaysSoInOneLine(params string[] verb)
     {
@@ -205,6 +223,29 @@ public sealed class OrdinaryMistakesTests
         exitCode.ShouldBe(ExitCodes.DataUnusable);
         ShouldBeOneLine(error, "damaged or not an Alerts database");
         File.ReadAllText(database).ShouldBe(new string('x', 4096));
+    }
+
+    // An unwritable --data folder cannot be made here (tests run as root, whom permissions do not stop): the errors
+    // writing into one raises are described directly.
+    [Fact]
+    public void TryDescribe_AccessDenied_SaysGiveAWritableFolder()
+    {
+        FriendlyErrors.TryDescribe(new UnauthorizedAccessException("Access to the path '/srv/alerts/outbox' is denied."), out var message, out var exitCode).ShouldBeTrue();
+
+        exitCode.ShouldBe(ExitCodes.DataUnusable);
+        message.ShouldBe("Access to the path '/srv/alerts/outbox' is denied. Give --data a folder you can write.");
+    }
+
+    [Theory]
+    [InlineData(8)] // SQLITE_READONLY
+    [InlineData(14)] // SQLITE_CANTOPEN
+    public void TryDescribe_DatabaseNotWritable_SaysGiveAWritableFolder(int sqliteError)
+    {
+        FriendlyErrors.TryDescribe(new Microsoft.Data.Sqlite.SqliteException("SQLite Error: unable to open database file.", sqliteError), out var message, out var exitCode).ShouldBeTrue();
+
+        exitCode.ShouldBe(ExitCodes.DataUnusable);
+        message.ShouldStartWith("cannot open the database in the --data folder for writing");
+        message.ShouldNotContain("\n");
     }
 
     [Fact]

@@ -43,6 +43,26 @@ public sealed class PollConcurrencyTests : IDisposable
         secondStarted.Task.IsCompleted.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task PollOnce_OnATerminal_PrintsAProgressLinePerSource()
+    {
+        var first = new FakeNoticeSource("fake-first").Publish(Notice("first"));
+        var second = new FakeNoticeSource("fake-second").Publish(Notice("second"));
+        CliServices.TestOverrides = services =>
+        {
+            services.AddSingleton<ISourceCatalog>(new FakeSourceCatalog(first, second));
+            services.AddSingleton<IPageFetcher>(first);
+        };
+        Alerts.Cli.Commands.PollCommand.TestProgress = true;
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("poll", "--once", "--data", _data.Path);
+
+        exitCode.ShouldBe(0, error);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.ShouldContain(l => l.StartsWith("fake-first: ok,", StringComparison.Ordinal), error);
+        lines.ShouldContain(l => l.StartsWith("fake-second: ok,", StringComparison.Ordinal), error);
+    }
+
     private static Alerts.Core.Notices.Notice Notice(string name) => new NoticeBuilder()
         .WithKey($"fake:{name}:1")
         .With(n => n with { Title = $"Notice of {name}", Urls = [$"https://fake.example/{name}/1.html"] })
@@ -51,6 +71,7 @@ public sealed class PollConcurrencyTests : IDisposable
     public void Dispose()
     {
         CliServices.TestOverrides = null;
+        Alerts.Cli.Commands.PollCommand.TestProgress = false;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _data.Dispose();
     }

@@ -90,6 +90,17 @@ public sealed class ScriptedMofcomSite : IPageFetcher
         return this;
     }
 
+    /// <summary>Takes the rows <see cref="AddForeignRow"/> listed off the 2026 index again.</summary>
+    public ScriptedMofcomSite ClearForeignRows()
+    {
+        lock (_gate)
+        {
+            _foreign.Clear();
+        }
+
+        return this;
+    }
+
     /// <summary>Cuts the listing at <paramref name="path"/> to its first <paramref name="rows"/> rows; null restores it.</summary>
     public ScriptedMofcomSite Truncate(string path, int? rows)
     {

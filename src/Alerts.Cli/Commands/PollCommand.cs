@@ -15,6 +15,15 @@ namespace Alerts.Cli.Commands;
 /// <summary><c>alerts poll --once</c>: poll the selected sources once, store their state, print their changes.</summary>
 internal static class PollCommand
 {
+    private static readonly AsyncLocal<bool> ProgressAsOnATerminal = new();
+
+    /// <summary>Test seam: write the per-source progress lines as on a terminal (stderr not redirected), for the current async flow.</summary>
+    internal static bool TestProgress
+    {
+        get => ProgressAsOnATerminal.Value;
+        set => ProgressAsOnATerminal.Value = value;
+    }
+
     public static Command Create()
     {
         var command = new Command("poll", "Poll sources once and print their changes.");
@@ -54,7 +63,7 @@ internal static class PollCommand
             var polls = services.GetRequiredService<PollService>();
             var options = new PollOptions { PublishBaseline = parseResult.GetValue(publishBaseline) };
             // Sources are polled at once (politeness is per host, in the fetcher); their changes print in the order asked.
-            var progress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected ? TextWriter.Synchronized(error) : null;
+            var progress = TestProgress || (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected) ? TextWriter.Synchronized(error) : null;
             var reports = await Task.WhenAll(ids.Select(async id =>
             {
                 var report = await polls.PollAsync(id, options, cancellationToken).ConfigureAwait(false);

@@ -176,10 +176,36 @@ public static partial class ChangeDetector
             Unread = unread,
             SuspectListings = suspect.ToDictionary(s => s.Url, s => s.Warning, StringComparer.Ordinal),
             ShrinksConfirmed = confirmedUnread,
+            SkippedRows = SkippedNow(snapshot, result),
             Validators = validators,
             SequenceGaps = hasNumberedSeries ? SequenceGaps(notices.Keys) : [],
         };
         return new DetectionResult(updated, changes);
+    }
+
+    /// <summary>
+    /// Each listing's rows of an unexpected link shape after this poll: a read listing says them anew (none clears
+    /// them); one that answered 304 or failed in a tolerated way keeps what it said; one not asked for is dropped.
+    /// </summary>
+    private static Dictionary<string, string> SkippedNow(SourceSnapshot snapshot, SourcePollResult result)
+    {
+        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var read in result.Listings)
+        {
+            if (read.IsRead)
+            {
+                if (read.Skipped.Count > 0)
+                {
+                    skipped[read.Url] = NoticeSourceBase.SkippedRowsNote(read.Url, read.Skipped);
+                }
+            }
+            else if (snapshot.SkippedRows.TryGetValue(read.Url, out var still))
+            {
+                skipped[read.Url] = still;
+            }
+        }
+
+        return skipped;
     }
 
     /// <summary>The pseudo listing that carries a pre-per-listing snapshot's KnownItems until every listing was read once.</summary>

@@ -102,6 +102,13 @@ public sealed record SourceSnapshot(string SourceId)
     /// </summary>
     public IReadOnlyList<string> ShrinksConfirmed { get; init; } = [];
 
+    /// <summary>
+    /// Listing URL → its dated rows whose link is not a notice page of the source (issue 15: a row of an unexpected URL
+    /// shape is a notice that may be missed, so health says so); kept while the listing answers 304, cleared when it is
+    /// read without such rows.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SkippedRows { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Item URL → a listed row whose notice is not read yet, retried with back-off.</summary>
     public IReadOnlyDictionary<string, UnreadItem> Unread { get; init; } = new Dictionary<string, UnreadItem>();
 

@@ -4,8 +4,9 @@ namespace Alerts.Core.Changes;
 
 /// <summary>
 /// What a source's health must say besides its last outcome, in words an operator acts on: rows whose notice is still
-/// unread ("1 row unread since 2026-11-28 09:12 UTC: server-error HTTP 503"), rows deferred by the detail-fetch cap, and
-/// suspect listings. A poll can be healthy while one of these stands: that is why they are listed, not hidden (issue 12).
+/// unread ("1 row unread since 2026-11-28 09:12 UTC: server-error HTTP 503"), rows deferred by the detail-fetch cap,
+/// suspect listings, and dated listing rows skipped for a link that is not a notice page (issue 15). A poll can be
+/// healthy while one of these stands: that is why they are listed, not hidden (issue 12).
 /// </summary>
 public static class SourceHealthNotes
 {
@@ -28,6 +29,7 @@ public static class SourceHealthNotes
         }
 
         notes.AddRange(snapshot.SuspectListings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value));
+        notes.AddRange(snapshot.SkippedRows.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value));
         return notes;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class HttpPageFetcher(
         result = result with { Elapsed = timeProvider.GetElapsedTime(started) };
         if (!result.Outcome.IsHealthy())
         {
-            LogUnhealthy(request.SourceId, request.Url, result.Outcome.ToWire(), result.Detail);
+            LogFetchFailed(request.SourceId, request.Url, result.Outcome, result.Detail);
         }
 
         return result;
@@ -230,6 +230,7 @@ public sealed partial class HttpPageFetcher(
     [GeneratedRegex("""awsWafCookieDomainList|AwsWafIntegration|challenge\.js|__jsl_clearance|<title>[^<]{0,40}(page not found|ページが見つかりません|404 not found)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 500)]
     private static partial Regex ChallengeMarkers();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fetch for {SourceId} of {Url} failed: {Outcome} ({Detail})")]
-    private partial void LogUnhealthy(string sourceId, Uri url, string outcome, string? detail);
+    // A detail: the poll says a failing source once, as one warning when its health changes (PollService, issue 15).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetch for {SourceId} of {Url} failed: {Outcome} ({Detail})")]
+    private partial void LogFetchFailed(string sourceId, Uri url, FetchOutcome outcome, string? detail);
 }

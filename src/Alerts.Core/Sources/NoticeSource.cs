@@ -77,6 +77,9 @@ public sealed record ListingRead(string Url, FetchOutcome Outcome)
 {
     public IReadOnlyList<ListingItem> Items { get; init; } = [];
 
+    /// <summary>Links of dated rows this listing lists that are not notice pages of the source (<see cref="ListingParse.Skipped"/>).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public bool IsRead => Outcome == FetchOutcome.Ok;
 }
 

@@ -104,6 +104,13 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
         }
     }
 
+    /// <summary>What health says of a listing's skipped rows: how many, and the first link.</summary>
+    public static string SkippedRowsNote(string listingUrl, IReadOnlyList<string> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        return $"{listingUrl}: {skipped.Count} dated row(s) skipped, their link is not a notice page of this source (e.g. {(skipped.Count > 0 ? skipped[0] : "")})";
+    }
+
     public virtual async Task<SourcePollResult> PollAsync(SourcePollContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -187,11 +194,12 @@ public abstract class NoticeSourceBase(IPageFetcher fetcher) : INoticeSource
 
             if (parsed.Skipped.Count > 0)
             {
-                // A row the site lists but whose link we do not recognise is a notice we may be missing: say so in health.
-                warnings.Add($"{key}: {parsed.Skipped.Count} dated row(s) skipped, their link is not a notice page of this source (e.g. {parsed.Skipped[0]})");
+                // A row the site lists but whose link we do not recognise is a notice we may be missing: say so in health
+                // (the listing read carries the rows to the snapshot, whose health notes name them: SourceHealthNotes).
+                warnings.Add(SkippedRowsNote(key, parsed.Skipped));
             }
 
-            listingReads.Add(new ListingRead(key, FetchOutcome.Ok) { Items = parsed.Items });
+            listingReads.Add(new ListingRead(key, FetchOutcome.Ok) { Items = parsed.Items, Skipped = parsed.Skipped });
             foreach (var item in parsed.Items)
             {
                 if (seen.Add(item.Url))

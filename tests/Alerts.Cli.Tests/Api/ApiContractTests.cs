@@ -337,6 +337,16 @@ public sealed class ApiContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Root_RedirectsToTheDashboard()
+    {
+        // Issue 15 item 8: '/' answered 404 where a user opens the address alerts run prints.
+        using var response = await Send(null, "GET", "/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/dashboard");
+    }
+
+    [Fact]
     public async Task Replay_IdWithASlashEncodedInThePath_Is202()
     {
         using var replayed = await Send(ApiTestWorld.AdminKey, "POST", $"api/deadletters/{Uri.EscapeDataString("email/dl-2")}/replay");

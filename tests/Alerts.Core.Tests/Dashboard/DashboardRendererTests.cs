@@ -5,6 +5,7 @@ using Alerts.Core.Ops;
 using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Alerts.Core.Changes;
+using Alerts.Core.Sources;
 
 namespace Alerts.Core.Tests.Dashboard;
 
@@ -176,5 +177,92 @@ public sealed class DashboardFirstScreenTests
 
         html.ShouldContain(">disabled<");
         html.ShouldContain("data-testid=\"all-clear\"");
+    }
+
+    [Fact]
+    public void Dashboard_FailingSource_SaysWhyAndSinceWhen()
+    {
+        var source = new SourceStatus("jp-meti-press")
+        {
+            Outcome = "blocked", LastError = "HTTP 403 AWS WAF challenge", LastErrorAt = Now.AddMinutes(-30),
+            FailingSince = Now.AddHours(-2), ConsecutiveFailures = 4,
+        };
+
+        var html = Render(new DashboardModel(Now) { Sources = [source] });
+
+        var problem = Between(html, "data-testid=\"problem-source-jp-meti-press\"", "</li>");
+        problem.ShouldContain("blocked");
+        problem.ShouldContain("failing since 2026-06-15 07:00 UTC (4 polls in a row)");
+        problem.ShouldContain("HTTP 403 AWS WAF challenge");
+    }
+
+    [Fact]
+    public void Dashboard_WhatIsWrong_ComesBeforeRecentChangesTablesAndCharts()
+    {
+        var html = Render(new DashboardModel(Now)
+        {
+            Sources = [new SourceStatus("jp-meti-press") { Outcome = "blocked", FailingSince = Now.AddHours(-1) }],
+            DeadLetters = [new DeadLetter("dl-9", "email", "change-1", "MaxDeliveryCountExceeded", "bad payload", 10, Now.AddHours(-4), "{}")],
+        });
+
+        var attention = html.IndexOf("data-testid=\"attention\"", StringComparison.Ordinal);
+        var replay = html.IndexOf("/dashboard/deadletters/dl-9/replay", StringComparison.Ordinal);
+        var sources = html.IndexOf("data-testid=\"source-jp-meti-press\"", StringComparison.Ordinal);
+        var charts = html.IndexOf("data-testid=\"changes-total\"", StringComparison.Ordinal);
+        attention.ShouldBeGreaterThan(-1);
+        replay.ShouldBeGreaterThan(attention, "the dead letter's Replay is in the first section");
+        replay.ShouldBeLessThan(html.IndexOf("</section>", attention, StringComparison.Ordinal));
+        sources.ShouldBeGreaterThan(replay);
+        charts.ShouldBeGreaterThan(sources, "charts last");
+    }
+
+    private static string Between(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        from.ShouldBeGreaterThan(-1, start);
+        return html[from..html.IndexOf(end, from, StringComparison.Ordinal)];
+    }
+}
+
+/// <summary>Issue 15 item 8: a source switched off (<c>Sources:{id}:Enabled=false</c>) showed as <c>never-polled</c>.</summary>
+public sealed class DashboardDisabledSourceTests : IDisposable
+{
+    private readonly ApiTestWorld _world = new();
+    private readonly ServiceProvider _services;
+
+    public DashboardDisabledSourceTests()
+    {
+        var services = _world.Register(new ServiceCollection().AddLogging());
+        services.AddSingleton<ISourceCatalog>(new OneDisabledCatalog(new FakeNoticeSource("fake-on"), new FakeNoticeSource("fake-off")));
+        _services = services.BuildServiceProvider();
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task DashboardAsync_DisabledSourceNeverPolled_SaysDisabled()
+    {
+        var html = (await _services.GetRequiredService<DashboardHandlers>().DashboardAsync(null, CancellationToken.None)).Text!;
+
+        var off = html[html.IndexOf("data-testid=\"source-fake-off\"", StringComparison.Ordinal)..];
+        off[..off.IndexOf("</tr>", StringComparison.Ordinal)].ShouldContain(">disabled<");
+        var on = html[html.IndexOf("data-testid=\"source-fake-on\"", StringComparison.Ordinal)..];
+        on[..on.IndexOf("</tr>", StringComparison.Ordinal)].ShouldContain(">never-polled<");
+        html.ShouldNotContain("data-testid=\"problem-source-fake-off\"");
+    }
+
+    private sealed class OneDisabledCatalog(params INoticeSource[] sources) : ISourceCatalog
+    {
+        private readonly FakeSourceCatalog _inner = new(sources);
+
+        public IReadOnlyList<INoticeSource> All => _inner.All;
+
+        public INoticeSource? Find(string sourceId) => _inner.Find(sourceId);
+
+        public Uri BaseUrlOf(string sourceId) => _inner.BaseUrlOf(sourceId);
+
+        public string ScheduleOf(string sourceId) => _inner.ScheduleOf(sourceId);
+
+        public bool IsEnabled(string sourceId) => sourceId != "fake-off";
     }
 }

@@ -1,3 +1,6 @@
+using Alerts.Core.Messaging;
+using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Alerts.Core.Ops;
 using Microsoft.Extensions.Time.Testing;
 using Alerts.Core.Changes;
@@ -70,5 +73,44 @@ public sealed class HealthServiceChannelTests
         channels.ReportAccepted(ChannelHealth.Teams, "wh-1");
 
         (await new HealthService(clock, [], channels).CheckAsync(CancellationToken.None)).Status.ShouldBe("ok");
+    }
+}
+
+/// <summary>Issue 15 item 8: health said <c>ok</c> while dead letters waited for a person.</summary>
+public sealed class HealthServiceDeadLetterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 2, 24, 9, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task CheckAsync_DeadLettersWaiting_IsDegradedAndCountsThem()
+    {
+        var letters = new InMemoryDeadLetterQueueForApi();
+        letters.Add(new DeadLetter("alerts:dl-1", "alerts", "change-1", "poison", "Unknown schema version 9", 10, Now, "{}"));
+
+        var report = await new HealthService(new FakeTimeProvider(Now), [], deadLetters: letters).CheckAsync(CancellationToken.None);
+
+        report.Status.ShouldBe("degraded");
+        report.DeadLetters.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CheckAsync_NoDeadLetters_IsOk()
+    {
+        var report = await new HealthService(new FakeTimeProvider(Now), [], deadLetters: new InMemoryDeadLetterQueueForApi()).CheckAsync(CancellationToken.None);
+
+        report.Status.ShouldBe("ok");
+        report.DeadLetters.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ComposedWithTheBus_CountsItsDeadLetters()
+    {
+        var world = new ApiTestWorld();
+        using var services = world.BuildServices();
+
+        var report = await services.GetRequiredService<HealthService>().CheckAsync(CancellationToken.None);
+
+        report.DeadLetters.ShouldBe(2, "the world is seeded with two dead letters");
+        report.Status.ShouldBe("degraded");
     }
 }

@@ -41,4 +41,39 @@ public sealed class SkippedListingRowsTests
         parsed.Skipped.ShouldNotContain("/index.html");
         parsed.Skipped.ShouldNotContain("/about/us.html");
     }
+
+    private const string MetiPage = """
+        <html><body>
+        <ul class="clearfix float_li">
+          <li class="clearfix"><div class="left txt_box"><p>2026年1月7日</p><a class="cut_txt" href="/press/2026/01/20260107003.html">中国による我が国向け輸出管理措置に関する申入れを行いました</a></div></li>
+          <li class="clearfix"><div class="left txt_box"><p>2026年1月6日</p><a class="cut_txt" href="/press/2026/01/20260106001.pdf">外国ユーザーリストを改正しました</a></div></li>
+        </ul>
+        </body></html>
+        """;
+
+    [Fact]
+    public void ParseListing_MetiReleaseRowLinkingAnotherShape_IsSkippedAndNamed()
+    {
+        var meti = new Uri("http://127.0.0.1:5009");
+        var source = new MetiPressSource(new FixtureFetcher());
+
+        var parsed = source.ParseListing(MetiPage, new Uri(meti, "/press/index.html"), meti, Now);
+
+        parsed.Items.Select(i => i.Url).ShouldBe([new Uri(meti, "/press/2026/01/20260107003.html").ToString()]);
+        parsed.Skipped.ShouldBe(["/press/2026/01/20260106001.pdf"]);
+    }
+
+    [Fact]
+    public void ParseListing_MetiFixtureListing_SkipsNothing() =>
+        new MetiPressSource(new FixtureFetcher())
+            .ParseListing(RepositoryPaths.ReadFixture("jp-meti-press/index.html"), new Uri(Base, "/press/index.html"), Base, Now)
+            .Skipped.ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("/zcfb/blgg/gg/2026/index.html")]
+    [InlineData("/zcfb/blgg/gg/2025/index.html")]
+    public void ParseListing_RecordedMofcomIndex_SkipsNothing(string path) =>
+        new MofcomAnnouncementsSource(new FixtureFetcher())
+            .ParseListing(RepositoryPaths.ReadFixture("cn-mofcom-announcements/site" + path), new Uri(Base, path), Base, Now)
+            .Skipped.ShouldBeEmpty();
 }

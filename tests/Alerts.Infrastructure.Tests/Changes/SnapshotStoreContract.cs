@@ -66,6 +66,22 @@ public abstract class SnapshotStoreContract
     }
 
     [Fact]
+    public async Task SaveAsync_SkippedListingRows_RoundTrip()
+    {
+        // Issue 15 item 5: what health says of rows of an unexpected link shape survives the store (it is kept over 304s).
+        var store = CreateStore();
+        var original = Snapshot("cn-mofcom-spokesperson") with
+        {
+            SkippedRows = new Dictionary<string, string> { ["https://x/list.html"] = "https://x/list.html: 1 dated row(s) skipped" },
+        };
+
+        await store.SaveAsync(original, [], CancellationToken.None);
+        var loaded = await store.LoadAsync(original.SourceId, CancellationToken.None);
+
+        loaded!.SkippedRows.ShouldBe(original.SkippedRows);
+    }
+
+    [Fact]
     public async Task SaveAsync_StaleVersion_ThrowsConflict()
     {
         var store = CreateStore();

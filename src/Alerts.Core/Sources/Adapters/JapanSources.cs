@@ -32,11 +32,16 @@ public sealed partial class MetiPressSource(IPageFetcher fetcher) : NoticeSource
         using var document = HtmlText.Parse(text ?? "");
         var items = new List<ListingItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = new List<string>();
         foreach (var row in document.QuerySelectorAll("ul.float_li > li").Take(1000))
         {
             var anchor = row.QuerySelector("a.cut_txt[href], a[href]");
             var date = JapaneseDates.Parse(row.QuerySelector("div.txt_box > p, p")?.TextContent);
-            Add(anchor?.GetAttribute("href"), anchor?.TextContent, date);
+            if (!Add(anchor?.GetAttribute("href"), anchor?.TextContent, date) && date is not null)
+            {
+                // A dated release row whose link is not a release page (a PDF, another site): a release we may miss.
+                skipped.Add(anchor?.GetAttribute("href") ?? "");
+            }
         }
 
         // Legacy layout: <dl id="release_menulist"><dt>2024年5月10日</dt><dd><a …>…</a></dd></dl>.
@@ -51,20 +56,28 @@ public sealed partial class MetiPressSource(IPageFetcher fetcher) : NoticeSource
 
             foreach (var anchor in element.QuerySelectorAll("a[href]"))
             {
-                Add(anchor.GetAttribute("href"), anchor.TextContent, legacyDate);
+                _ = Add(anchor.GetAttribute("href"), anchor.TextContent, legacyDate);
             }
         }
 
-        return items.Count == 0 ? ListingParse.Failed(FetchOutcome.LayoutChanged, "no press-release rows") : new ListingParse(items);
+        return items.Count == 0 ? ListingParse.Failed(FetchOutcome.LayoutChanged, "no press-release rows") : new ListingParse(items) { Skipped = skipped };
 
-        void Add(string? href, string? title, DateOnly? date)
+        // False when the row has a title and a link that is not a press-release page.
+        bool Add(string? href, string? title, DateOnly? date)
         {
             var url = SourceUrls.Resolve(href, listingUrl, baseUrl, Descriptor);
             var clean = NoticeExtraction.CollapseWhitespace(title ?? "");
-            if (url is not null && clean.Length > 0 && DetailPath().IsMatch(url.AbsolutePath) && seen.Add(url.ToString()))
+            if (url is null || clean.Length == 0 || !DetailPath().IsMatch(url.AbsolutePath))
+            {
+                return clean.Length == 0 || string.IsNullOrWhiteSpace(href);
+            }
+
+            if (seen.Add(url.ToString()))
             {
                 items.Add(new ListingItem(url.ToString(), clean, date));
             }
+
+            return true;
         }
     }
 

@@ -161,11 +161,14 @@ internal static partial class NoticeExtraction
     private static partial Regex IssuerName();
 
     /// <summary>商务部公告2025年第61号, 商务部 海关总署公告2025第58, 商务部公告〔2025〕61号.</summary>
-    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:[^。,，;；\n]{0,16}?(?:联合)?(?:发布|公布|印发)了?)?公告\s*[〔\[(【]?\s*(?<year>" + Year + @")\s*[〕\])】]?\s*年?\s*第?\s*(?<n>" + Numeral + @")(?:\s*号|(?![\d年月日〇零一二三四五六七八九十百]))", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")(?:[\s、,，和与及]|会同)*){1,6})(?:[^。,，;；\n]{0,16}?(?:联合)?(?:发布|公布|印发)了?)?公告\s*[〔\[(【]?\s*(?<year>" + Year + @")\s*[〕\])】]?\s*年?\s*第?\s*(?<n>" + Numeral + @")(?:\s*号|(?![\d年月日〇零一二三四五六七八九十百]))", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex AnnouncementNumber();
 
-    /// <summary>News copies: 商务部发布2025年第21号公告, 商务部、海关总署2025年第10号公告, 商务部2026年第一號公告.</summary>
-    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")[\s、,，和与及]*){1,6})(?:联合)?(?:发布|公布|发出|印发)?(?:了)?\s*(?<year>" + Year + @")\s*年\s*第\s*(?<n>" + Numeral + @")\s*号\s*公告", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>
+    /// News copies: 商务部发布2025年第21号公告, 商务部、海关总署2025年第10号公告, 商务部2026年第一號公告; 商务部会同工业和信息化部、
+    /// 海关总署、国家密码局发布2024年第51号公告 (会同, "together with": the lead issuer and its co-issuers).
+    /// </summary>
+    [GeneratedRegex(@"(?<issuers>(?:(?:" + Issuer + @")(?:[\s、,，和与及]|会同)*){1,6})(?:联合)?(?:发布|公布|发出|印发)?(?:了)?\s*(?<year>" + Year + @")\s*年\s*第\s*(?<n>" + Numeral + @")\s*号\s*公告", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex NewsNumber();
 
     /// <summary>不可靠实体清单工作机制公告〔2025〕7号, 不可靠实体清单工作机制〔2025〕4号 (no 公告), 【2025】第4号.</summary>

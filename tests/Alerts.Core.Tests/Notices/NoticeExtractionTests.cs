@@ -132,6 +132,16 @@ public sealed class NoticeExtractionTests
     }
 
     [Fact]
+    public void FindNumber_LeadIssuerTogetherWithCoIssuers_KeysAsTheNoticeItself()
+    {
+        // A news copy of MOFCOM's answer on the dual-use list (2024-11-15): 商务部会同…发布2024年第51号公告.
+        var news = NoticeExtraction.FindNumber("中国商务部会同工业和信息化部、海关总署、国家密码局发布2024年第51号公告，公布《清单》");
+        var notice = NoticeExtraction.FindNumber("商务部 工业和信息化部 海关总署 国家密码管理局公告2024年第51号");
+
+        news!.Key.ShouldBe(notice!.Key);
+    }
+
+    [Fact]
     public void FindControlCodes_PrintedOnlyAsAnExclusion_AreNotTheNoticesCodes()
     {
         // 2025 No.10: "非1C226、1C241项下管制的钨…" — tungsten not controlled under 1C226 or 1C241; those entries are

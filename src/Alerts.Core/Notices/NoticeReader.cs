@@ -88,6 +88,13 @@ public static partial class NoticeReader
 
         var measure = NoticeExtraction.ClassifyMeasure(title, body);
 
+        // A spokesperson's answer that recalls "商务部会同…发布2024年第51号公告" discusses that notice; it is not the notice.
+        // Keyed by the number, the answer would become a version of No.51 (a false "amended"), so it keeps its URL key.
+        if (measure == Measure.Statement && number is { News: true } && NoticeExtraction.FindOwnNumber(title, "") is null)
+        {
+            number = null;
+        }
+
         // A repost's first line is often its lead sentence (商务部21日表示，自2012年5月22日起…): it is read too.
         // A statement has no measure of its own: a date it restates (上述政策将于2024年9月15日起正式施行) is the notice's.
         var effective = measure == Measure.Statement ? null : NoticeExtraction.FindEffectiveDate(NoticeExtraction.OperativeText(title + "\n" + body), published);

@@ -211,4 +211,19 @@ public sealed class HeldOutReadingRulesTests
         notice.Measure.ShouldBe(Measure.Other);
         notice.Destinations.ShouldBeEmpty();
     }
+
+    // A news copy of MOFCOM's answer on the dual-use list (2024-11-15) recalls the notice it answers about: the answer
+    // is not No.51, so it must not take No.51's key (it would read as a new version of the notice).
+    [Fact]
+    public void Read_AnswerRecallingTheNoticeItDiscusses_DoesNotTakeTheNoticesKey()
+    {
+        var notice = Read("""
+            中國政府公佈《兩用物項出口管制清單》
+            據中國商務部新聞辦公室消息,中國商務部新聞發言人就《中華人民共和國兩用物項出口管制清單》有關問題回答記者提問時表示,中方此次制定《清單》是對現有已管制的所有兩用物項進行系統整合。
+            經中國國務院批准,2024年11月15日,中國商務部會同工業和信息化部、海關總署、國家密碼局發佈2024年第51號公告,公佈《中華人民共和國兩用物項出口管制清單》,自2024年12月1日起實施。
+            """);
+
+        notice.Measure.ShouldBe(Measure.Statement);
+        notice.Key.ShouldNotContain(":2024:51");
+    }
 }

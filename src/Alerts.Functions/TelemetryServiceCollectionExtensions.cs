@@ -3,6 +3,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -30,6 +31,10 @@ internal static class TelemetryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAlertsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        // Polly logs every failed attempt of an unreachable site with its stack trace ("fail: Polly[3]", issue 15 item 7):
+        // the poll states it once, as one warning when the source's health changes (PollService), and each request is
+        // still an HTTP dependency in the traces. Polly's own log lines are noise here, as in `alerts run`.
+        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.None));
         var otel = services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
             .WithTracing(tracing => tracing.AddSource(AlertsTelemetry.Name))

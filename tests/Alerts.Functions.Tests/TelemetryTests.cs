@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using Alerts.Core.Ops;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,18 @@ public sealed class TelemetryTests
             Configuration(("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "ClientId=x;Authorization=Key")), out _).ShouldBeFalse();
 
     [Fact]
+    public void AddAlertsTelemetry_PollyFailedAttempts_AreNotLoggedButThePollsWarningIs()
+    {
+        var services = new ServiceCollection().AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new EveryLevelLoggerProvider()));
+        services.AddAlertsTelemetry(Configuration());
+        using var provider = services.BuildServiceProvider();
+        var loggers = provider.GetRequiredService<ILoggerFactory>();
+
+        loggers.CreateLogger("Polly").IsEnabled(LogLevel.Error).ShouldBeFalse();
+        loggers.CreateLogger(typeof(Alerts.Core.Changes.PollService).FullName!).IsEnabled(LogLevel.Warning).ShouldBeTrue();
+    }
+
+    [Fact]
     public void AddAlertsTelemetry_TracerProviderBuilt_ListensToAlertsActivitySource()
     {
         var services = new ServiceCollection().AddLogging();
@@ -92,4 +105,26 @@ public sealed class TelemetryTests
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+}
+
+/// <summary>A provider whose loggers take every level, so only the factory's filter rules decide.</summary>
+internal sealed class EveryLevelLoggerProvider : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new EveryLevelLogger();
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class EveryLevelLogger : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+        }
+    }
 }

@@ -153,6 +153,21 @@ internal static partial class NoticeExtraction
     {
         var entities = new List<ListedEntity>();
         var folded = Fold(body.Length > 8000 ? body[..8000] : body);
+        // 中方决定对…28名人员实施制裁，包括特朗普政府中的蓬佩奥、纳瓦罗…以及博尔顿、班农等: the persons named after 包括.
+        foreach (Match including in SanctionIncluding().Matches(folded))
+        {
+            foreach (var part in SplitTopLevel(including.Groups["list"].Value))
+            {
+                var name = part.Trim();
+                name = name[(name.LastIndexOf('的') + 1)..];
+                var entity = PersonName().IsMatch(name) && !GroupWord().IsMatch(name) ? new ListedEntity(name) : ParseEntity(part, inList: false);
+                if (entity is not null && !entities.Exists(e => SameName(e, entity)))
+                {
+                    entities.Add(entity);
+                }
+            }
+        }
+
         foreach (var regex in new[] { InlineListing(), InlineCountermeasure(), InlineInvestigation() })
         {
             foreach (Match match in regex.Matches(folded))
@@ -171,6 +186,9 @@ internal static partial class NoticeExtraction
                 {
                     list = list[(comma + 1)..];
                 }
+
+                // 根据《反外国制裁法》对前美商务部长罗斯、…实施制裁: the legal basis before the second 对 is not a name.
+                list = LeadingBasis().Replace(list, "");
 
                 // 斯巴鲁株式会社等无法核实两用物项最终用户、最终用途的20家日本实体: the head name is listed; what follows 等
                 // describes the group (its qualifier may hold 、), it is not another name.
@@ -263,6 +281,14 @@ internal static partial class NoticeExtraction
         if (rest.Length < 2 || ClauseStart().IsMatch(rest) || ItemWords().IsMatch(rest))
         {
             return null;
+        }
+
+        // 前美商务部长罗斯, “美国国际共和研究所”在港授权代表亚当·金, “美国国际事务民主协会”金度允: a person named after
+        // their post or organisation is the party (7个美方人员和实体, 2021-07-23); the post and the organisation are not.
+        if (PersonAfterPost().Match(rest) is { Success: true } post && !OrgSuffix().IsMatch(post.Groups["name"].Value)
+            && !GroupWord().IsMatch(post.Groups["name"].Value))
+        {
+            return new ListedEntity(post.Groups["name"].Value);
         }
 
         string name;
@@ -360,7 +386,8 @@ internal static partial class NoticeExtraction
 
             var separator = c is '、' or ';' or '；' ? 1
                 : list.AsSpan(i).StartsWith("以及", StringComparison.Ordinal) ? 2
-                : (c is '和' or '及') && i > start && (list[i - 1] is ')' or '）' or '司' or '团' or '社' or '所' or '院' or '行' or '馆' || char.IsAsciiLetter(list[i - 1])) ? 1 : 0;
+                : (c is '和' or '及') && i > start && (list[i - 1] is ')' or '）' or '司' or '团' or '社' or '所' or '院' or '行' or '馆' or '”' || char.IsAsciiLetter(list[i - 1])
+                    || (i + 1 < list.Length && list[i + 1] is '“')) ? 1 : 0;
             if (separator > 0)
             {
                 yield return list[start..i];
@@ -444,6 +471,21 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex FullDate();
 
+    [GeneratedRegex(@"^(?:根据|依据|依照|按照)\s*《[^》]{1,80}》[^、对]{0,20}?对", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex LeadingBasis();
+
+    /// <summary>…实施制裁，包括A、B以及C等(人)。: the sanctioned named after the sanction.</summary>
+    [GeneratedRegex(@"(?:实施|采取)(?:以下|如下)?(?:反制措施|制裁)\s*[,，]\s*包括(?<list>[^。；;\n]{2,600}?)(?:等人|等)?\s*(?:[。；;\n]|$)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex SanctionIncluding();
+
+    /// <summary>A transliterated or Chinese personal name: 班农, 蓬佩奥, 卡罗琳·巴塞洛缪.</summary>
+    [GeneratedRegex(@"^(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}(?:[·・][\u4e00-\u9fff]{1,8})+)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PersonName();
+
+    /// <summary>A name after a post (部长, 主席, 主任, 代表, 国务卿…) or after an organisation in quotation marks, ending the part.</summary>
+    [GeneratedRegex(@"^.{1,60}?(?:”|」|部长|国务卿|主席|主任|代表|顾问|议员|主管|负责人|局长|总裁|董事长|创始人|研究员|教授|律师)(?<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·・][\u4e00-\u9fff]{1,8})+)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PersonAfterPost();
+
     [GeneratedRegex(@"^[^、,，]{0,40}?\d+\s*家[^、,，]{0,12}?(?:子公司|公司|实体|企业|机构)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupLead();
 
@@ -457,7 +499,7 @@ internal static partial class NoticeExtraction
     private static partial Regex QualifiedGroupTail();
 
     /// <summary>两家银行, 等2家机构, 及其负责人: what follows the names in a sentence.</summary>
-    [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名个][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupTail();
 
     [GeneratedRegex(@"^\s*(?:地\s*址|地點|住所|Address)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]

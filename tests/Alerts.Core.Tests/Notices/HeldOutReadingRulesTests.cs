@@ -226,4 +226,31 @@ public sealed class HeldOutReadingRulesTests
         notice.Measure.ShouldBe(Measure.Statement);
         notice.Key.ShouldNotContain(":2024:51");
     }
+
+    // 香港卫视 (2021-01-21), the MFA's sanctions on 28 US persons: those named follow 包括, some after their post.
+    [Fact]
+    public void FindEntities_PersonsNamedAfterTheSanctionIncluding_AreTheSanctioned()
+    {
+        var notice = Read("""
+            中方对28名美方人员实施制裁 包括前国务卿蓬佩奥
+            据外交部网站1月21日凌晨消息,外交部发言人宣布,中方决定对在涉华问题上严重侵犯中国主权、负有主要责任的28名美方人员实施制裁,包括前国务卿蓬佩奥等人。
+            发言人宣布,中方决定对在涉华问题上严重侵犯中国主权、负有主要责任的28名人员实施制裁,包括特朗普政府中的蓬佩奥、纳瓦罗、奥布莱恩、史达伟、波廷杰、阿扎、克拉奇、克拉夫特以及博尔顿、班农等。这些人及其家属被禁止入境中国内地和香港、澳门。
+            """);
+
+        notice.Measure.ShouldBe(Measure.Countermeasure);
+        notice.Entities.Select(e => e.Name).ShouldBe(["蓬佩奥", "纳瓦罗", "奥布莱恩", "史达伟", "波廷杰", "阿扎", "克拉奇", "克拉夫特", "博尔顿", "班农"]);
+    }
+
+    // The MFA spokesperson (2021-07-23): 7 US persons and entities, each after its post or organisation.
+    [Fact]
+    public void FindEntities_PersonsAfterTheirPostsAndAnOrganisation_AreEachAParty()
+    {
+        var notice = Read("""
+            中国外交部表示将对7个美国个人和实体施加制裁
+            据外交部网站消息,外交部发言人就中方决定对美有关人员和实体实施制裁答记者问。发言人指出,针对美方错误行径,中方决定采取对等反制,根据《反外国制裁法》对7个美方人员和实体实施制裁。
+            发言人指出,针对美方错误行径,中方决定采取对等反制,根据《反外国制裁法》对前美商务部长罗斯、美国会“美中经济与安全评估委员会”(USCC)主席卡罗琳·巴塞洛缪、“国会—行政部门中国委员会”(CECC)前办公室主任乔纳森·斯迪沃斯、“美国国际事务民主协会”金度允、“美国国际共和研究所”在港授权代表亚当·金、“人权观察”中国部主任索菲·理查森及“香港民主委员会”等7个美方人员和实体实施制裁。
+            """);
+
+        notice.Entities.Select(e => e.Name).ShouldBe(["罗斯", "卡罗琳·巴塞洛缪", "乔纳森·斯迪沃斯", "金度允", "亚当·金", "索菲·理查森", "香港民主委员会"]);
+    }
 }

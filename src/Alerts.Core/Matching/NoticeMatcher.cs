@@ -193,9 +193,10 @@ public sealed partial class NoticeMatcher : INoticeMatcher
             // Goods in the title or in a sentence that does something are what the notice is about; goods in a news
             // copy's background ("镓和锗是半导体产业的关键原料") are only mentioned.
             // Goods a journalist asks about (是否也将对钨进行出口管制?) are only mentioned, whatever the answer does.
-            // Goods in an item's characteristics (衬里材料，包括石墨砖) describe that item, they are not controlled.
+            // Goods in an item's characteristics (衬里材料，包括石墨砖) describe that item, they are not controlled; goods a
+            // broad class is said to cover (清单…涵盖稀土、无人机) are examples of it.
             var operativeHit = (hit.Start < titleEnd || operative.IsInOperativeSentence(hit.Start)) && !operative.IsInQuestion(hit.Start)
-                && !operative.IsInSpecification(hit.Start);
+                && !operative.IsInSpecification(hit.Start) && !operative.IsCoveredExample(hit.Start);
             (operativeHit ? categoryHits : categoryMentions).TryAdd(category, hit);
 
             // Any sentence that announces a control on the goods counts, not only the first that names them (a news

@@ -132,6 +132,26 @@ internal sealed partial class OperativeText
     /// <summary>The hit lies in a numbered characteristic of a controlled item (its lining, size, purity): it describes the item.</summary>
     public bool IsInSpecification(int start) => Any(start, 1, Specification);
 
+    /// <summary>
+    /// The hit is an example of what a broad class covers: 两用物项出口管制清单有多达1005项，涵盖稀土、化学品、无人机…
+    /// (a news copy of the 2026-01-06 ban on Japanese military users; its headline "…涵蓋稀土等逾千項"). The measure is on
+    /// the class, so those goods are only mentioned.
+    /// </summary>
+    public bool IsCoveredExample(int start)
+    {
+        var original = _normalized.Original;
+        var at = _normalized.Origins[Math.Clamp(start, 0, _scan.Length - 1)];
+        var from = at;
+        while (from > 0 && original[from - 1] is not ('，' or ',' or '。' or '\n' or '；' or ';' or '：' or ':'))
+        {
+            from--;
+        }
+
+        var clause = original.AsSpan(from, at - from);
+        return clause.Contains("涵盖", StringComparison.Ordinal) || clause.Contains("涵蓋", StringComparison.Ordinal)
+            || clause.Contains("覆盖", StringComparison.Ordinal) || clause.Contains("覆蓋", StringComparison.Ordinal);
+    }
+
     /// <summary>The hit lies inside a listed party's name or address.</summary>
     public bool IsInsideListedName(int start, int length) => Any(start, length, Name);
 

@@ -445,7 +445,7 @@ internal static partial class NoticeExtraction
     private static partial Regex NamePrefix();
 
     /// <summary>参与向中国台湾地区出售武器的美国通用原子航空系统公司 → 通用原子航空系统公司: the reason and the nationality.</summary>
-    [GeneratedRegex(@"^(?:(?:参与|涉及|协助|向|对|长期|持续)[^、]{0,40}?的)?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?=[^\s]{2,})", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^(?:[^、“”()]{0,40}?的)?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?:(?:主要|主)?(?:承包商|制造商|供应商|生产商|军火商))?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?=[^\s]{2,})", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex InlineQualifier();
 
     /// <summary>通用动力陆地系统公司等后附《反制清单》列明的企业 → the name before 等.</summary>
@@ -499,7 +499,7 @@ internal static partial class NoticeExtraction
     private static partial Regex QualifiedGroupTail();
 
     /// <summary>两家银行, 等2家机构, 及其负责人: what follows the names in a sentence.</summary>
-    [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名个][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:等)?\s*(?:\d+|[两一二三四五六七八九十]+)\s*[家名个间][^、]*$|及其(?:负责人|高级管理人员)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupTail();
 
     [GeneratedRegex(@"^\s*(?:地\s*址|地點|住所|Address)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
@@ -508,7 +508,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^\s*(?:邮\s*编|邮政编码)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PostcodeLine();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*家(?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*家|(?<n>\d{1,4})\s*社(?=\s*[・·、]\s*団体|の?企業)|(?<n>\d{1,4})の企業", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*[家间](?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*[家间]|(?<n>\d{1,4})\s*社(?=\s*[・·、]\s*団体|の?企業)|(?<n>\d{1,4})の企業", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EntityCount();
 
     [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管)|共计?\s*(?<n>\d{1,4})\s*人", RegexOptions.CultureInvariant, Timeout)]

@@ -439,7 +439,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"恢复(?:实施|执行)|解除暂停", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Resumption();
 
-    [GeneratedRegex(@"暂停(?:实施|执行|适用|采取)|继续暂停|暂停.{0,30}?措施", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"暂停(?:实施|执行|适用|采取)|继续暂停|暂停.{0,30}?(?:措施|限制|管制)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Suspension();
 
     [GeneratedRegex(@"停止(?:实施|执行|适用)|取消(?:.{0,20}?)(?:措施|限制)|解除(?:.{0,20}?)(?:措施|限制)|不再(?:实施|执行)|(?:[規规]制|管理|措置)を[緩缓]和", RegexOptions.CultureInvariant, Timeout)]
@@ -451,8 +451,12 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"反制措施|采取反制|外交部令", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Countermeasure();
 
-    /// <summary>China decides to sanction named parties (决定对A公司、B公司等5家美国军工企业实施制裁), not another side's sanctions.</summary>
-    [GeneratedRegex(@"(?<!(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?)决定对[^。\n]{2,400}?(?:实施|采取)(?:以下|如下)?制裁", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>
+    /// China decides or announces sanctions on named parties — 决定对A公司、B公司等5家美国军工企业实施制裁, 中方决定采取必要措施，
+    /// 对…美国企业实施制裁, 中国政府决定对…两家军工企业实施反制, 毛宁宣布，根据…，对…实施制裁 — not another side's sanctions
+    /// (美国商务部宣布对…实施制裁: a foreign actor in the same clause), and not a relief (宣布暂停对…实施反制措施).
+    /// </summary>
+    [GeneratedRegex(@"(?<!(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)[^,，。；;\n]{0,12})(?:决定|宣布)(?:(?!暂停|停止|取消|解除)[^。\n]){0,60}?对(?:(?!暂停|停止|取消|解除)[^。\n]){2,400}?(?:实施|采取)(?:以下|如下)?(?:制裁|反制)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex OwnSanction();
 
     [GeneratedRegex(@"(?:列入|纳入|增列).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]

@@ -272,6 +272,25 @@ public sealed class RealNoticeJudgementCasesTests(ITestOutputHelper output)
         alerts["cat-superhard-materials"].Severity.ShouldBe(Severity.Critical);
     }
 
+    [Fact]
+    public void Match_GoodsABroadListIsSaidToCover_AreExamplesNotControlledGoods()
+    {
+        // 中央社 (2026-01-06) on the ban on Japanese military users: "兩用物項出口管制清單有多達1005項，涵蓋稀土、化學品、無人機…"
+        // and the headline "…涵蓋稀土等逾千項". The ban is on all dual-use items for those users, not on rare earths.
+        var alerts = MatchText("""
+            中國加強兩用物項對日本出口管制-涵蓋稀土等逾千項
+            （中央社台北6日電）中國商務部今天公告，為維護國家安全和利益，即日起加強軍民兩用物項對日本管制出口，禁止所有兩用物項對日本軍事用戶、軍事用途出口。
+            中國2026年度「兩用物項和技術進出口授權管理目錄」顯示，兩用物項出口管制清單有多達1005項，涵蓋稀土、化學品、無人機、電信、合金、核能等材料、設備和技術。
+            """, RealCorpusWatchers.All);
+
+        foreach (var watcher in new[] { "cat-rare-earths", "cat-drones" })
+        {
+            (alerts.GetValueOrDefault(watcher)?.Severity ?? Severity.Low).ShouldBe(Severity.Low, watcher);
+        }
+
+        alerts["dual-use-jp"].Severity.ShouldBe(Severity.Medium);
+    }
+
     private static Dictionary<string, Alert> MatchText(string text, IReadOnlyList<Company> companies)
     {
         var notice = NoticeReader.Read(NoticeText.FromPlainText("cn-mofcom-spokesperson", text, new Uri("https://corpus.invalid/case")));

@@ -253,4 +253,69 @@ public sealed class HeldOutReadingRulesTests
 
         notice.Entities.Select(e => e.Name).ShouldBe(["罗斯", "卡罗琳·巴塞洛缪", "乔纳森·斯迪沃斯", "金度允", "亚当·金", "索菲·理查森", "香港民主委员会"]);
     }
+
+    // Fourth held-out round. 中央社 copy (2020-10-26), traditional script: 中方決定採取必要措施,對…美國企業實施制裁.
+    [Fact]
+    public void ClassifyMeasure_SanctionDecidedAfterNecessaryMeasuresInTraditionalScript_IsCountermeasure()
+    {
+        var notice = Read("""
+            北京宣佈制裁洛克希德·馬丁、波音防務和雷神等對臺軍售美企
+            大陸外交部發言人趙立堅26日在大陸外交部例行記者會上表示,爲維護國家利益,中方決定採取必要措施,對參與對臺軍售的洛克希德·馬丁、波音防務、雷神等美國企業實施制裁。
+            """);
+
+        notice.Measure.ShouldBe(Measure.Countermeasure);
+        notice.Destinations.ShouldBe(["US"]);
+        notice.Entities.Select(e => e.Name).ShouldContain("洛克希德·马丁");
+    }
+
+    // 新华社 (2022-02-22): 中国政府决定对…两家军工企业实施反制 — 反制, not 制裁.
+    [Fact]
+    public void ClassifyMeasure_GovernmentDecidesACounterAgainstFirms_IsCountermeasure()
+    {
+        Read("""
+            中国决定对美两家军工企业侵权行为实施反制
+            新华社北京2月22日电 外交部发言人汪文斌21日表示,为了维护中国主权和安全利益,中国政府决定对长期参与美国向中国台湾地区出售武器的两家军工企业实施反制。
+            """).Measure.ShouldBe(Measure.Countermeasure);
+    }
+
+    // 新华社 (2020-07-14): 对此次军售案的主要承包商洛克希德·马丁公司实施制裁 — the description before the name is not the name.
+    [Fact]
+    public void FindEntities_NameAfterItsRoleInTheArmsSale_IsTheCompanyItself()
+    {
+        var notice = Read("""
+            中方决定对美国洛克希德·马丁公司实施制裁
+            外交部发言人赵立坚14日就此表示,“为了维护国家利益,中方决定采取必要措施,对此次军售案的主要承包商洛克希德·马丁公司实施制裁。”
+            """);
+
+        notice.Entities.Select(e => e.Name).ShouldContain("洛克希德·马丁公司");
+        notice.Entities.ShouldNotContain(e => e.Name.Contains("承包商", StringComparison.Ordinal));
+    }
+
+    // A spokesperson answer a relief is not: 中方宣布暂停对韩华海洋…实施反制措施 (the corpus's Hanwha news) stays a suspension,
+    // and another side's sanction (美国商务部宣布对…实施制裁) is no countermeasure of China's.
+    [Fact]
+    public void ClassifyMeasure_ForeignMinistryAnnouncesSanctionsInTheSameClause_IsNotChinasCountermeasure()
+    {
+        Read("""
+            商务部新闻发言人就美方制裁中国企业答记者问
+            问：美国商务部宣布对多家中国企业实施制裁，请问商务部有何回应？答：中方坚决反对。
+            """).Measure.ShouldNotBe(Measure.Countermeasure);
+    }
+
+    // 鉅亨網 (2025-11-09): 中國暫停鎵鍺銻等關鍵材料對美出口限制！商務部調整兩用物項管制政策 — a suspension, though 調整 is in the title.
+    [Fact]
+    public void ClassifyMeasure_TitleSuspendsExportRestrictionsAndAdjustsPolicy_IsSuspension()
+    {
+        Read("""
+            中國暫停鎵鍺銻等關鍵材料對美出口限制！商務部調整兩用物項管制政策
+            中國商務部週日（9 日）表示，中國已暫停執行先前「原則上不予許可」向美國出口鎵、鍺、銻及超硬材料等相關兩用物項的規定。
+            """).Measure.ShouldBe(Measure.Suspension);
+    }
+
+    // 有線新聞 (2025-01-02): 將28間美國企業列入出口管制管控名單 — 間 counts like 家.
+    [Fact]
+    public void FindStatedEntityCount_CountedWithJian_IsRead()
+    {
+        NoticeExtraction.FindStatedEntityCount("商務部將28間美企列入出口管制名單", "商務部發布公告將28間美國企業列入出口管制管控名單。").ShouldBe(28);
+    }
 }

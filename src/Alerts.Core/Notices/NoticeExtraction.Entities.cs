@@ -184,7 +184,11 @@ internal static partial class NoticeExtraction
                 var comma = LastTopLevelComma(list);
                 if (comma >= 0)
                 {
-                    list = list[(comma + 1)..];
+                    // 将美国军火商通用动力等，28间美国企业列入: after the comma only the group is counted; the names are before it.
+                    var before = list[..comma];
+                    list = GroupTail().Replace(list[(comma + 1)..], "").Trim().Length == 0 && LastTopLevelComma(before) is var previous
+                        ? before[(previous + 1)..]
+                        : list[(comma + 1)..];
                 }
 
                 // 根据《反外国制裁法》对前美商务部长罗斯、…实施制裁: the legal basis before the second 对 is not a name.
@@ -331,7 +335,10 @@ internal static partial class NoticeExtraction
         }
 
         name = NamePrefix().Replace(name, "").Trim();
-        name = InlineQualifier().Replace(name, "").Trim();
+        // 美国军火商通用动力: a name after the party's role (军火商, 承包商) is a company's, corporate suffix or not.
+        var qualifier = InlineQualifier().Match(name);
+        var named = qualifier.Groups["role"].Success;
+        name = name[qualifier.Length..].Trim().TrimEnd('等');
         var etc = EtcTail().Match(name);
         if (etc.Success)
         {
@@ -345,7 +352,7 @@ internal static partial class NoticeExtraction
 
         // A person: a transliterated name (凯西·沃登), or a name followed by 男 / 女 (余茂春，男).
         var person = name.Contains('·', StringComparison.Ordinal) || name.Contains('・', StringComparison.Ordinal) || Gender().IsMatch(rest);
-        var organisation = OrgSuffix().IsMatch(name) || (english is not null && (OrgSuffix().IsMatch(english) || english.Contains(' ', StringComparison.Ordinal)));
+        var organisation = named || OrgSuffix().IsMatch(name) || (english is not null && (OrgSuffix().IsMatch(english) || english.Contains(' ', StringComparison.Ordinal)));
         if (!organisation && !person && !(inList && (english is not null || name.Length <= 30)))
         {
             return null;
@@ -445,7 +452,7 @@ internal static partial class NoticeExtraction
     private static partial Regex NamePrefix();
 
     /// <summary>参与向中国台湾地区出售武器的美国通用原子航空系统公司 → 通用原子航空系统公司: the reason and the nationality.</summary>
-    [GeneratedRegex(@"^(?:[^、“”()]{0,40}?的)?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?:(?:主要|主)?(?:承包商|制造商|供应商|生产商|军火商))?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?=[^\s]{2,})", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^(?:[^、“”()]{0,40}?的)?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?<role>(?:主要|主)?(?:承包商|制造商|供应商|生产商|军火商))?(?:美国|日本|欧盟|英国|加拿大|台湾地区|中国台湾地区)?(?=[^\s]{2,})", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex InlineQualifier();
 
     /// <summary>通用动力陆地系统公司等后附《反制清单》列明的企业 → the name before 等.</summary>

@@ -318,4 +318,17 @@ public sealed class HeldOutReadingRulesTests
     {
         NoticeExtraction.FindStatedEntityCount("商務部將28間美企列入出口管制名單", "商務部發布公告將28間美國企業列入出口管制管控名單。").ShouldBe(28);
     }
+
+    // 有線新聞 (2025-01-02): 決定將美國軍火商通用動力等,28間美國企業列入出口管制管控名單 — the name is before the comma, after
+    // its role (軍火商), without a corporate suffix.
+    [Fact]
+    public void FindEntities_NameAfterItsRoleBeforeTheCountedGroup_IsListed()
+    {
+        var notice = Read("""
+            商務部將28間美企列入出口管制名單 10間對台軍售企業列不可靠實體清單
+            商務部指為維護國家安全和利益,履行防擴散等國際義務,決定將美國軍火商通用動力等,28間美國企業列入出口管制管控名單,即日起禁止向名單上的企業出口軍民兩用物項。
+            """);
+
+        notice.Entities.Select(e => e.Name).ShouldContain("通用动力");
+    }
 }

@@ -98,33 +98,21 @@ internal static class SourcesCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var id = parseResult.GetValue(source)!;
             await using var services = CliServices.Build(parseResult.GetValue(data)!);
-            if (services.GetRequiredService<ISourceCatalog>().Find(id) is null)
+            var result = await services.GetRequiredService<ListingShrinkConfirmation>()
+                .ConfirmAsync(parseResult.GetValue(source)!, parseResult.GetValue(listing), cancellationToken).ConfigureAwait(false);
+            if (result.Outcome != ShrinkConfirmationOutcome.Confirmed)
             {
-                await error.WriteLineAsync($"alerts sources confirm-shrink: unknown source '{id}' (alerts sources lists them).").ConfigureAwait(false);
+                await error.WriteLineAsync($"alerts sources confirm-shrink: {result.Problem}.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 
-            var result = await services.GetRequiredService<ListingShrinkConfirmation>()
-                .ConfirmAsync(id, parseResult.GetValue(listing), cancellationToken).ConfigureAwait(false);
-            switch (result.Outcome)
+            foreach (var url in result.Listings)
             {
-                case ShrinkConfirmationOutcome.NeverPolled:
-                    await error.WriteLineAsync($"alerts sources confirm-shrink: {id} has never been polled here; there is nothing to confirm.").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
-                case ShrinkConfirmationOutcome.NotSuspect:
-                    var which = parseResult.GetValue(listing) is { } url ? $"{url} is not a suspect listing of {id}" : $"no listing of {id} is suspect";
-                    await error.WriteLineAsync($"alerts sources confirm-shrink: {which}; nothing changed.").ConfigureAwait(false);
-                    return ExitCodes.BadInput;
-                default:
-                    foreach (var confirmedUrl in result.Listings.Keys)
-                    {
-                        await output.WriteLineAsync($"confirmed {confirmedUrl}: its next poll is read as it is; notices it no longer lists can then be withdrawn.").ConfigureAwait(false);
-                    }
-
-                    return ExitCodes.Ok;
+                await output.WriteLineAsync($"confirmed {url}: its next poll is read as it is; notices it no longer lists can then be withdrawn.").ConfigureAwait(false);
             }
+
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -2,7 +2,6 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Messaging;
 using Alerts.Core.Ops;
 using Alerts.Core.Changes;
-using Alerts.Core.Sources;
 
 namespace Alerts.Core.Api;
 
@@ -39,7 +38,6 @@ public sealed class OpsHandlers(
     DeadLetterService deadLetters,
     IDeliveryLedger ledger,
     ITaxonomyReader taxonomy,
-    ISourceCatalog catalog,
     ListingShrinkConfirmation shrinks)
 {
     public async Task<ApiResult> SourcesAsync(string? authorization, CancellationToken cancellationToken)
@@ -59,19 +57,12 @@ public sealed class OpsHandlers(
     public Task<ApiResult> ConfirmShrinkAsync(string? authorization, string sourceId, string? listingUrl, CancellationToken cancellationToken) =>
         AsAdminAsync(authorization, async () =>
         {
-            if (catalog.Find(sourceId) is null)
-            {
-                return Problems.NotFound("source", sourceId);
-            }
-
             var result = await shrinks.ConfirmAsync(sourceId, listingUrl, cancellationToken).ConfigureAwait(false);
             return result.Outcome switch
             {
-                ShrinkConfirmationOutcome.Confirmed => ApiResult.Ok(new { confirmed = result.Listings.Keys.ToList() }),
-                ShrinkConfirmationOutcome.NeverPolled => Problems.Conflict($"{sourceId} has never been polled; there is nothing to confirm."),
-                _ => Problems.Conflict(listingUrl is null
-                    ? $"No listing of {sourceId} is suspect; nothing changed."
-                    : $"{listingUrl} is not a suspect listing of {sourceId}; nothing changed."),
+                ShrinkConfirmationOutcome.Confirmed => ApiResult.Ok(new { confirmed = result.Listings }),
+                ShrinkConfirmationOutcome.UnknownSource => Problems.NotFound("source", sourceId),
+                _ => Problems.Conflict(result.Problem + "."),
             };
         }, cancellationToken);
 

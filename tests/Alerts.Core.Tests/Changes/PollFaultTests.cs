@@ -31,6 +31,8 @@ public sealed class PollFaultTests
     private PollService Service() =>
         new(new FakeSourceCatalog(_source), _store, _bus, _site, _clock, NullLogger<PollService>.Instance);
 
+    private ListingShrinkConfirmation Confirmation() => new(_store, new FakeSourceCatalog(_source));
+
     private Task<PollReport> PollAsync() => Service().PollAsync(_source, Base, PollOptions.Default, CancellationToken.None);
 
     private async Task<List<PollReport>> PollTimesAsync(int count, TimeSpan every)
@@ -204,12 +206,12 @@ public sealed class PollFaultTests
         _site.Fault = r => r.Url.AbsolutePath.Contains("/art/", StringComparison.Ordinal) ? Answer(r, FetchOutcome.Gone, "HTTP 404") : null;
         var suspect = await PollTimesAsync(2, TimeSpan.FromMinutes(15));
 
-        var confirmation = await new ListingShrinkConfirmation(_store).ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
+        var confirmation = await Confirmation().ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
         var after = await PollTimesAsync(3, TimeSpan.FromMinutes(15));
 
         Kinds(suspect).ShouldNotContain(ChangeKind.Withdrawn);
         confirmation.Outcome.ShouldBe(ShrinkConfirmationOutcome.Confirmed);
-        confirmation.Listings.Keys.ShouldBe([new Uri(Base, ScriptedMofcomSite.Index2026).ToString()]);
+        confirmation.Listings.ShouldBe([new Uri(Base, ScriptedMofcomSite.Index2026).ToString()]);
         Kinds(after).Count(k => k == ChangeKind.Withdrawn).ShouldBe(4);
         var snapshot = await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None);
         snapshot!.SuspectListings.ShouldBeEmpty();
@@ -222,7 +224,7 @@ public sealed class PollFaultTests
         await PollAsync();
         var before = await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None);
 
-        var confirmation = await new ListingShrinkConfirmation(_store).ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
+        var confirmation = await Confirmation().ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
 
         confirmation.Outcome.ShouldBe(ShrinkConfirmationOutcome.NotSuspect);
         (await _store.LoadAsync(MofcomAnnouncementsSource.Id, CancellationToken.None))!.Version.ShouldBe(before!.Version);
@@ -231,7 +233,7 @@ public sealed class PollFaultTests
     [Fact]
     public async Task ConfirmAsync_SourceNeverPolled_IsNeverPolled()
     {
-        var confirmation = await new ListingShrinkConfirmation(_store).ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
+        var confirmation = await Confirmation().ConfirmAsync(MofcomAnnouncementsSource.Id, null, CancellationToken.None);
 
         confirmation.Outcome.ShouldBe(ShrinkConfirmationOutcome.NeverPolled);
     }

@@ -6,6 +6,12 @@ namespace Alerts.Core.Notices;
 /// <summary>Japanese dates: era dates (令和8年1月6日 → 2026-01-06) and year-less list labels (1月8日付, January 6).</summary>
 public static partial class JapaneseDates
 {
+    /// <summary>
+    /// What follows a date on which a measure applies: (水曜日)から施行, に発効, より適用 — in the printed and the folded
+    /// (simplified) forms, so that both this class and the folded effective-date rule (NoticeExtraction) read it alike.
+    /// </summary>
+    internal const string AppliesFrom = @"(?:\s*[(（][^()（）\n]{1,5}[)）])?\s*(?:から|より|以降|に)?\s*(?:施行|[適适]用|[実实]施|発効|发效)";
+
     /// <summary>令和N年 = 2018 + N, 平成N年 = 1988 + N, 元年 = 1; also plain 2026年1月7日.</summary>
     public static DateOnly? Parse(string? text)
     {
@@ -42,15 +48,9 @@ public static partial class JapaneseDates
             return null;
         }
 
-        foreach (Match date in AnyFullDate().Matches(text))
-        {
-            if (!TakesEffect().IsMatch(text.AsSpan(date.Index + date.Length)))
-            {
-                return Parse(date.Value);
-            }
-        }
-
-        return AnyFullDate().IsMatch(text) ? null : Parse(text);
+        var dates = EraDate().Matches(text).Concat(GregorianDate().Matches(text)).OrderBy(m => m.Index).ToList();
+        var issued = dates.FirstOrDefault(date => !TakesEffect().IsMatch(text.AsSpan(date.Index + date.Length)));
+        return issued is not null ? Parse(issued.Value) : dates.Count > 0 ? null : Parse(text);
     }
 
     /// <summary>
@@ -107,11 +107,7 @@ public static partial class JapaneseDates
     [GeneratedRegex(@"(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日", RegexOptions.CultureInvariant, 250)]
     private static partial Regex YearlessJa();
 
-    [GeneratedRegex(@"(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20|21)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", RegexOptions.CultureInvariant, 250)]
-    private static partial Regex AnyFullDate();
-
-    /// <summary>What follows a date on which a measure applies: (水曜日)から施行, に発効, より適用.</summary>
-    [GeneratedRegex(@"^(?:\s*[(（][^()（）\n]{1,5}[)）])?\s*(?:から|より|以降|に)?\s*(?:施行|適用|実施|発効)", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex("^" + AppliesFrom, RegexOptions.CultureInvariant, 250)]
     private static partial Regex TakesEffect();
 
     [GeneratedRegex(@"(?<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<d>\d{1,2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]

@@ -222,6 +222,6 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"自(?:本公告|本决定|本命令|本令)?(?:公布|发布|印发|公告)之日起|自?即日起|自决定公布之日起", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EffectiveOnPublication();
 
-    [GeneratedRegex(@"(?<date>(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\([^()\n]{1,5}\))?\s*(?:から|より|以降|に)?\s*(?:施行|[適适]用|[実实]施|発効|发效)(?!\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<date>(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)" + JapaneseDates.AppliesFrom + @"(?!\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex JapaneseEffective();
 }

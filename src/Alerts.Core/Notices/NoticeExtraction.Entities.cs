@@ -180,6 +180,21 @@ internal static partial class NoticeExtraction
                     continue;
                 }
 
+                // 美国洛歇马丁…分公司作为主承包商…，而诺斯罗普格鲁曼公司多次参与对台售武，中方决定对这两间美国军工企业实施制裁:
+                // "these two firms" are the firms just named, as a reader takes them.
+                if (PointingBack().Match(match.Groups["list"].Value) is { Success: true } pointer)
+                {
+                    foreach (var entity in NamedBefore(folded, match.Groups["list"].Index + pointer.Index, pointer.Groups["n"].Value))
+                    {
+                        if (!entities.Exists(e => SameName(e, entity)))
+                        {
+                            entities.Add(entity);
+                        }
+                    }
+
+                    continue;
+                }
+
                 var list = match.Groups["list"].Value;
                 var comma = LastTopLevelComma(list);
                 if (comma >= 0)
@@ -212,6 +227,34 @@ internal static partial class NoticeExtraction
         }
 
         return entities;
+    }
+
+    /// <summary>
+    /// The organisations a pointing-back group (这两间…企业, 该公司) refers to: the last <paramref name="count"/> names with a
+    /// corporate suffix printed before it in the same paragraph (该 is one). With no count (上述企业) nothing is taken: the
+    /// paragraph may name firms the measure does not touch, and which ones it means is not said.
+    /// </summary>
+    private static List<ListedEntity> NamedBefore(string folded, int pointerIndex, string count)
+    {
+        var wanted = count.Length > 0 ? ParseNumber(count) : folded.AsSpan(pointerIndex).StartsWith("该", StringComparison.Ordinal) ? 1 : null;
+        if (wanted is not > 0)
+        {
+            return [];
+        }
+
+        var paragraphStart = folded.LastIndexOf('\n', Math.Max(0, pointerIndex - 1)) + 1;
+        var from = Math.Max(paragraphStart, pointerIndex - 800);
+        var named = new List<ListedEntity>();
+        foreach (Match candidate in NamedOrganisation().Matches(folded[from..pointerIndex]))
+        {
+            var name = candidate.Groups["name"].Value;
+            if (ParseEntity(name, inList: false) is { } entity && !named.Exists(e => SameName(e, entity)))
+            {
+                named.Add(entity);
+            }
+        }
+
+        return named.Count <= wanted ? named : named[^wanted.Value..];
     }
 
     /// <summary>
@@ -495,6 +538,14 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"^[^、,，]{0,40}?\d+\s*家[^、,，]{0,12}?(?:子公司|公司|实体|企业|机构)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupLead();
+
+    /// <summary>这两间美国军工企业, 上述3家实体, 该公司: the end of a clause's object that points back at names already given.</summary>
+    [GeneratedRegex(@"(?:这|该|上述|前述|以上)\s*(?<n>\d{1,3}|[两一二三四五六七八九十]{1,3})?\s*[家间个名]?[^、,，对]{0,12}?(?:企业|公司|实体|机构|单位)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PointingBack();
+
+    /// <summary>A name with a corporate suffix in running text, from the last separator or conjunction before it (而诺斯罗普格鲁曼公司).</summary>
+    [GeneratedRegex(@"(?:^|[\s,，。；;、：:“”""()]|而|和|与|及|以及|并|是)(?<name>[^\s,，。；;、：:“”""()而和与及并是]{2,40}?(?:分公司|公司|集团|株式会社))", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NamedOrganisation();
 
     // The English form is split at its first Latin letter ([^()A-Za-z]* then [A-Za-z]): one way to match, so a '(' with
     // no ')' after it costs one pass, not the quadratic backtracking of [^)]*[A-Za-z][^)]* that timed out on long lines.

@@ -331,4 +331,28 @@ public sealed class HeldOutReadingRulesTests
 
         notice.Entities.Select(e => e.Name).ShouldContain("通用动力");
     }
+
+    // 香港電台 (2023-09-15): 美國洛歇馬丁…分公司作為主承包商…，而諾斯羅普格魯曼公司多次參與對台售武，中方決定對這兩間美國軍工
+    // 企業實施制裁 — "these two firms" are the two just named.
+    // https://agora0.github.io/2309/rthk/2023/09/15/RTHK-中方決定制裁兩間美國軍工企業回應對台售武.html
+    private const string TheseTwoFirms = """
+        中方決定制裁兩間美國軍工企業回應對台售武
+        在北京,外交部表示,中方決定對兩間美國軍工企業實施制裁,回應對方參與對台售武。
+        發言人毛寧表示,美國洛歇馬丁密蘇里州聖路易斯市分公司作為主承包商,直接參與八月中的對台售武,而諾斯羅普格魯曼公司多次參與對台售武,中方決定對這兩間美國軍工企業實施制裁。
+        """;
+
+    [Fact]
+    public void FindEntities_SanctionOnTheseTwoFirms_ListsTheTwoNamedBeforeIt()
+    {
+        Read(TheseTwoFirms).Entities.Select(e => e.Name).ShouldBe(["洛歇马丁密苏里州圣路易斯市分公司", "诺斯罗普格鲁曼公司"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void FindEntities_GroupWithoutANameBeforeIt_ListsNobody()
+    {
+        Read("""
+            中方决定对两家美国军工企业实施制裁
+            外交部发言人表示,美方近日再次宣布对台军售,中方决定对这两家美国军工企业实施制裁。
+            """).Entities.ShouldBeEmpty();
+    }
 }

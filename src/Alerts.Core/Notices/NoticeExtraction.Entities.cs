@@ -195,7 +195,8 @@ internal static partial class NoticeExtraction
                     continue;
                 }
 
-                var list = match.Groups["list"].Value;
+                // 对A分公司，以及B公司实施制裁: a comma before 以及 / 及 / 和 continues the list, it does not open a clause.
+                var list = ListContinuation().Replace(match.Groups["list"].Value, "、");
                 var comma = LastTopLevelComma(list);
                 if (comma >= 0)
                 {
@@ -204,6 +205,9 @@ internal static partial class NoticeExtraction
                     list = GroupTail().Replace(list[(comma + 1)..], "").Trim().Length == 0 && LastTopLevelComma(before) is var previous
                         ? before[(previous + 1)..]
                         : list[(comma + 1)..];
+
+                    // 针对…出售武器，…宣布，根据《…》，对A、B实施制裁: the clause after the comma opens with its own 对.
+                    list = list.TrimStart().StartsWith('对') ? list.TrimStart()[1..] : list;
                 }
 
                 // 根据《反外国制裁法》对前美商务部长罗斯、…实施制裁: the legal basis before the second 对 is not a name.
@@ -538,6 +542,9 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"^[^、,，]{0,40}?\d+\s*家[^、,，]{0,12}?(?:子公司|公司|实体|企业|机构)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupLead();
+
+    [GeneratedRegex(@"[,，]\s*(?=以及|及|和|与)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ListContinuation();
 
     /// <summary>这两间美国军工企业, 上述3家实体, 该公司: the end of a clause's object that points back at names already given.</summary>
     [GeneratedRegex(@"(?:这|该|上述|前述|以上)\s*(?<n>\d{1,3}|[两一二三四五六七八九十]{1,3})?\s*[家间个名]?[^、,，对]{0,12}?(?:企业|公司|实体|机构|单位)$", RegexOptions.CultureInvariant, Timeout)]

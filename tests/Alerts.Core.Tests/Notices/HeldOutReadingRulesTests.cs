@@ -355,4 +355,17 @@ public sealed class HeldOutReadingRulesTests
             外交部发言人表示,美方近日再次宣布对台军售,中方决定对这两家美国军工企业实施制裁。
             """).Entities.ShouldBeEmpty();
     }
+
+    // 日報 (2023-09-16): 对美国洛歇.马丁公司密苏里州圣路易斯市分公司,以及美国诺斯罗普.格鲁曼公司实施制裁 — a comma before 以及
+    // continues the list; it does not start a new clause.
+    [Fact]
+    public void FindEntities_CommaBeforeYiji_ContinuesTheList()
+    {
+        var notice = Read("""
+            北京制裁两售台武器美军工企业
+            针对美国上月底再向台湾出售武器,中国外交部发言人毛宁昨日宣布,根据《中华人民共和国反外国制裁法》,对美国洛歇.马丁公司密苏里州圣路易斯市分公司,以及美国诺斯罗普.格鲁曼公司实施制裁。
+            """);
+
+        notice.Entities.Select(e => e.Name).ShouldBe(["洛歇.马丁公司密苏里州圣路易斯市分公司", "诺斯罗普.格鲁曼公司"], ignoreOrder: true);
+    }
 }

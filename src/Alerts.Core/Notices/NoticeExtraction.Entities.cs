@@ -220,9 +220,13 @@ internal static partial class NoticeExtraction
                 // 将韩华海洋株式会社5家美国相关子公司Hanwha Shipping LLC、…列入: the group is described, then named; the
                 // description (and the parent it names) is not a listed party. With no names after it, nothing is listed.
                 list = GroupLead().Replace(list, "");
-                foreach (var part in SplitTopLevel(GroupTail().Replace(list, "")))
+                var parts = SplitTopLevel(GroupTail().Replace(list, "")).ToList();
+
+                // 洛克希德·马丁、波音防务、雷神等美国企业: the group after 等 says what the names before it are, suffix or not.
+                var lastOfGroup = parts.FindLastIndex(p => NamedGroupTail().IsMatch(p));
+                for (var i = 0; i < parts.Count; i++)
                 {
-                    if (ParseEntity(part, inList: false) is { } entity && !entities.Exists(e => SameName(e, entity)))
+                    if (ParseEntity(parts[i], inList: false, organisation: i <= lastOfGroup) is { } entity && !entities.Exists(e => SameName(e, entity)))
                     {
                         entities.Add(entity);
                     }
@@ -326,7 +330,7 @@ internal static partial class NoticeExtraction
     /// accepted when it reads as an organisation (an English name, or a name ending in 公司/集团/株式会社/研究所…) and not
     /// as a clause of the notice (禁止…, 出口经营者…).
     /// </summary>
-    private static ListedEntity? ParseEntity(string text, bool inList)
+    private static ListedEntity? ParseEntity(string text, bool inList, bool organisation = false)
     {
         var rest = text.Trim().TrimEnd('。', '；', ';', ',', '，', '、').Trim('“', '”', '"');
         if (rest.Length < 2 || ClauseStart().IsMatch(rest) || ItemWords().IsMatch(rest))
@@ -399,7 +403,7 @@ internal static partial class NoticeExtraction
 
         // A person: a transliterated name (凯西·沃登), or a name followed by 男 / 女 (余茂春，男).
         var person = name.Contains('·', StringComparison.Ordinal) || name.Contains('・', StringComparison.Ordinal) || Gender().IsMatch(rest);
-        var organisation = named || OrgSuffix().IsMatch(name) || (english is not null && (OrgSuffix().IsMatch(english) || english.Contains(' ', StringComparison.Ordinal)));
+        organisation |= named || OrgSuffix().IsMatch(name) || (english is not null && (OrgSuffix().IsMatch(english) || english.Contains(' ', StringComparison.Ordinal)));
         if (!organisation && !person && !(inList && (english is not null || name.Length <= 30)))
         {
             return null;
@@ -542,6 +546,10 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"^[^、,，]{0,40}?\d+\s*家[^、,，]{0,12}?(?:子公司|公司|实体|企业|机构)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupLead();
+
+    /// <summary>…雷神等美国企业: a name followed by 等 and the kind of party the list names (not 等人).</summary>
+    [GeneratedRegex(@"(?<=[^\s、])等\s*(?:美国|日本|欧盟|英国|加拿大|台湾地区|外国|境外)?\s*(?:军工|军火|国防|防务)?\s*(?:企业|公司|实体|机构)$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex NamedGroupTail();
 
     [GeneratedRegex(@"[,，]\s*(?=以及|及|和|与)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ListContinuation();

@@ -368,4 +368,17 @@ public sealed class HeldOutReadingRulesTests
 
         notice.Entities.Select(e => e.Name).ShouldBe(["洛歇.马丁公司密苏里州圣路易斯市分公司", "诺斯罗普.格鲁曼公司"], ignoreOrder: true);
     }
+
+    // 中國外交部 (2020-10-26), as 浙里網 reprinted it: 對參與對臺軍售的洛克希德·馬丁、波音防務、雷神等美國企業…實施制裁 — the
+    // names before 等美国企业 are companies, suffix or not; the "有关个人与实体" after 以及 is a group, not a name.
+    [Fact]
+    public void FindEntities_NamesBeforeEtcAndTheirKind_AreCompaniesWithoutSuffix()
+    {
+        var notice = Read("""
+            中方決定對洛克希德·馬丁、波音防務、雷神等美國企業實施制裁
+            中國外交部發言人趙立堅26日在外交部例行記者會上表示,為維護國家利益,中方決定采取必要措施,對參與對臺軍售的洛克希德·馬丁、波音防務、雷神等美國企業,以及在售臺武器中發揮惡劣作用的美國有關個人與實體實施制裁。
+            """);
+
+        notice.Entities.Select(e => e.Name).ShouldBe(["洛克希德·马丁", "波音防务", "雷神"]);
+    }
 }

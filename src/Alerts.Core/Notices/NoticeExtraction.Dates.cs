@@ -161,8 +161,8 @@ internal static partial class NoticeExtraction
             return published;
         }
 
-        // 自12月23日起 in a news copy: the year is the notice's.
-        var yearless = YearlessEffective().Match(folded);
+        // 自12月23日起 in a news copy, 12月1日から実施 in a Japanese one: the year is the notice's.
+        var yearless = YearlessEffective().Match(folded) is { Success: true } chinese ? chinese : JapaneseYearlessEffective().Match(folded);
         if (yearless.Success && published is { } date
             && MakeDate(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), yearless.Groups["m"].Value, yearless.Groups["d"].Value) is { } day)
         {
@@ -219,8 +219,16 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?<![\d年])自\s*(?:今年)?\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*起", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex YearlessEffective();
 
-    [GeneratedRegex(@"自(?:本公告|本决定|本命令|本令)?(?:公布|发布|印发|公告)之日起|自?即日起|自决定公布之日起", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>
+    /// 自公布之日起, 自即日起; in Japanese translations and summaries 告示日より（正式に）施行する, 公布日から施行, (…を公布し、)
+    /// 同日付で施行.
+    /// </summary>
+    [GeneratedRegex(@"自(?:本公告|本决定|本命令|本令)?(?:公布|发布|印发|公告)之日起|自?即日起|自决定公布之日起|(?:公布|告示|公表|公告|発表|发表)(?:の)?日(?:より|から)(?:正式に)?(?:施行|実施|实施|発効|发效|适用|適用)|同日(?:付)?(?:で|に|から)(?:施行|実施|实施|発効|发效)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EffectiveOnPublication();
+
+    /// <summary>12月1日から実施される (JETRO, a yearless date in a Japanese summary): the year is the notice's.</summary>
+    [GeneratedRegex(@"(?<![\d年])(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日(?:から|より)(?:正式に)?(?:施行|実施|实施|発効|发效|适用|適用)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex JapaneseYearlessEffective();
 
     [GeneratedRegex(@"(?<date>(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)" + JapaneseDates.AppliesFrom + @"(?!\s*[:：])", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex JapaneseEffective();

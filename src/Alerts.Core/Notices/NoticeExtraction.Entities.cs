@@ -477,8 +477,11 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^(?:禁止|不得|应当|应该|应予|可以|须|必须|对|将|在|自|本公告|本决定|本规定|上述|相关|有关|出口经营者|任何|经国务院|经研究|经审查|根据|依据|如|凡|其|该|即|并|已|现将|现就|现予|请|各|一律|包括|涉及|冻结|禁止|不予|暂停|停止)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ClauseStart();
 
-    /// <summary>Words of a sentence, never of a name: 特殊情况下确需出口的, 凯普拉格斯公司须尽快采取措施, 调查期间.</summary>
-    [GeneratedRegex(@"的$|时$|期间|确需|须|应当|不得|禁止|采取|开展|尽快|措施|相关实体|和高级管理人员|^高级管理人员$|^(?:机构)?人员$|^个人$", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>
+    /// Words of a sentence, never of a name: 特殊情况下确需出口的, 凯普拉格斯公司须尽快采取措施, 调查期间; in a Japanese
+    /// translation the particles of a clause (輸出業者がこれらの20企業・団体に…を輸出することを禁止する).
+    /// </summary>
+    [GeneratedRegex(@"的$|时$|期间|确需|须|应当|不得|禁止|采取|开展|尽快|措施|相关实体|和高级管理人员|^高级管理人员$|^(?:机构)?人员$|^个人$|[\u4e00-\u9fff][^\s]*[がを]|ことを|しなければ", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ClauseWords();
 
     [GeneratedRegex(@"海关商品编号|税则号列|物项|纯度|含量|参数|≥|≤|%", RegexOptions.CultureInvariant, Timeout)]
@@ -581,7 +584,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^\s*(?:邮\s*编|邮政编码)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PostcodeLine();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*[家间](?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*[家间]|(?<n>\d{1,4})\s*社(?=\s*[・·、]\s*団体|の?企業)|(?<n>\d{1,4})の企業", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*[家间](?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*[家间]|(?<n>\d{1,4})\s*社(?=\s*[・·、]\s*団体|の?企業)|(?<n>\d{1,4})\s*(?:の\s*)?(?:日本|米国|アメリカ|台湾)?\s*(?:企業|企业)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EntityCount();
 
     [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管)|共计?\s*(?<n>\d{1,4})\s*人", RegexOptions.CultureInvariant, Timeout)]

@@ -68,13 +68,30 @@ internal static partial class NoticeExtraction
             return Measure.Statement;
         }
 
+        // A Japanese or English title that is itself a reaction (強い懸念を伝えました, protests) heads a remark, though it
+        // names the measure it reacts to (レアアースの輸出管理).
+        var nfkcTitle = title.Normalize(System.Text.NormalizationForm.FormKC);
+        if (!HasHan(nfkcTitle, chineseOnly: true) && Reaction().IsMatch(nfkcTitle))
+        {
+            return Measure.Statement;
+        }
+
         var fromTitle = ClassifyText(WithoutCitations(foldedTitle));
+        var operative = OperativeText(body.Length > 6000 ? body[..6000] : body);
+
+        // A Japanese title's 輸出管理 (両用品目の輸出管理強化について) is "export control" and names no act; the summary
+        // below says which (日本向け輸出を禁止, …リストに加え).
+        if (fromTitle == Measure.LicensingRequirement && HasHan(nfkcTitle) && !HasHan(nfkcTitle, chineseOnly: true)
+            && ClassifyText(operative, consultationFirst: false) is var inJapaneseBody
+            && inJapaneseBody is Measure.ExportBan or Measure.ControlListAddition or Measure.WatchListAddition or Measure.UnreliableEntityAddition)
+        {
+            return inJapaneseBody;
+        }
+
         if (fromTitle != Measure.Other)
         {
             return fromTitle;
         }
-
-        var operative = OperativeText(body.Length > 6000 ? body[..6000] : body);
 
         // A Japanese or English text that regrets, protests or asks for a withdrawal is a reaction to a measure (METI,
         // MOFA, the Chief Cabinet Secretary), whatever export-control words it repeats.
@@ -187,6 +204,15 @@ internal static partial class NoticeExtraction
                 "不可靠实体清单" => Measure.UnreliableEntityAddition,
                 _ => Measure.ControlListAddition,
             };
+        }
+
+        // A Japanese translation (人民網日本語版) says the same act: 輸出管理規制リスト（エンティティ・リスト）に加え, 注視リストに加える.
+        var japaneseListing = JapaneseListAddition().Match(text);
+        if (japaneseListing.Success)
+        {
+            return japaneseListing.Groups["watch"].Success ? Measure.WatchListAddition
+                : japaneseListing.Groups["unreliable"].Success ? Measure.UnreliableEntityAddition
+                : Measure.ControlListAddition;
         }
 
         // English copies (Xinhua, Global Times, China Daily) say the same acts in English words.
@@ -430,7 +456,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|(?<!パブリック)コメント|(?<!(?:said in|according to) (?:a|an|its) (?:[\w-]+ ){0,2})statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Remark();
 
-    [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|[強强]く求め|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|[強强]く求め|(?:懸念|悬念)を(?:伝え|传え|表明|示)|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Reaction();
 
     [GeneratedRegex(@"反倾销|反补贴|保障措施|反规避|产业损害|倾销及倾销幅度|倾销调查", RegexOptions.CultureInvariant, Timeout)]
@@ -462,6 +488,14 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:列入|纳入|增列).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
     private static partial Regex ListAddition();
 
+    /// <summary>
+    /// A list named in Japanese (folded: 輸出 → 输出), then the act of adding to it within the clause: 輸出管理規制リスト
+    /// （エンティティ・リスト）に加え, 輸出管理リストに追加, 注視リストに加える, 信頼できないエンティティ・リストに掲載.
+    /// Japan's own End User List (外国ユーザーリスト) is not one of these.
+    /// </summary>
+    [GeneratedRegex(@"(?:(?<watch>(?:注视|注視|关注|関注)リスト)|(?<unreliable>信[頼赖][^。\n]{0,4}?(?:エンティティ|実体|实体)[・･]?(?:リスト)?)|(?:输出|輸出)?(?:管理|管控)(?:规制|規制)?リスト|エンティティ[・･]?リスト)[^。\n]{0,24}?(?:に|へ)(?:加え|加わ|追加|掲載|掲载|記載|记载|登録|登录|指定)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex JapaneseListAddition();
+
     /// <summary>China adds 7 US companies to unreliable entity list; three US companies have been placed on its "unreliable entity list".</summary>
     [GeneratedRegex(@"\b(?:add(?:s|ed|ing)?|plac(?:es|ed|ing)|put(?:s|ting)?|inclusion of)\b[^.\n]{0,100}?\b(?:on|to|in|into|onto)\s+(?:[\w’'-]+\s+){0,3}?[""'‘“]?(?<list>unreliable entit(?:y|ies)[""'’”]? list|export control (?:control )?list|watch ?list\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishListAddition();
@@ -486,7 +520,8 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"优化调整|调整.{0,20}?(?:管制范围|管控范围|适用范围)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ScopeAdjustment();
 
-    [GeneratedRegex(@"禁止.{0,90}?(?:出口|转移|提供)|禁止向|[輸输]出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>A ban; in Japanese 輸出を禁止, but not 無許可での輸出を禁止 (exports without a licence: licensing).</summary>
+    [GeneratedRegex(@"禁止.{0,90}?(?:出口|转移|提供)|禁止向|(?<!(?:無許可|无许可|許可なく|许可なく|許可を得ずに|许可を得ずに)[^。、\n]{0,4})[輸输]出(?:を)?禁止", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Ban();
 
     // Japanese in its folded form (輸→输, 許→许, 別→别): 「外国ユーザーリスト」を改正, 輸出貿易管理令の一部を改正する政令.

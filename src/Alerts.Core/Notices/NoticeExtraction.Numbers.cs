@@ -78,8 +78,12 @@ internal static partial class NoticeExtraction
         }
 
         var tail = before.Length > 10 ? before[^10..] : before;
-        return !CitedBy().IsMatch(tail) && (number.News || before.Length <= 12);
+        return !CitedBy().IsMatch(tail) && (number.News || before.Length <= 12 || PublishedInJapanese().IsMatch(folded, number.Index + number.Length));
     }
+
+    /// <summary>「…措置」（商務部公告2026年第1号）を公布し: a Japanese summary names the notice it reports, then says it was issued.</summary>
+    [GeneratedRegex(@"\G\s*[)）」]?\s*を\s*(?:公布|発表|发表|公表|発出|发出|発布|发布)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PublishedInJapanese();
 
     /// <summary>Every notice number in a (folded) text, in order.</summary>
     internal static IEnumerable<NumberInfo> FindNumbers(string folded)

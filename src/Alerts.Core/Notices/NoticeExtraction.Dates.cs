@@ -175,8 +175,24 @@ internal static partial class NoticeExtraction
             return JapaneseDates.Parse(japanese.Groups["date"].Value);
         }
 
-        return null;
+        // An English copy: "The control measures take effect on Dec. 1, 2023"; "…, effective immediately".
+        if (EnglishEffective().Match(folded) is { Success: true } english
+            && Array.FindIndex(EnglishMonths, m => english.Groups["m"].Value.StartsWith(m, StringComparison.OrdinalIgnoreCase)) + 1 is var month and > 0)
+        {
+            return MakeDate(english.Groups["y"].Value, month.ToString(System.Globalization.CultureInfo.InvariantCulture), english.Groups["d"].Value);
+        }
+
+        return EnglishEffectiveNow().IsMatch(folded) ? published : null;
     }
+
+    private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    // The reader passes the operative text, whose clauses end in 。: "Dec. 1, 2023" arrives as "Dec. 1。 2023".
+    [GeneratedRegex(@"\b(?:(?:take|takes|took|will\s+take)\s+effect|(?:come|comes|came|will\s+come)\s+into\s+(?:force|effect)|effective|starting|beginning)\s+(?:on\s+|from\s+|as\s+of\s+)?(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})\s*[,。]\s*(?<y>(?:19|20)\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishEffective();
+
+    [GeneratedRegex(@"\beffective\s+immediately\b|\b(?:take|takes|took)\s+effect\s+immediately\b|\bwith\s+immediate\s+effect\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishEffectiveNow();
 
     [GeneratedRegex(@"(?:发文日期|成文日期|发布日期)\s*[】\]]?\s*[：:]?\s*(?:(?<y>\d{4})\s*[年\-/.]\s*(?<m>\d{1,2})\s*[月\-/.]\s*(?<d>\d{1,2})\s*日?|(?<compact>\d{8}))", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex IssueDate();

@@ -52,8 +52,16 @@ internal static partial class NoticeExtraction
                 continue;
             }
 
+            // The list ends with its sentence ("… & Defense. They will be barred …"; "… Skydio Inc. Among the …"), and
+            // what follows the last "and" is one name, commas and all ("…, and Boeing Defense, Space & Security").
+            var text = list.Groups["list"].Value;
+            text = EnglishSentenceEnd().Match(text) is { Success: true } end ? text[..(end.Index + 1)] : text;
+            text = EnglishAttribution().Replace(text, "").TrimEnd();
+            text = text.EndsWith('.') && !AbbreviationAtEnd().IsMatch(text) ? text[..^1] : text; // the sentence's full stop, not Inc.'s
+            var last = EnglishLastAnd().Match(text);
+            var head = last.Success ? text[..last.Index] : text;
             var names = new List<string>();
-            foreach (var piece in EnglishListSeparator().Split(list.Groups["list"].Value))
+            foreach (var piece in EnglishListSeparator().Split(head))
             {
                 var name = piece.Trim();
                 if (name.Length == 0)
@@ -70,6 +78,11 @@ internal static partial class NoticeExtraction
                 names.Add(name);
             }
 
+            if (last.Success && text[(last.Index + last.Length)..].Trim() is { Length: > 0 } tail)
+            {
+                names.Add(tail);
+            }
+
             foreach (var name in names)
             {
                 yield return new ListedEntity(name, name);
@@ -77,8 +90,23 @@ internal static partial class NoticeExtraction
         }
     }
 
-    [GeneratedRegex(@"^(?:The|These)\s+(?:listed\s+|\w+\s+)?(?:U\.?S\.?\s+|American\s+|Japanese\s+)?(?:companies|entities|firms|enterprises)\s+(?:in question\s+|listed\s+)?(?:are|include)\s+(?<list>[A-Z][^;:]{2,600}?)(?:,?\s+according to\b.*|\.)?$", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>"The companies in question are A, B and C"; "…will affect three military-industrial firms: A, B, and C".</summary>
+    [GeneratedRegex(@"(?:^(?:The|These)\s+(?:listed\s+|\w+\s+)?(?:U\.?S\.?\s+|American\s+|Japanese\s+)?(?:companies|entities|firms|enterprises)\s+(?:in question\s+|listed\s+)?(?:are|include)\s+|\b(?:companies|entities|firms|enterprises)\s*:\s*)(?<list>[A-Z][^;:]{2,600})", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishPartyList();
+
+    /// <summary>A full stop that ends the sentence: the next word is capitalised and followed by a lower-case one ("They will").</summary>
+    [GeneratedRegex(@"\.\s+(?=[A-Z][a-z'’]*\s+[a-z])", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishSentenceEnd();
+
+    [GeneratedRegex(@",?\s+(?:according to|said)\b.*$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishAttribution();
+
+    [GeneratedRegex(@"\b(?:Inc|Corp|Co|Ltd|Bhd|Pty|L\.L\.C|S\.A|Jr|Sr)\.$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex AbbreviationAtEnd();
+
+    /// <summary>The last ", and" / " and " of a list, outside brackets.</summary>
+    [GeneratedRegex(@",?\s+and\s+(?!.*\s+and\s+)(?![^(]*\))", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishLastAnd();
 
     [GeneratedRegex(@",\s*and\s+|\s+and\s+|,\s*", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishListSeparator();
@@ -300,10 +328,18 @@ internal static partial class NoticeExtraction
         var english = EnglishEntityCount().Match(title);
         if (english.Success)
         {
-            var n = english.Groups["n"].Value;
-            return int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var digits)
-                ? digits
-                : Array.IndexOf(EnglishNumbers, n.ToLowerInvariant()) is var word and > 0 ? word : null;
+            return EnglishNumber(english.Groups["n"].Value);
+        }
+
+        // A headline that names the parties without a count (China slaps sanctions on US firms) leaves the count to the
+        // lead (of its first two lines: a subheading may come first): the firms and the persons named with them
+        // (…targeting three American companies and ten U.S. citizens), as in 20家…与10名. A headline about something
+        // else leaves a count in the story alone: it is another measure recalled.
+        if (!HasHan(title + body) && EnglishPartyNoun().IsMatch(title) && body.Split('\n').Where(l => l.Split(' ').Length >= 8).Take(2)
+                .Select(l => (Line: l, Firms: EnglishEntityCount().Match(l))).FirstOrDefault(l => l.Firms.Success) is { Line: { } lead, Firms: { } firms })
+        {
+            var persons = EnglishPersonCount().Match(lead, firms.Index + firms.Length);
+            return EnglishNumber(firms.Groups["n"].Value) + (persons.Success ? EnglishNumber(persons.Groups["n"].Value) ?? 0 : 0);
         }
 
         // 等12家后附《反制清单》列明的企业 … 等10名…高级管理人员: a decision on firms and people states both counts.
@@ -318,11 +354,22 @@ internal static partial class NoticeExtraction
         return (match.Success ? ParseNumber(match.Groups["n"].Value) ?? 0 : 0) + (people.Success ? ParseNumber(people.Groups["n"].Value) ?? 0 : 0);
     }
 
+    private static int? EnglishNumber(string n) =>
+        int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var digits)
+            ? digits
+            : Array.IndexOf(EnglishNumbers, n.ToLowerInvariant()) is var word and > 0 ? word : null;
+
+    [GeneratedRegex(@"\b(?:companies|firms|entities|enterprises|manufacturers|makers|contractors)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishPartyNoun();
+
+    [GeneratedRegex(@"\G[^.;]{0,20}?\band\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:(?:U\.?S\.?|American|Japanese|Taiwanese)\s+)?(?:citizens|individuals|executives|persons)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishPersonCount();
+
     private static readonly string[] EnglishNumbers =
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
             "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:(?:U\.?S\.?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British|foreign)\s+)?(?:defen[cs]e\s+|military\s+)?(?:companies|firms|entities|enterprises|organizations|organisations)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:(?:U\.?S\.?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British|foreign)\s+)?(?:defen[cs]e\s+|military(?:-industrial)?\s+|drone\s+)?(?:companies|firms|entities|enterprises|organizations|organisations|manufacturers|contractors)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishEntityCount();
 
     /// <summary>

@@ -40,6 +40,12 @@ internal static partial class NoticeExtraction
                 return Measure.Countermeasure;
             }
 
+            // "China has announced new sanctions …, targeting three American companies" above "…issued a statement".
+            if (EnglishOwnSanction().IsMatch(foldedTitle + "\n" + headline))
+            {
+                return ClassifyText(foldedTitle + "\n" + headline) is var english && ActsOnParties(english) ? english : Measure.Countermeasure;
+            }
+
             if (ForeignActor().IsMatch(foldedTitle))
             {
                 return Measure.Statement;
@@ -227,6 +233,12 @@ internal static partial class NoticeExtraction
             };
         }
 
+        // "…will sanction Lockheed Martin … by adding them to the unreliable entities list" is the listing, read above.
+        if (EnglishOwnSanction().IsMatch(text))
+        {
+            return Measure.Countermeasure;
+        }
+
         if (Investigation().IsMatch(text))
         {
             return Measure.Investigation;
@@ -251,6 +263,12 @@ internal static partial class NoticeExtraction
         if (CataloguePublished().IsMatch(text))
         {
             return Measure.CatalogueChange;
+        }
+
+        // "will be banned, unless permission is granted" (Xinhua on the 2023 graphite controls): a licence requirement.
+        if (EnglishUnlessLicensed().IsMatch(text))
+        {
+            return Measure.LicensingRequirement;
         }
 
         if (Ban().IsMatch(text) || EnglishBan().IsMatch(text))
@@ -485,6 +503,14 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?<!(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)[^,，。；;\n]{0,12})(?:决定|宣布)(?:(?!暂停|停止|取消|解除)[^。\n]){0,60}?对(?:(?!暂停|停止|取消|解除)[^。\n]){2,400}?(?:实施|采取)(?:以下|如下)?(?:制裁|反制)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex OwnSanction();
 
+    /// <summary>
+    /// China's sanctions in an English copy: China imposes / announces / slaps sanctions on …, Beijing has sanctioned …,
+    /// China to sanction … — China the subject, so "the US sanctioned Chinese firms" is not one, nor a threat to "take
+    /// countermeasures".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:China|Beijing|Chinese\s+government|(?:China's|Chinese)\s+foreign\s+ministry)\b(?:\s+(?:has|had|will|is|was|also|on\s+\w+day))*\s+(?:(?:impos|announc|slap|levi|levy|unveil)\w*\s+(?:new\s+|fresh\s+|further\s+|counter-?)?(?:sanctions|countermeasures)\b|(?:to\s+)?sanction(?:s|ed|ing)?\b|decide[sd]?\s+to\s+(?:impose\s+sanctions|sanction)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishOwnSanction();
+
     [GeneratedRegex(@"(?:列入|纳入|增列).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
     private static partial Regex ListAddition();
 
@@ -503,6 +529,10 @@ internal static partial class NoticeExtraction
     /// <summary>China bans exports to US of gallium…; exports of dual-use items … are now banned / prohibited.</summary>
     [GeneratedRegex(@"\bban(?:s|ned|ning)?\b[^.\n]{0,40}?\bexports?\b|\bexports?\b[^.\n]{0,120}?\b(?:are|is|were|be|been)\s+(?:now\s+)?(?:banned|prohibited)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishBan();
+
+    /// <summary>…will be banned, unless permission is granted; prohibited without a licence.</summary>
+    [GeneratedRegex(@"\b(?:banned|prohibited|ban|bans)\b[^.\n]{0,60}?\b(?:unless|without)\b[^.\n]{0,30}?\b(?:permission|licen[cs]e|approval|authori[sz]ation)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishUnlessLicensed();
 
     /// <summary>…must obtain a dual-use items export license issued by the Ministry of Commerce.</summary>
     [GeneratedRegex(@"\b(?:must|shall|should|required to)\s+(?:first\s+)?(?:obtain|apply for)\s+(?:a|an)?\s*[^.\n]{0,40}?\bexport licen[cs]e", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

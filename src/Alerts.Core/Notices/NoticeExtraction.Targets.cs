@@ -73,6 +73,11 @@ internal static partial class NoticeExtraction
                 var english = EnglishTarget().Matches(englishLead.Normalize(System.Text.NormalizationForm.FormKC))
                     .Select(m => EnglishNationalities.FirstOrDefault(n => n.Word == m.Groups["who"].Value.ToUpperInvariant().Replace(".", "", StringComparison.Ordinal)).Iso)
                     .OfType<string>().Distinct().ToList();
+                if (english.Count == 0 && ActsOnParties(measure) && EnglishArmsSalesToTaiwan().IsMatch(englishLead))
+                {
+                    english = ["US"]; // as for 对台军售 below: the sellers of arms to Taiwan are US defence firms
+                }
+
                 return (english, []);
             }
 
@@ -196,8 +201,12 @@ internal static partial class NoticeExtraction
     private static partial Regex AimedAtJapan();
 
     /// <summary>seven US companies, 16 US entities, Japanese firms; exports … to the United States (not "the United States has…").</summary>
-    [GeneratedRegex(@"\b(?<who>U\.?S\.?A?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British)\s+(?:defen[cs]e\s+|military\s+|arms\s+)?(?:companies|company|firms|firm|entities|entity|enterprises|contractors)\b|\bexports?\b[^.\n]{0,80}?\bto\s+the\s+(?<who>United States|U\.S\.|US)\b|\bexports?\s+to\s+(?:the\s+)?(?<who>US|U\.S\.|USA|Japan|Canada|Taiwan)\b", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"\b(?<who>U\.?S\.?A?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British)\s+(?i:(?:defen[cs]e\s+|military(?:-industrial)?\s+|arms\s+|drone\s+|aerospace\s+)*(?:companies|company|firms|firm|entities|entity|enterprises|contractors|manufacturers|makers|citizens))\b|\bsanctions?\s+(?:against|on)\s+the\s+(?<who>United States)\b|\bexports?\b[^.\n]{0,80}?\bto\s+the\s+(?<who>United States|U\.S\.|US)\b|\bexports?\s+to\s+(?:the\s+)?(?<who>US|U\.S\.|USA|Japan|Canada|Taiwan)\b", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishTarget();
+
+    /// <summary>…as they sold arms to China's Taiwan region; over Taiwan arms sales; arms sales to Taiwan.</summary>
+    [GeneratedRegex(@"\b(?:s[eo]ld|sell(?:s|ing)?|sales?\s+of)\s+(?:arms|weapons)\s+to\b[^.\n]{0,20}?\bTaiwan\b|\b(?:arms|weapons?)\s+(?:sales?|deals?)\s+(?:to|with)\b[^.\n]{0,20}?\bTaiwan\b|\bTaiwan\s+arms\s+(?:sales?|deals?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishArmsSalesToTaiwan();
 
     /// <summary>Exports or measures aimed at a country: 对美出口, 对美国出口, 对日本军事用户, 向美国出口.</summary>
     [GeneratedRegex(@"(?:对|向)(?<who>美国|美|日本|日|欧盟|英国|加拿大|韩国)(?:国)?(?:的)?\s*(?:出口|军事|军工|实体|企业|两用|相关)", RegexOptions.CultureInvariant, Timeout)]

@@ -128,4 +128,111 @@ public sealed class JapaneseAndEnglishCopiesTests
             "商務部、12月1日から一部の黒鉛品目に対する輸出管理を実施と発表",
             "公告では、人造黒鉛や天然黒鉛のうち、特定の特性を満たす品目について、無許可での輸出を禁止するとした。").ShouldBe(Measure.LicensingRequirement);
     }
+
+    // Xinhua via SCIO (2023-02-17), the UEL listing of Lockheed Martin and Raytheon:
+    // http://english.scio.gov.cn/pressroom/2023-02/17/content_85111530.htm
+    private const string TwoCompaniesListed = """
+        China adds two companies to unreliable entities list
+        Xinhua | February 17, 2023
+        China's Ministry of Commerce announced on Thursday the inclusion of two companies on its unreliable entities list as they sold arms to China's Taiwan region.
+        The two companies are Lockheed Martin Corporation and Raytheon Missiles & Defense. They will be barred from engaging in China-related import or export activities, and are forbidden to make new investments in China, according to the announcement.
+        """;
+
+    // Caliber.Az (2024-12), the MFA's countermeasures on Skydio and others:
+    // https://caliber.az/en/post/china-slaps-sanctions-on-us-firms-in-response-to-taiwan-arms-deal
+    private const string SanctionsOnThreeFirms = """
+        China slaps sanctions on US firms in response to Taiwan arms deal
+        China has announced new sanctions against the United States in response to the supply of arms to Taiwan, targeting three American companies and ten U.S. citizens.
+        The Chinese Foreign Ministry issued a statement condemning the recent U.S. commitment to provide significant military assistance to Taiwan, describing it as a provocative action, Caliber.Az reports via Russian media.
+        The sanctions will affect three military-industrial firms: Edge Autonomy Operations LLC, Huntington Ingalls Industries Inc., and Skydio Inc. Among the individuals sanctioned are prominent figures, including Steven Roger Rudder, founder of Stick Rudder Enterprises LLC.
+        """;
+
+    [Fact]
+    public void FindEntities_EnglishListFollowedByAnotherSentence_EndsWithItsSentence()
+    {
+        Read(TwoCompaniesListed).Entities.Select(e => e.NameEn).ShouldBe(["Lockheed Martin Corporation", "Raytheon Missiles & Defense"]);
+    }
+
+    [Fact]
+    public void FindTargets_EnglishListingForArmsSalesToTaiwanWithNoCountry_IsUnitedStates()
+    {
+        Read(TwoCompaniesListed).Destinations.ShouldBe(["US"]);
+    }
+
+    // People's Daily Online (Xinhua), 2024-05-20: http://en.people.cn/n3/2024/0520/c90000-20171651.html
+    [Fact]
+    public void FindEntities_EnglishLastNameAfterAnd_KeepsItsCommas()
+    {
+        Read("""
+            China adds some U.S. companies to unreliable entities list
+            BEIJING, May 20 (Xinhua) -- China's Ministry of Commerce announced on Monday the inclusion of some companies on its unreliable entities list as they sold arms to China's Taiwan region.
+            The companies include General Atomics Aeronautical Systems, General Dynamics Land Systems, and Boeing Defense, Space & Security. They will be barred from engaging in China-related import or export activities.
+            """).Entities.Select(e => e.NameEn).ShouldBe(["General Atomics Aeronautical Systems", "General Dynamics Land Systems", "Boeing Defense, Space & Security"]);
+    }
+
+    [Fact]
+    public void ClassifyMeasure_EnglishChinaAnnouncesSanctions_IsCountermeasure()
+    {
+        Read(SanctionsOnThreeFirms).Measure.ShouldBe(Measure.Countermeasure);
+    }
+
+    [Fact]
+    public void ClassifyMeasure_EnglishSanctionsOnChineseFirmsByAnotherSide_IsNotChinasCountermeasure()
+    {
+        NoticeExtraction.ClassifyMeasure("US sanctions Chinese firms over drone exports", "The US Treasury imposed sanctions on five Chinese companies on Tuesday.")
+            .ShouldNotBe(Measure.Countermeasure);
+    }
+
+    [Fact]
+    public void FindEntities_EnglishFirmsAfterAColon_AreListed()
+    {
+        Read(SanctionsOnThreeFirms).Entities.Select(e => e.NameEn).ShouldBe(["Edge Autonomy Operations LLC", "Huntington Ingalls Industries Inc.", "Skydio Inc."]);
+    }
+
+    [Fact]
+    public void FindStatedEntityCount_EnglishHeadlineWithoutCount_CountsTheLeadsFirmsAndPersons()
+    {
+        Read(SanctionsOnThreeFirms).StatedEntityCount.ShouldBe(13);
+    }
+
+    // phnotes.com (2024-10), the MFA's sanctions on six drone makers.
+    [Fact]
+    public void FindTargets_EnglishUsDroneManufacturers_IsUnitedStates()
+    {
+        Read("""
+            China Imposes Sanctions on US Drone Manufacturers Over Taiwan Arms Sales
+            China has imposed sanctions on six American military companies for their involvement in arms sales to Taiwan, the country's foreign ministry announced on Friday.
+            """).Destinations.ShouldBe(["US"]);
+    }
+
+    [Fact]
+    public void FindStatedEntityCount_EnglishSubheadingBeforeTheLead_CountsTheLead()
+    {
+        Read("""
+            China Imposes Sanctions on US Drone Manufacturers Over Taiwan Arms Sales
+            Beijing has targeted drone manufacturers over sales to Taiwan
+            China has imposed sanctions on six American military companies for their involvement in arms sales to Taiwan, the country's foreign ministry announced on Friday.
+            """).StatedEntityCount.ShouldBe(6);
+    }
+
+    // Xinhua via SCIO (2023-10-20), the graphite controls: http://english.scio.gov.cn/m/pressroom/2023-10/20/content_116763338.htm
+    private const string GraphiteControls = """
+        China announces export control on certain graphite materials, products
+        Xinhua | October 20, 2023
+        The Chinese government announced on Friday that it will impose export controls on certain graphite materials and related products.
+        Meanwhile, natural flake graphite and its products, including spheroidized graphite and expanded graphite, will also be banned from export unless there is permission, according to the announcement.
+        The control measures take effect on Dec. 1, 2023, according to the announcement.
+        """;
+
+    [Fact]
+    public void FindEffectiveDate_EnglishTakeEffectOnADate_IsThatDate()
+    {
+        Read(GraphiteControls).Effective.ShouldBe(new DateOnly(2023, 12, 1));
+    }
+
+    [Fact]
+    public void ClassifyMeasure_EnglishBannedUnlessPermitted_IsLicensing()
+    {
+        Read(GraphiteControls).Measure.ShouldBe(Measure.LicensingRequirement);
+    }
 }

@@ -188,7 +188,10 @@ internal static partial class NoticeExtraction
             {
                 var name = part.Trim();
                 name = name[(name.LastIndexOf('的') + 1)..];
-                var entity = PersonName().IsMatch(name) && !GroupWord().IsMatch(name) ? new ListedEntity(name) : ParseEntity(part, inList: false);
+                // “中国研究小组”、保守党人权委员会: a name in quotation marks is an organisation's, whatever its last word.
+                var entity = PersonName().IsMatch(name) && !GroupWord().IsMatch(name) ? new ListedEntity(name)
+                    : name.Length > 2 && name[0] == '“' && name[^1] == '”' ? new ListedEntity(name[1..^1])
+                    : ParseEntity(part, inList: false);
                 if (entity is not null && !entities.Exists(e => SameName(e, entity)))
                 {
                     entities.Add(entity);
@@ -225,7 +228,22 @@ internal static partial class NoticeExtraction
 
                 // 对A分公司，以及B公司实施制裁: a comma before 以及 / 及 / 和 continues the list, it does not open a clause.
                 var list = ListContinuation().Replace(match.Groups["list"].Value, "、");
+                // 针对美国…对中国新疆有关人员实施单边制裁的行径，中方决定对A、B实施制裁: the object begins after the decision's
+                // own 对, not at the first 对 of the sentence.
+                if (DecisionObject().Match(list) is { Success: true } decision)
+                {
+                    list = list[(decision.Index + decision.Length)..];
+                }
+
+                // 对美国…委员会主席曼钦、副主席伯金斯，加拿大联邦众议员庄文浩、…实施制裁: a comma after a run of names (one
+                // country's, then another's) separates names; only a comma after a clause (根据…，对) opens the list.
                 var comma = LastTopLevelComma(list);
+                while (comma >= 0 && list[..comma].Contains('、', StringComparison.Ordinal) && !ClauseMarker().IsMatch(list[..comma]))
+                {
+                    list = string.Concat(list[..comma], "、", list[(comma + 1)..]);
+                    comma = LastTopLevelComma(list);
+                }
+
                 if (comma >= 0)
                 {
                     // 将美国军火商通用动力等，28间美国企业列入: after the comma only the group is counted; the names are before it.
@@ -583,11 +601,11 @@ internal static partial class NoticeExtraction
     private static partial Regex LeadingBasis();
 
     /// <summary>…实施制裁，包括A、B以及C等(人)。: the sanctioned named after the sanction.</summary>
-    [GeneratedRegex(@"(?:实施|采取)(?:以下|如下)?(?:反制措施|制裁)\s*[,，]\s*包括(?<list>[^。；;\n]{2,600}?)(?:等人|等)?\s*(?:[。；;\n]|$)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:实施|采取)(?:以下|如下)?(?:反制措施|制裁)\s*[,，]\s*(?:对象|名单|其中)?包括\s*[:：]?\s*(?<list>[^。；;\n]{2,600}?)(?:等人|等)?\s*(?:[。；;\n]|$)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SanctionIncluding();
 
     /// <summary>A transliterated or Chinese personal name: 班农, 蓬佩奥, 卡罗琳·巴塞洛缪.</summary>
-    [GeneratedRegex(@"^(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}(?:[·・][\u4e00-\u9fff]{1,8})+)$", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}(?:[·・—-][\u4e00-\u9fff]{1,8})+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PersonName();
 
     /// <summary>A name after a post (部长, 主席, 主任, 代表, 国务卿…) or after an organisation in quotation marks, ending the part.</summary>
@@ -596,6 +614,13 @@ internal static partial class NoticeExtraction
 
     [GeneratedRegex(@"^[^、,，]{0,40}?\d+\s*家[^、,，]{0,12}?(?:子公司|公司|实体|企业|机构)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex GroupLead();
+
+    [GeneratedRegex(@"(?:决定|宣布)[^。；;]{0,20}?对", RegexOptions.CultureInvariant | RegexOptions.RightToLeft, Timeout)]
+    private static partial Regex DecisionObject();
+
+    /// <summary>Words that make a comma's left side a clause (the basis, the decision, the reason), not names.</summary>
+    [GeneratedRegex(@"对|根据|依据|按照|为了|为维护|鉴于|决定|宣布|表示|指出|针对|由于|因", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ClauseMarker();
 
     /// <summary>…雷神等美国企业: a name followed by 等 and the kind of party the list names (not 等人).</summary>
     [GeneratedRegex(@"(?<=[^\s、])等\s*(?:美国|日本|欧盟|英国|加拿大|台湾地区|外国|境外)?\s*(?:军工|军火|国防|防务)?\s*(?:企业|公司|实体|机构)$", RegexOptions.CultureInvariant, Timeout)]
@@ -631,9 +656,9 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^\s*(?:邮\s*编|邮政编码)\s*[：:]\s*(.+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PostcodeLine();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*[家间](?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*[家间]|(?<n>\d{1,4})\s*社(?=\s*[・·、]\s*団体|の?企業)|(?<n>\d{1,4})\s*(?:の\s*)?(?:日本|米国|アメリカ|台湾)?\s*(?:企業|企业)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*[家间个](?:[^\s,，。、;；]{0,14}?)(?:实体|企业|公司|机构|单位|组织|银行)|共计?\s*(?<n>\d{1,4})\s*[家间]|(?<n>\d{1,4})\s*社(?=\s*[・·、]\s*団体|の?企業)|(?<n>\d{1,4})\s*(?:の\s*)?(?:日本|米国|アメリカ|台湾)?\s*(?:企業|企业)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EntityCount();
 
-    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管)|共计?\s*(?<n>\d{1,4})\s*人", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<n>\d{1,4}|[两一二三四五六七八九十百]{1,5})\s*名(?:[^\s,，。、;；]{0,14}?)(?:人员|个人|管理人员|高管|主管)|共计?\s*(?<n>\d{1,4})\s*人", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PersonCount();
 }

@@ -497,10 +497,11 @@ internal static partial class NoticeExtraction
 
     /// <summary>
     /// China decides or announces sanctions on named parties — 决定对A公司、B公司等5家美国军工企业实施制裁, 中方决定采取必要措施，
-    /// 对…美国企业实施制裁, 中国政府决定对…两家军工企业实施反制, 毛宁宣布，根据…，对…实施制裁 — not another side's sanctions
+    /// 对…美国企业实施制裁, 中国政府决定对…两家军工企业实施反制, 毛宁宣布，根据…，对…实施制裁, 外交部表示，已对…实施制裁,
+    /// 宣布对…祭出制裁 (Taiwan's press), 中方决定对…美方官员对等采取签证限制, 中国宣布制裁美国军工业者 — not another side's sanctions
     /// (美国商务部宣布对…实施制裁: a foreign actor in the same clause), and not a relief (宣布暂停对…实施反制措施).
     /// </summary>
-    [GeneratedRegex(@"(?<!(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)[^,，。；;\n]{0,12})(?:决定|宣布)(?:(?!暂停|停止|取消|解除)[^。\n]){0,60}?对(?:(?!暂停|停止|取消|解除)[^。\n]){2,400}?(?:实施|采取)(?:以下|如下)?(?:制裁|反制)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<!(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)[^,，。；;\n]{0,12})(?:决定|宣布|表示\s*[,，]?\s*已)(?:(?!暂停|停止|取消|解除)[^。\n]){0,60}?对(?:(?!暂停|停止|取消|解除)[^。\n]){2,400}?(?:对等)?(?:实施|采取|祭出)(?:以下|如下)?(?:制裁|反制|签证限制)|(?:中方|中国|北京)(?:政府)?(?:决定|宣布)(?:对[^。\n，,]{2,40}?)?(?:制裁|反制)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex OwnSanction();
 
     /// <summary>

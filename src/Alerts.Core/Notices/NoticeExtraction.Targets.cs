@@ -193,8 +193,11 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国)(?:政府|的)?(?:解读|说法|指责|炒作|言论|声称|称|批评)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForeignSpeaker();
 
-    /// <summary>The nationality of the parties acted on: 16家美国实体, 美国军工企业, 欧盟两家金融机构, 美国通用原子…公司, 中国企业.</summary>
-    [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关|金融|军事)?\s*(?:实体|企业|机构|组织|单位|个人|人员|银行|议员|官员)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>
+    /// The nationality of the parties acted on: 16家美国实体, 美国军工企业, 欧盟两家金融机构, 美国通用原子…公司, 中国企业; each
+    /// country of a list before them (对美国、加拿大有关人员和实体).
+    /// </summary>
+    [GeneratedRegex(@"(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛)(?=(?:、(?:美国|日本|欧盟|英国|加拿大|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛))+(?:的)?\s*(?:有关|相关)?\s*(?:实体|企业|机构|组织|单位|个人|人员))|(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)(?:的)?\s*(?:\d+\s*家|[两一二三四五六七八九十]+家)?\s*(?:军工|国防|防务|有关|相关|金融|军事)?\s*(?:实体|企业|机构|组织|单位|个人|人员|银行|议员|官员)|(?:\d+|[两一二三四五六七八九十]+)\s*家\s*(?<who>美国|日本|欧盟|英国|加拿大|台湾地区|韩国|德国|法国|荷兰|以色列|印度|澳大利亚|立陶宛|中国)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Nationality();
 
     [GeneratedRegex(@"対日|日本への(?:軍民|輸出|デュアル)|日本に対する|日本向け|日本の\d+|日本の(?:軍事|防衛|企業|団体|機関)|我が国に対する|我が国向け|日本のみ|(?:against|to|toward|targeting|on) Japan\b", RegexOptions.CultureInvariant, Timeout)]

@@ -381,4 +381,81 @@ public sealed class HeldOutReadingRulesTests
 
         notice.Entities.Select(e => e.Name).ShouldBe(["洛克希德·马丁", "波音防务", "雷神"]);
     }
+
+    // 外交部 (2021-03-26), reposted by 福州新闻网: https://news.fznews.com.cn/dsxw/20210326/605d1d13f0508.shtml
+    private const string UkPersonsAndEntities = """
+        外交部发言人宣布中方对英国有关人员和实体实施制裁
+        中方决定对恶意传播谎言和虚假信息的英方9名人员和4个实体实施制裁,包括:图根哈特、邓肯—史密斯、奥布莱恩、奥尔顿、劳顿、加尼、肯尼迪、尼斯、芬利以及“中国研究小组”、保守党人权委员会、“维吾尔独立法庭”、埃塞克斯园大律师事务所。自即日起禁止有关人员及其直系家属入境(包括香港、澳门),冻结其在华财产,禁止中国公民及机构同其交易。
+        """;
+
+    [Fact]
+    public void FindEntities_SanctionIncludingAfterAColon_ListsPersonsAndQuotedBodies()
+    {
+        var names = Read(UkPersonsAndEntities).Entities.Select(e => e.Name).ToList();
+
+        names.ShouldContain("邓肯—史密斯");
+        names.ShouldContain("中国研究小组");
+        names.ShouldContain("埃塞克斯园大律师事务所");
+        names.Count.ShouldBe(13);
+    }
+
+    [Fact]
+    public void FindStatedEntityCount_PersonsAndEntitiesCountedWithGe_AreAdded()
+    {
+        Read(UkPersonsAndEntities).StatedEntityCount.ShouldBe(13);
+    }
+
+    // 人民日报客户端 (2021-03-28): https://www.shidiannet.com/2021/0328/161686244914947.html — one country's names, a comma,
+    // then another's.
+    [Fact]
+    public void FindEntities_CommaBetweenTwoCountriesNames_KeepsBoth()
+    {
+        var notice = Read("""
+            外交部宣布对美国、加拿大有关人员和实体实施制裁
+            针对美国、加拿大基于谎言和虚假信息于3月22日对中国新疆有关人员和实体实施单边制裁的行径,中方决定对美国国际宗教自由委员会主席曼钦、副主席伯金斯,加拿大联邦众议员庄文浩、众议院外委会国际人权小组委员会实施制裁,禁止上述人员入境中国内地及香港、澳门特别行政区。
+            """);
+
+        notice.Entities.Select(e => e.Name).ShouldBe(["曼钦", "伯金斯", "庄文浩", "众议院外委会国际人权小组委员会"]);
+        notice.Destinations.ShouldBe(["US", "CA"], ignoreOrder: true);
+    }
+
+    // 中新网 (2022-03-31): http://xhqsk.com/a/guonei/4371.html
+    [Fact]
+    public void ClassifyMeasure_ReciprocalVisaRestrictions_IsCountermeasure()
+    {
+        Read("""
+            中方决定对美方官员对等采取签证限制
+            中新网北京3月31日电 (记者 郭超凯)中国外交部发言人汪文斌31日主持例行记者会。
+            汪文斌:为维护中国主权安全发展利益,根据中国反外国制裁法有关规定,中方决定对在涉华人权问题上炮制谎言、推动出台对华制裁、损害中方利益的美方官员对等采取签证限制。(完)
+            """).Measure.ShouldBe(Measure.Countermeasure);
+    }
+
+    // 鉅亨網 (2025-12-26), Bloomberg on the MFA's sanctions: https://news.cnyes.com/news/id/6289656
+    private const string SanctionsReportedFromBloomberg = """
+        美國對台軍售惹怒北京？中國宣布制裁美國軍工業者
+        鉅亨網編譯段智恆
+        根據《彭博》周五 (26 日) 報導，中國宣布對美國多家國防企業及高階主管祭出制裁，以回應華府最新一輪對台軍售。
+        中國外交部表示，已對 20 家美國國防相關企業與 10 名高階主管實施制裁，對象包括諾斯洛普格拉曼公司 (Northrop Grumman Systems)、L3 哈里斯海事服務公司 (L3Harris Maritime Services)、波音 (BA-US) 位於聖路易的相關業務，以及前身為 Maxar Intelligence 的萬拓公司 (Vantor)。
+        """;
+
+    [Fact]
+    public void ClassifyMeasure_ChinaAnnouncesSanctionsInANewsHeadline_IsCountermeasure()
+    {
+        Read(SanctionsReportedFromBloomberg).Measure.ShouldBe(Measure.Countermeasure);
+    }
+
+    [Fact]
+    public void FindEntities_SanctionedPartiesAfterDuixiangBaokuo_AreListed()
+    {
+        var names = Read(SanctionsReportedFromBloomberg).Entities.Select(e => e.NameEn).ToList();
+
+        names.ShouldContain("Northrop Grumman Systems");
+        names.ShouldContain("Vantor");
+    }
+
+    [Fact]
+    public void FindStatedEntityCount_FirmsAndExecutivesCalledZhuguan_AreAdded()
+    {
+        Read(SanctionsReportedFromBloomberg).StatedEntityCount.ShouldBe(30);
+    }
 }

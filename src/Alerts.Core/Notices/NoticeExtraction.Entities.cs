@@ -539,7 +539,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"名单|清单|实体|附件|反制|企业$|个人$|人员$|机构$|List", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ListHeading();
 
-    [GeneratedRegex(@"^(?:禁止|不得|应当|应该|应予|可以|须|必须|对|将|在|自|本公告|本决定|本规定|上述|相关|有关|出口经营者|任何|经国务院|经研究|经审查|根据|依据|如|凡|其|该|即|并|已|现将|现就|现予|请|各|一律|包括|涉及|冻结|禁止|不予|暂停|停止)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^(?:禁止|不得|应当|应该|应予|可以|须|必须|对|将|在|自|本公告|本决定|本规定|上述|相关|有关|出口经营者|任何|经国务院|经研究|经审查|根据|依据|如|凡|其|该|即|并|已|现将|现就|现予|请|各|一律|包括|涉及|冻结|禁止|不予|暂停|停止|取消|中止|推迟|危害|违反)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ClauseStart();
 
     /// <summary>
@@ -609,7 +609,7 @@ internal static partial class NoticeExtraction
     private static partial Regex PersonName();
 
     /// <summary>A name after a post (部长, 主席, 主任, 代表, 国务卿…) or after an organisation in quotation marks, ending the part.</summary>
-    [GeneratedRegex(@"^.{1,60}?(?:”|」|部长|国务卿|主席|主任|代表|顾问|议员|主管|负责人|局长|总裁|董事长|创始人|研究员|教授|律师)(?<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·・][\u4e00-\u9fff]{1,8})+)$", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"^.{1,60}?(?:”|」|部长|国务卿|主席|主任|代表|顾问|议员|委员(?!会)|主管|负责人|局长|总裁|董事长|创始人|研究员|教授|律师)(?<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:[·・][\u4e00-\u9fff]{1,8})+)$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex PersonAfterPost();
 
     [GeneratedRegex(@"^[^、,，]{0,40}?\d+\s*家[^、,，]{0,12}?(?:子公司|公司|实体|企业|机构)", RegexOptions.CultureInvariant, Timeout)]

@@ -207,7 +207,7 @@ internal static partial class NoticeExtraction
             return listing.Groups["list"].Value switch
             {
                 "关注名单" => Measure.WatchListAddition,
-                "不可靠实体清单" => Measure.UnreliableEntityAddition,
+                var list when list.StartsWith("不可靠", StringComparison.Ordinal) => Measure.UnreliableEntityAddition,
                 _ => Measure.ControlListAddition,
             };
         }
@@ -512,7 +512,8 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"\b(?:China|Beijing|Chinese\s+government|(?:China's|Chinese)\s+foreign\s+ministry)\b(?:\s+(?:has|had|will|is|was|also|on\s+\w+day))*\s+(?:(?:impos|announc|slap|levi|levy|unveil)\w*\s+(?:new\s+|fresh\s+|further\s+|counter-?)?(?:sanctions|countermeasures)\b|(?:to\s+)?sanction(?:s|ed|ing)?\b|decide[sd]?\s+to\s+(?:impose\s+sanctions|sanction)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishOwnSanction();
 
-    [GeneratedRegex(@"(?:列入|纳入|增列).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
+    /// <summary>列入…不可靠实体清单; a headline's 再列14家外国实体入不可靠清单.</summary>
+    [GeneratedRegex(@"(?:列入|纳入|增列|列[^入。\n]{1,20}?入).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单|不可靠清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
     private static partial Regex ListAddition();
 
     /// <summary>

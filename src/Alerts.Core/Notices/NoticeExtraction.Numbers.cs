@@ -77,9 +77,18 @@ internal static partial class NoticeExtraction
             }
         }
 
+        // 商务部…公布「不可靠实体清单工作机制〔2025〕10号」公告: the number a news copy says was published is the copy's.
+        if (PublishedJustBefore().IsMatch(before))
+        {
+            return true;
+        }
+
         var tail = before.Length > 10 ? before[^10..] : before;
         return !CitedBy().IsMatch(tail) && (number.News || before.Length <= 12 || PublishedInJapanese().IsMatch(folded, number.Index + number.Length));
     }
+
+    [GeneratedRegex(@"(?:公布|发布|宣布|印发)(?:了)?\s*[「“]$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex PublishedJustBefore();
 
     /// <summary>「…措置」（商務部公告2026年第1号）を公布し: a Japanese summary names the notice it reports, then says it was issued.</summary>
     [GeneratedRegex(@"\G\s*[)）」]?\s*を\s*(?:公布|発表|发表|公表|発出|发出|発布|发布)", RegexOptions.CultureInvariant, Timeout)]

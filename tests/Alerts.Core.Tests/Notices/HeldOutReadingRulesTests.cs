@@ -458,4 +458,47 @@ public sealed class HeldOutReadingRulesTests
     {
         Read(SanctionsReportedFromBloomberg).StatedEntityCount.ShouldBe(30);
     }
+
+    // 科技新報 (2025-10-09) on 〔2025〕10号: https://finance.technews.tw/2025/10/09/mofcom
+    private const string FourteenForeignEntities = """
+        涉與台軍事合作,中國再列 14 家外國實體入不可靠清單
+        中國商務部今日再度啟動「不可靠實體清單」機制,公布「不可靠實體清單工作機制〔2025〕10號」公告,將 14 家外國實體列入名單,理由是與台灣開展軍事技術合作。最受關注的是美國反無人機技術公司 Dedrone by Axon。
+        同樣被列入名單的還包括美國迪傑恩技術公司(DZYNE Technologies)、以色列軍工企業埃比特系統美國分公司(Elbit Systems of America, LLC)。
+        """;
+
+    [Fact]
+    public void FindOwnNumber_NumberANewsCopySaysWasPublished_IsTheCopys()
+    {
+        Read(FourteenForeignEntities).Key.ShouldBe("cn-uel:2025:10");
+    }
+
+    [Fact]
+    public void ClassifyMeasure_HeadlineListsIntoTheUnreliableList_IsUnreliableEntityAddition()
+    {
+        Read(FourteenForeignEntities).Measure.ShouldBe(Measure.UnreliableEntityAddition);
+    }
+
+    [Fact]
+    public void FindTargets_CountryBeforeACompanysName_IsATarget()
+    {
+        Read(FourteenForeignEntities).Destinations.ShouldContain("US");
+    }
+
+    // 泉州晚报 (2022-08-06), Xinhua on the countermeasures after Pelosi's visit: https://szb.qzwb.com/old/qzwb/html/2022-08/06/content_607165.htm
+    [Fact]
+    public void FindEntities_NumberedCancellations_AreNoParties()
+    {
+        NoticeExtraction.FindEntities(["一、取消安排中美两军战区领导通话。", "二、取消中美国防部工作会晤。", "三、取消中美海上军事安全磋商机制会议。"])
+            .ShouldBeEmpty();
+    }
+
+    // 国际在线 (2021-05-26): http://news.cri.cn/20210526/d4855af7-d1d2-a0bd-89b5-e7bbfb96f5be.html
+    [Fact]
+    public void FindEntities_PersonAfterCommissionMemberTitle_IsThePerson()
+    {
+        Read("""
+            外交部:中方对美国国际宗教自由委员会委员约翰尼·摩尔实施制裁
+            外交部发言人赵立坚26日在例行记者会上宣布,针对美方…对中方人员实施单边制裁的行径,中方决定,对美国国际宗教自由委员会委员约翰尼·摩尔实施制裁。
+            """).Entities.Select(e => e.Name).ShouldBe(["约翰尼·摩尔"]);
+    }
 }

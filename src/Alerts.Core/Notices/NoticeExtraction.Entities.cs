@@ -184,7 +184,15 @@ internal static partial class NoticeExtraction
         // 中方决定对…28名人员实施制裁，包括特朗普政府中的蓬佩奥、纳瓦罗…以及博尔顿、班农等: the persons named after 包括.
         foreach (Match including in SanctionIncluding().Matches(folded))
         {
-            foreach (var part in SplitTopLevel(including.Groups["list"].Value))
+            // …莱克斯曼(Miriam Lexmann),荷兰议会议员舍尔茨玛(…): in a list after the sanction, a comma outside brackets
+            // separates names (one country's from the next), as 、 does.
+            var listed = including.Groups["list"].Value;
+            for (var comma = LastTopLevelComma(listed); comma >= 0; comma = LastTopLevelComma(listed))
+            {
+                listed = string.Concat(listed[..comma], "、", listed[(comma + 1)..]);
+            }
+
+            foreach (var part in SplitTopLevel(listed))
             {
                 var name = part.Trim();
                 name = name[(name.LastIndexOf('的') + 1)..];
@@ -193,6 +201,19 @@ internal static partial class NoticeExtraction
                     : name.Length > 2 && name[0] == '“' && name[^1] == '”' ? new ListedEntity(name[1..^1])
                     : ParseEntity(part, inList: false);
                 if (entity is not null && !entities.Exists(e => SameName(e, entity)))
+                {
+                    entities.Add(entity);
+                }
+            }
+        }
+
+        // A Japanese copy: 20の企業・団体には、三菱重工航空エンジン、…、宇宙航空研究開発機構（JAXA）などが含まれている — the
+        // parties the sentence names, suffix or not.
+        foreach (Match included in JapaneseIncludedParties().Matches(folded))
+        {
+            foreach (var part in SplitTopLevel(included.Groups["list"].Value))
+            {
+                if (ParseEntity(part, inList: true) is { } entity && !entities.Exists(e => SameName(e, entity)))
                 {
                     entities.Add(entity);
                 }
@@ -601,8 +622,11 @@ internal static partial class NoticeExtraction
     private static partial Regex LeadingBasis();
 
     /// <summary>…实施制裁，包括A、B以及C等(人)。: the sanctioned named after the sanction.</summary>
-    [GeneratedRegex(@"(?:实施|采取)(?:以下|如下)?(?:反制措施|制裁)\s*[,，]\s*(?:对象|名单|其中)?包括\s*[:：]?\s*(?<list>[^。；;\n]{2,600}?)(?:等人|等)?\s*(?:[。；;\n]|$)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:(?:实施|采取)(?:以下|如下)?(?:反制措施|制裁)\s*[,，]\s*(?:对象|名单|其中)?包括|(?:制裁|反制)(?:名单|对象)(?:包括|如下))\s*[:：]?\s*\n?\s*[“""]?(?<list>[^。；;\n]{2,600}?)(?:等人|等)?\s*(?:[。；;\n]|$)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex SanctionIncluding();
+
+    [GeneratedRegex(@"(?:企业|企業|団体|团体|エンティティ)(?:[・·](?:団体|团体))?(?:に|には)\s*[、,，]?\s*(?<list>[^。\n]{2,600}?)(?:など|等)(?:が|も)含まれ", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex JapaneseIncludedParties();
 
     /// <summary>A transliterated or Chinese personal name: 班农, 蓬佩奥, 卡罗琳·巴塞洛缪.</summary>
     [GeneratedRegex(@"^(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}(?:[·・—-][\u4e00-\u9fff]{1,8})+)$", RegexOptions.CultureInvariant, Timeout)]

@@ -235,4 +235,17 @@ public sealed class JapaneseAndEnglishCopiesTests
     {
         Read(GraphiteControls).Measure.ShouldBe(Measure.LicensingRequirement);
     }
+
+    // Record China via livedoor (2026-02-24), on CCTV's report of 2026 No.11: https://news.livedoor.com/article/detail/30643082/
+    [Fact]
+    public void FindEntities_JapaneseNewsNamingThePartiesIncluded_ListsThem()
+    {
+        var names = Read("""
+            中国国営の中央テレビ（CCTV）は24日、中国当局が日本の20企業・団体を輸出管理規制リストに追加したと報じた。
+            20の企業・団体には、三菱重工航空エンジン、川崎重工業航空宇宙システムカンパニー、富士通ディフェンス＆ナショナルセキュリティ、IHI原動機、NEC航空宇宙システム、防衛大学、宇宙航空研究開発機構（JAXA）などが含まれている。
+            """).Entities.Select(e => e.Name).ToList();
+
+        names.Count.ShouldBe(7);
+        names.ShouldContain("IHI原动机");
+    }
 }

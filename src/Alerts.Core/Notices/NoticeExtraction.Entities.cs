@@ -25,7 +25,8 @@ internal static partial class NoticeExtraction
         }
 
         var entities = FindEntities(lines).ToList();
-        var inline = FindInlineEntities(string.Join('\n', lines)).Concat(FindTitledPersons(lines)).Concat(FindEnglishListedEntities(lines));
+        var inline = FindInlineEntities(string.Join('\n', lines)).Concat(FindTitledPersons(lines)).Concat(FindEnglishListedEntities(lines))
+            .Concat(FindEnglishPersonsWithRoles(lines));
         foreach (var entity in inline)
         {
             if (!entities.Exists(e => SameName(e, entity)))
@@ -89,6 +90,52 @@ internal static partial class NoticeExtraction
             }
         }
     }
+
+    /// <summary>
+    /// Persons an English copy lists with their roles, items apart by semicolons: "Among the individuals sanctioned are …,
+    /// including Steven Roger Rudder, founder of Stick Rudder Enterprises LLC; James William Ickes II, vice president of
+    /// Sierra Nevada Corporation; and David Keith Sutton, director of …". The name is what comes before the role.
+    /// </summary>
+    private static IEnumerable<ListedEntity> FindEnglishPersonsWithRoles(IReadOnlyList<string> lines)
+    {
+        foreach (var raw in lines)
+        {
+            var line = raw.Normalize(System.Text.NormalizationForm.FormKC);
+            if (HasHan(line))
+            {
+                continue;
+            }
+
+            foreach (Match list in EnglishPersonList().Matches(line))
+            {
+                var text = list.Groups["list"].Value;
+                text = EnglishSentenceEnd().Match(text) is { Success: true } end ? text[..end.Index] : text;
+                var items = text.Split(';');
+                if (items.Length < 2)
+                {
+                    continue; // without semicolons the commas cannot tell a name from its role
+                }
+
+                foreach (var item in items)
+                {
+                    var name = item.Trim();
+                    name = name.StartsWith("and ", StringComparison.Ordinal) ? name[4..].Trim() : name;
+                    var comma = name.IndexOf(',', StringComparison.Ordinal);
+                    if (comma > 0 && EnglishPersonName().IsMatch(name[..comma]))
+                    {
+                        yield return new ListedEntity(name[..comma], name[..comma]);
+                    }
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:individuals|persons|people|executives|targets)\b[^.;]{0,60}?\b(?:include|includes|including|are)\s+(?:prominent\s+figures,\s+including\s+)?(?<list>[A-Z][^\n]{10,1500})", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishPersonList();
+
+    /// <summary>Two to five capitalised words (Young-Tae Park, James William Ickes II): a person's name, not a role.</summary>
+    [GeneratedRegex(@"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|II|III|IV|Jr\.?)){1,4}$", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex EnglishPersonName();
 
     /// <summary>"The companies in question are A, B and C"; "…will affect three military-industrial firms: A, B, and C".</summary>
     [GeneratedRegex(@"(?:^(?:The|These)\s+(?:listed\s+|\w+\s+)?(?:U\.?S\.?\s+|American\s+|Japanese\s+)?(?:companies|entities|firms|enterprises)\s+(?:in question\s+|listed\s+)?(?:are|include)\s+|\b(?:companies|entities|firms|enterprises)\s*:\s*)(?<list>[A-Z][^;:]{2,600})", RegexOptions.CultureInvariant, Timeout)]

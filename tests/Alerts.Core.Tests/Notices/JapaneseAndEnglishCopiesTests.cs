@@ -144,7 +144,7 @@ public sealed class JapaneseAndEnglishCopiesTests
         China slaps sanctions on US firms in response to Taiwan arms deal
         China has announced new sanctions against the United States in response to the supply of arms to Taiwan, targeting three American companies and ten U.S. citizens.
         The Chinese Foreign Ministry issued a statement condemning the recent U.S. commitment to provide significant military assistance to Taiwan, describing it as a provocative action, Caliber.Az reports via Russian media.
-        The sanctions will affect three military-industrial firms: Edge Autonomy Operations LLC, Huntington Ingalls Industries Inc., and Skydio Inc. Among the individuals sanctioned are prominent figures, including Steven Roger Rudder, founder of Stick Rudder Enterprises LLC.
+        The sanctions will affect three military-industrial firms: Edge Autonomy Operations LLC, Huntington Ingalls Industries Inc., and Skydio Inc. Among the individuals sanctioned are prominent figures, including Steven Roger Rudder, founder of Stick Rudder Enterprises LLC; James William Ickes II, vice president of Sierra Nevada Corporation; and David Keith Sutton, director of Lockheed Martin’s Asia region.
         """;
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class JapaneseAndEnglishCopiesTests
     [Fact]
     public void FindEntities_EnglishFirmsAfterAColon_AreListed()
     {
-        Read(SanctionsOnThreeFirms).Entities.Select(e => e.NameEn).ShouldBe(["Edge Autonomy Operations LLC", "Huntington Ingalls Industries Inc.", "Skydio Inc."]);
+        Read(SanctionsOnThreeFirms).Entities.Select(e => e.NameEn).Take(3).ShouldBe(["Edge Autonomy Operations LLC", "Huntington Ingalls Industries Inc.", "Skydio Inc."]);
     }
 
     [Fact]
@@ -247,5 +247,24 @@ public sealed class JapaneseAndEnglishCopiesTests
 
         names.Count.ShouldBe(7);
         names.ShouldContain("IHI原动机");
+    }
+
+    [Fact]
+    public void FindEntities_EnglishPersonsListedWithRolesApartBySemicolons_AreTheNames()
+    {
+        var names = Read(SanctionsOnThreeFirms).Entities.Select(e => e.Name).ToList();
+
+        names.ShouldContain("Steven Roger Rudder");
+        names.ShouldNotContain(n => n.Contains("founder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FindEntities_EnglishPersonsListWithoutSemicolons_IsNotGuessed()
+    {
+        Read("""
+            China sanctions US defence firms
+            China has announced new sanctions against the United States, targeting three American companies.
+            The individuals sanctioned include Christopher Douglas Kastner, co-founder and CEO of Skydio, Adam Bry, and Tom Moss.
+            """).Entities.ShouldNotContain(e => e.Name.Contains("co-founder", StringComparison.Ordinal));
     }
 }

@@ -311,8 +311,9 @@ internal sealed partial class OperativeText
     [GeneratedRegex(@"^\s*(?:有?记者问|问\s*[:：]|q\d*\s*[:：]|记者\s*[:：])", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLine();
 
-    // Normalised (simplified, lower case, katakana): words of a measure in Chinese, Japanese and English.
-    [GeneratedRegex(@"管制|管控|禁止|暂停|停止|许可|出口|进口|物项|清单|目录|调整|取消|实施|措施|规制|規制|輸出|禁輸|export|control|licen|ban|prohibit|suspen")]
+    // Normalised (simplified, lower case, katakana): words of a measure in Chinese, Japanese and English. 追加 is METI's
+    // "added" to the list of controlled goods (別表第一に…を追加; an item line ends 【7の項(10の2)の追加】).
+    [GeneratedRegex(@"管制|管控|禁止|暂停|停止|许可|出口|进口|物项|清单|目录|调整|取消|实施|措施|规制|規制|輸出|禁輸|追加|export|control|licen|ban|prohibit|suspen")]
     private static partial Regex ControlWords();
 
     [GeneratedRegex(@"^\s*(?:\d{1,3}\s*[\.．、)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])")]

@@ -94,6 +94,14 @@ internal static partial class NoticeExtraction
             return inJapaneseBody;
         }
 
+        // METI's 輸出貿易管理令の一部を改正する政令: an amendment whose body adds goods to the controlled list (別表第一に以下の
+        // 貨物を追加) puts those goods under licence.
+        if (fromTitle is Measure.CatalogueChange or Measure.Amendment && HasHan(nfkcTitle) && !HasHan(nfkcTitle, chineseOnly: true)
+            && JapaneseItemsAdded().IsMatch(operative))
+        {
+            return Measure.LicensingRequirement;
+        }
+
         if (fromTitle != Measure.Other)
         {
             return fromTitle;
@@ -523,6 +531,10 @@ internal static partial class NoticeExtraction
     /// </summary>
     [GeneratedRegex(@"(?:(?<watch>(?:注视|注視|关注|関注)リスト)|(?<unreliable>信[頼赖][^。\n]{0,4}?(?:エンティティ|実体|实体)[・･]?(?:リスト)?)|(?:输出|輸出)?(?:管理|管控)(?:规制|規制)?リスト|エンティティ[・･]?リスト)[^。\n]{0,24}?(?:に|へ)(?:加え|加わ|追加|掲載|掲载|記載|记载|登録|登录|指定)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex JapaneseListAddition();
+
+    /// <summary>別表第一に以下の貨物を追加する改正; 規制対象とすべき貨物を…追加 (folded: 别表, 货物, 规制).</summary>
+    [GeneratedRegex(@"(?:[別别]表第[一1]|[規规]制対象)[^。\n]{0,60}?(?:[貨货]物|技[術术])[^。\n]{0,20}?追加", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex JapaneseItemsAdded();
 
     /// <summary>China adds 7 US companies to unreliable entity list; three US companies have been placed on its "unreliable entity list".</summary>
     [GeneratedRegex(@"\b(?:add(?:s|ed|ing)?|plac(?:es|ed|ing)|put(?:s|ting)?|inclusion of)\b[^.\n]{0,100}?\b(?:on|to|in|into|onto)\s+(?:[\w’'-]+\s+){0,3}?[""'‘“]?(?<list>unreliable entit(?:y|ies)[""'’”]? list|export control (?:control )?list|watch ?list\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

@@ -291,6 +291,23 @@ public sealed class RealNoticeJudgementCasesTests(ITestOutputHelper output)
         alerts["dual-use-jp"].Severity.ShouldBe(Severity.Medium);
     }
 
+    [Fact]
+    public void Match_MetiAddsFpgaModulesToItsControlList_TellsTheSemiconductorWatcherAtMediumOrAbove()
+    {
+        // METI, 2025-11-11 (https://www.meti.go.jp/press/2025/11/20251111001/20251111001.html): Japan's own amendment of
+        // the Export Trade Control Order adds goods to 別表第一; an item line ends 【…の追加】.
+        var alerts = MatchText("""
+            輸出貿易管理令の一部を改正する政令が閣議決定されました
+            2025年11月11日
+            (1)国際輸出管理レジーム会合における合意等により規制対象とすべき貨物を反映するため、輸出貿易管理令別表第一に以下の貨物を追加する改正を行います。
+            - ペプチドの合成を行うための装置【3の2の項(2)10の追加】
+            - フィールドプログラマブルロジックデバイスを組み込んだモジュール、組立品又は装置【7の項(10の2)の追加】
+            """, RealCorpusWatchers.All);
+
+        (alerts["cat-semiconductors"].Severity >= Severity.Medium).ShouldBeTrue();
+        alerts.ContainsKey("cat-graphite").ShouldBeFalse();
+    }
+
     private static Dictionary<string, Alert> MatchText(string text, IReadOnlyList<Company> companies)
     {
         var notice = NoticeReader.Read(NoticeText.FromPlainText("cn-mofcom-spokesperson", text, new Uri("https://corpus.invalid/case")));

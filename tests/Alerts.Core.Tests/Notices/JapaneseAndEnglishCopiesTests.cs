@@ -267,4 +267,14 @@ public sealed class JapaneseAndEnglishCopiesTests
             The individuals sanctioned include Christopher Douglas Kastner, co-founder and CEO of Skydio, Adam Bry, and Tom Moss.
             """).Entities.ShouldNotContain(e => e.Name.Contains("co-founder", StringComparison.Ordinal));
     }
+
+    // METI (2025-11-11): https://www.meti.go.jp/press/2025/11/20251111001/20251111001.html
+    [Fact]
+    public void ClassifyMeasure_MetiAmendmentAddingGoodsToItsControlList_IsLicensing()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "輸出貿易管理令の一部を改正する政令が閣議決定されました",
+            "(1)国際輸出管理レジーム会合における合意等により規制対象とすべき貨物を反映するため、輸出貿易管理令別表第一に以下の貨物を追加する改正を行います。")
+            .ShouldBe(Measure.LicensingRequirement);
+    }
 }

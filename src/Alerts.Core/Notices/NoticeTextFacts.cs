@@ -32,7 +32,7 @@ public static partial class NoticeTextFacts
         return fallback.StartsWith("zh", StringComparison.Ordinal) || !han ? fallback : "zh-Hans";
     }
 
-    /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026).</summary>
+    /// <summary>The first date in a Japanese text: era (令和8年1月7日), Gregorian (2026年1月7日) or English (January 7, 2026, in a sentence, not a byline).</summary>
     internal static DateOnly? FirstJapaneseDate(string text)
     {
         var ja = JapaneseDates.ParseIssued(text);
@@ -41,10 +41,22 @@ public static partial class NoticeTextFacts
             return ja;
         }
 
-        var en = EnglishDate().Match(text);
-        return en.Success && DateTime.TryParse(en.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
-            ? DateOnly.FromDateTime(parsed)
-            : null;
+        // A news copy's byline ("Xinhua | February 17, 2023", "Xinhua, December 1, 2023": a short line naming its
+        // source, or one split by '|') dates the story, not the notice it reports. A release's own date line (MOFA prints
+        // "January 6, 2026" alone) and a date in a sentence are the text's.
+        foreach (var line in text.Split('\n'))
+        {
+            var en = EnglishDate().Match(line);
+            var dateLine = en.Success && line.Trim().Length == en.Length;
+            var sentence = !line.Contains('|', StringComparison.Ordinal) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6;
+            if (en.Success && (dateLine || sentence)
+                && DateTime.TryParse(en.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            {
+                return DateOnly.FromDateTime(parsed);
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}", RegexOptions.CultureInvariant, 250)]

@@ -277,4 +277,19 @@ public sealed class JapaneseAndEnglishCopiesTests
             "(1)国際輸出管理レジーム会合における合意等により規制対象とすべき貨物を反映するため、輸出貿易管理令別表第一に以下の貨物を追加する改正を行います。")
             .ShouldBe(Measure.LicensingRequirement);
     }
+
+    [Fact]
+    public void Read_EnglishCopyDatedOnlyByItsByline_HasNoPublishedDate()
+    {
+        Read(TwoCompaniesListed).Published.ShouldBeNull(); // "Xinhua | February 17, 2023" dates the story; the listing was "on Thursday"
+    }
+
+    [Fact]
+    public void Read_EnglishDateInASentence_IsThePublishedDate()
+    {
+        Read("""
+            China adds two companies to unreliable entities list
+            On February 16, 2023, China's Ministry of Commerce announced the inclusion of two companies on its unreliable entities list.
+            """).Published.ShouldBe(new DateOnly(2023, 2, 16));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class RealCorpusFidelityTests(ITestOutputHelper output)
     /// <summary>What the reader reaches today, per field (docs/fidelity.md): a floor that may only go up.</summary>
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
-        ["number"] = 0.98, ["published"] = 0.95, ["effective"] = 0.97, ["measure"] = 0.96, ["destinations"] = 0.97,
+        ["number"] = 0.98, ["published"] = 0.96, ["effective"] = 0.97, ["measure"] = 0.96, ["destinations"] = 0.97,
         ["origins"] = 0.99, ["hs codes"] = 0.99, ["control codes"] = 0.98, ["stated entity count"] = 0.99,
         ["entities (recall)"] = 0.97, ["entities (precision)"] = 0.99,
     };

@@ -207,6 +207,13 @@ internal sealed partial class OperativeText
             return false;
         }
 
+        // "Instead, the U.S. decided to … suspend investigations into China's maritime and shipbuilding sectors": an
+        // English paragraph whose subject is the other government reports its measure, not China's.
+        if (!_chinese && EnglishForeignActorParagraph().IsMatch(sentence))
+        {
+            return false;
+        }
+
         return ControlWords().IsMatch(sentence)
             || EnumeratedItem().IsMatch(original.AsSpan(lineStart, Math.Min(12, original.Length - lineStart)));
     }
@@ -224,7 +231,13 @@ internal sealed partial class OperativeText
         }
 
         var after = _scan.AsSpan(end, Math.Min(2, _scan.Length - end));
-        return after[0] is '业' or '厂' || after.StartsWith("企业") || after.StartsWith("产业") || after.StartsWith("公司") || after.StartsWith("集团");
+        var english = _scan.AsSpan(end, Math.Min(12, _scan.Length - end));
+        return after[0] is '业' or '厂' || after.StartsWith("企业") || after.StartsWith("产业") || after.StartsWith("公司") || after.StartsWith("集团")
+            || english.StartsWith(" industr") || english.StartsWith(" sector") // the semiconductor industry, the shipbuilding sector
+            // 半導体材料のガリウム (a semiconductor material: gallium, not chips; 石墨材料 is graphite), 半導体産業, 先端半導体分野:
+            // a use, an industry or a field, not the goods.
+            || (after.StartsWith("材料") && _scan.AsSpan(start, length).EndsWith("导体")) || after.StartsWith("産業") || after.StartsWith("业界") || after.StartsWith("業界") || after.StartsWith("分野")
+            || after.StartsWith("领域") || after.StartsWith("メー");
     }
 
     /// <summary>
@@ -295,6 +308,10 @@ internal sealed partial class OperativeText
     // 美国宣布自11月10日起暂停实施其对中国…措施, 美东时间2025年11月9日,美国宣布…, 美方同步暂停实施….
     [GeneratedRegex(@"^(?:[^,，。]{0,20}[,，]){0,2}(?:美方|美国|欧盟|欧方|日方|日本政府|荷兰政府|英国政府|韩方|加拿大政府|澳大利亚政府)(?:政府|商务部|国会|总统)?[^,，。]{0,10}?(?:宣布|决定|发布|公布|实施|暂停|出台|宣称|更新)")]
     private static partial Regex ForeignActorSentence();
+
+    // Normalised (lower case): "the u.s. decided…", "instead, washington announced…", "the us commerce department added…".
+    [GeneratedRegex(@"^(?:[^,]{0,30},\s*){0,2}(?:the\s+)?(?:u\.?s\.?|united states|washington|us)(?:\s+(?:government|president\s+\S+\s+\S+|commerce department|department of commerce|treasury|administration|side))?\s+(?:has\s+|had\s+|also\s+)?(?:decided|announced|imposed|said|will|would|added|agreed|plans|placed|put|extended|slashed)\b")]
+    private static partial Regex EnglishForeignActorParagraph();
 
     [GeneratedRegex(@"对华|對華|对中国|對中國")]
     private static partial Regex AgainstChina();

@@ -188,7 +188,7 @@ internal static partial class NoticeExtraction
     private static readonly string[] EnglishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     // The reader passes the operative text, whose clauses end in 。: "Dec. 1, 2023" arrives as "Dec. 1。 2023".
-    [GeneratedRegex(@"\b(?:(?:take|takes|took|will\s+take)\s+effect|(?:come|comes|came|will\s+come)\s+into\s+(?:force|effect)|effective|starting|beginning)\s+(?:on\s+|from\s+|as\s+of\s+)?(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})\s*[,。]\s*(?<y>(?:19|20)\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"\b(?:(?:take|takes|took|will\s+take)\s+effect|(?:come|comes|came|will\s+come)\s+into\s+(?:force|effect)|effective|starting|beginning|(?:suspend|postpon|paus)\w*(?:\s+\w+){0,3})\s+(?:on\s+|from\s+|as\s+of\s+)?(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})\s*[,。]\s*(?<y>(?:19|20)\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishEffective();
 
     [GeneratedRegex(@"\beffective\s+immediately\b|\b(?:take|takes|took)\s+effect\s+immediately\b|\bwith\s+immediate\s+effect\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

@@ -137,8 +137,11 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|II|III|IV|Jr\.?)){1,4}$", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishPersonName();
 
-    /// <summary>"The companies in question are A, B and C"; "…will affect three military-industrial firms: A, B, and C".</summary>
-    [GeneratedRegex(@"(?:^(?:The|These)\s+(?:listed\s+|\w+\s+)?(?:U\.?S\.?\s+|American\s+|Japanese\s+)?(?:companies|entities|firms|enterprises)\s+(?:in question\s+|listed\s+)?(?:are|include)\s+|\b(?:companies|entities|firms|enterprises)\s*:\s*)(?<list>[A-Z][^;:]{2,600})", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>
+    /// "The companies in question are A, B and C"; "…will affect three military-industrial firms: A, B, and C" (a count or
+    /// "following" before the colon: "…on those companies: They didn't…" opens a quotation, not a list).
+    /// </summary>
+    [GeneratedRegex(@"(?:^(?:The|These)\s+(?:listed\s+|\w+\s+){0,2}(?:U\.?S\.?\s+|American\s+|Japanese\s+)?(?:companies|entities|firms|enterprises)\s+(?:in question\s+|listed\s+)?(?:are|include)\s+|\b(?:following|(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2})(?:companies|entities|firms|enterprises)\s*:\s*)(?<list>[A-Z][^;:]{2,600})", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishPartyList();
 
     /// <summary>A full stop that ends the sentence: the next word is capitalised and followed by a lower-case one ("They will").</summary>
@@ -455,7 +458,7 @@ internal static partial class NoticeExtraction
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
             "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:(?:U\.?S\.?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British|foreign)\s+)?(?:defen[cs]e\s+|military(?:-industrial)?\s+|drone\s+)?(?:companies|firms|entities|enterprises|organizations|organisations|manufacturers|contractors)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"\b(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:(?:U\.?S\.?|United\s+States|American|Japanese|EU|European|Canadian|Taiwanese|UK|British|foreign)\s+)?(?:defen[cs]e\s+|military(?:-industrial)?\s+|drone\s+)?(?:companies|firms|entities|enterprises|organizations|organisations|manufacturers|contractors)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishEntityCount();
 
     /// <summary>

@@ -28,7 +28,10 @@ internal static partial class NoticeExtraction
 
         // A repost's headline may be its third line, and a Q&A is a remark whatever its first line says.
         var headline = string.Join('\n', head.Split('\n').Take(3));
-        if (IsRemark(foldedTitle) || (!NumberedNotice().IsMatch(foldedTitle) && (Remark().IsMatch(headline) || QuestionAndAnswer(head))))
+        // A Japanese news lead whose first sentence reports a listing (…を「信頼できない企業リスト」に加え…と発表した。報道官は
+        // 「…」) is a copy of the listing, though the spokesperson's words follow.
+        var leadReportsListing = HasHan(foldedTitle) && !HasHan(foldedTitle, chineseOnly: true) && JapaneseListAddition().IsMatch(foldedTitle.Split('。')[0]);
+        if (!leadReportsListing && (IsRemark(foldedTitle) || (!NumberedNotice().IsMatch(foldedTitle) && (Remark().IsMatch(headline) || QuestionAndAnswer(head)))))
         {
             // MOFCOM has announced reliefs in a spokesperson's answer (就暂停17家美国实体不可靠实体清单措施答记者问,
             // 2025-05-14): the answer is the decision. Any other remark is a statement, whatever it discusses.
@@ -189,12 +192,12 @@ internal static partial class NoticeExtraction
             return Measure.Resumption;
         }
 
-        if (Suspension().IsMatch(text))
+        if (Suspension().IsMatch(text) || EnglishSuspension().IsMatch(text))
         {
             return Measure.Suspension;
         }
 
-        if (Lifting().IsMatch(text))
+        if (Lifting().IsMatch(text) || EnglishLifting().IsMatch(text))
         {
             return Measure.Lifting;
         }
@@ -271,6 +274,18 @@ internal static partial class NoticeExtraction
         if (CataloguePublished().IsMatch(text))
         {
             return Measure.CatalogueChange;
+        }
+
+        // "…announced export control measures targeting 28 U.S. companies": the parties are put on the Control List.
+        if (EnglishControlsOnParties().IsMatch(text))
+        {
+            return Measure.ControlListAddition;
+        }
+
+        // "China to impose export controls on strategic metal antimony": goods put under licence.
+        if (EnglishControlsImposed().IsMatch(text))
+        {
+            return Measure.LicensingRequirement;
         }
 
         // "will be banned, unless permission is granted" (Xinhua on the 2023 graphite controls): a licence requirement.
@@ -460,7 +475,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"宣判|判处(?:有期徒刑|无期徒刑|拘役|罚金)|(?:一审|二审|终审)判决|人民法院[^。\n]{0,30}?(?:判决|审理|宣判)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex CourtJudgment();
 
-    [GeneratedRegex(@"交易会|广交会|博览会|进博会|展览会|进出口(?:总值|数据|情况)|统计数据|海关统计|贸易统计", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"交易会|广交会|博览会|进博会|展览会|进出口(?:总值|数据|情况)|统计数据|海关统计|贸易统计|(?:贸易|貿易|税関|税关)(?:データ|统计|統計)で", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Event();
 
     /// <summary>A journalist's question in a Q&amp;A: context, not what the ministry says or does.</summary>
@@ -479,7 +494,7 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"(?:美方|美国|日方|日本|欧方|欧盟|英方|英国|荷方|荷兰)(?:政府)?[^就]{0,10}?(?:暂停|停止|取消|恢复|调整|将|制裁|列入|出台|发布|宣布|实施|加严|修订)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex ForeignActor();
 
-    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|(?<!パブリック)コメント|(?<!(?:said in|according to) (?:a|an|its) (?:[\w-]+ ){0,2})statement|press conference|protest|spokesperson", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"抗议|遗憾|交涉|報道官|报道官|会见|发言人|答记者问|答问|记者会|新闻发布会|谈话|表态|回应|官房长官|官房長官|抗議|申入れ|申し入れ|遺憾|談話|記者会見|会見|(?<!パブリック)コメント|(?<!(?:said in|according to) (?:a|an|its) (?:[\w-]+ ){0,2})statement|press conference|protest|spokesperson|spokes(?:wo)?man", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex Remark();
 
     [GeneratedRegex(@"遺憾|遗憾|抗議|抗议|申入れ|申し入れ|撤回を求め|[強强]く求め|(?:懸念|悬念)を(?:伝え|传え|表明|示)|regret|protest|urge", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
@@ -517,7 +532,7 @@ internal static partial class NoticeExtraction
     /// China to sanction … — China the subject, so "the US sanctioned Chinese firms" is not one, nor a threat to "take
     /// countermeasures".
     /// </summary>
-    [GeneratedRegex(@"\b(?:China|Beijing|Chinese\s+government|(?:China's|Chinese)\s+foreign\s+ministry)\b(?:\s+(?:has|had|will|is|was|also|on\s+\w+day))*\s+(?:(?:impos|announc|slap|levi|levy|unveil)\w*\s+(?:new\s+|fresh\s+|further\s+|counter-?)?(?:sanctions|countermeasures)\b|(?:to\s+)?sanction(?:s|ed|ing)?\b|decide[sd]?\s+to\s+(?:impose\s+sanctions|sanction)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"\b(?:China|Beijing|Chinese\s+government|(?:China's|Chinese)\s+foreign\s+ministry)\b(?:\s+(?:has|had|will|is|was|also|on\s+\w+day))*\s+(?:(?:impos|announc|slap|levi|levy|unveil)\w*\s+(?:on\s+\w+day\s+)?(?:new\s+|fresh\s+|further\s+|counter-?)?(?:sanctions|countermeasures)\b|(?:takes|took|taking)\s+countermeasures\s+against\b|(?:to\s+)?sanction(?:s|ed|ing)?\b|decide[sd]?\s+to\s+(?:impose\s+sanctions|sanction)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishOwnSanction();
 
     /// <summary>列入…不可靠实体清单; a headline's 再列14家外国实体入不可靠清单.</summary>
@@ -529,7 +544,7 @@ internal static partial class NoticeExtraction
     /// （エンティティ・リスト）に加え, 輸出管理リストに追加, 注視リストに加える, 信頼できないエンティティ・リストに掲載.
     /// Japan's own End User List (外国ユーザーリスト) is not one of these.
     /// </summary>
-    [GeneratedRegex(@"(?:(?<watch>(?:注视|注視|关注|関注)リスト)|(?<unreliable>信[頼赖][^。\n]{0,4}?(?:エンティティ|実体|实体)[・･]?(?:リスト)?)|(?:输出|輸出)?(?:管理|管控)(?:规制|規制)?リスト|エンティティ[・･]?リスト)[^。\n]{0,24}?(?:に|へ)(?:加え|加わ|追加|掲載|掲载|記載|记载|登録|登录|指定)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?:(?<watch>(?:注视|注視|关注|関注|懸念|悬念)リスト)|(?<unreliable>信[頼赖][^。\n]{0,4}?(?:エンティティ|実体|实体|企業|企业)ー?[・･]?(?:リスト)?)|(?:输出|輸出)?(?:管理|管控)(?:规制|規制)?リスト|エンティティ[・･]?リスト)[^。\n]{0,24}?(?:に|へ)(?:加え|加わ|追加|掲載|掲载|記載|记载|登録|登录|指定)", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex JapaneseListAddition();
 
     /// <summary>別表第一に以下の貨物を追加する改正; 規制対象とすべき貨物を…追加 (folded: 别表, 货物, 规制).</summary>
@@ -543,6 +558,20 @@ internal static partial class NoticeExtraction
     /// <summary>China bans exports to US of gallium…; exports of dual-use items … are now banned / prohibited.</summary>
     [GeneratedRegex(@"\bban(?:s|ned|ning)?\b[^.\n]{0,40}?\bexports?\b|\bexports?\b[^.\n]{0,120}?\b(?:are|is|were|be|been)\s+(?:now\s+)?(?:banned|prohibited)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishBan();
+
+    /// <summary>China temporarily suspends ban on exports …; would temporarily suspend restrictions on …</summary>
+    [GeneratedRegex(@"\b(?:suspend(?:s|ed|ing)?|suspension\s+of|paus(?:es|ed|ing)|halt(?:s|ed|ing)?)\b[^.\n]{0,40}?\b(?:ban|bans|restrictions?|controls?|measures?|sanctions?|countermeasures?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishSuspension();
+
+    /// <summary>China lifts the ban on …; removes … from the unreliable entity list.</summary>
+    [GeneratedRegex(@"\b(?:lift(?:s|ed|ing)?|scrap(?:s|ped|ping)?|revok(?:es|ed|ing)|cancel(?:s|led|ing)?)\b[^.\n]{0,30}?\b(?:ban|bans|restrictions?|controls?|measures?|sanctions?|countermeasures?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishLifting();
+
+    [GeneratedRegex(@"\bexport\s+control\s+(?:measures?\s+)?(?:targeting|against|on)\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some)\s+(?:more\s+)?(?:U\.?S\.?|American|Japanese|Taiwanese|European|EU|foreign)?\s*(?:defen[cs]e\s+|military\s+)?(?:companies|firms|entities)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishControlsOnParties();
+
+    [GeneratedRegex(@"\b(?:impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|implement(?:s|ed|ing)?|announc(?:e|es|ed|ing))\s+(?:new\s+)?export\s+controls?\s+(?:on|over)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishControlsImposed();
 
     /// <summary>…will be banned, unless permission is granted; prohibited without a licence.</summary>
     [GeneratedRegex(@"\b(?:banned|prohibited|ban|bans)\b[^.\n]{0,60}?\b(?:unless|without)\b[^.\n]{0,30}?\b(?:permission|licen[cs]e|approval|authori[sz]ation)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

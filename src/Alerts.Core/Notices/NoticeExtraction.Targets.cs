@@ -78,7 +78,19 @@ internal static partial class NoticeExtraction
                     english = ["US"]; // as for 对台军售 below: the sellers of arms to Taiwan are US defence firms
                 }
 
+                // An answer about another side's measure on "some Chinese entities" is about Chinese parties, as 中国企业 is.
+                if (english.Count == 0 && measure == Measure.Statement && EnglishChineseParties().IsMatch(englishLead))
+                {
+                    english = ["CN"];
+                }
+
                 return (english, []);
+            }
+
+            // A Japanese copy of China's measure on another country: 米国の軍需関係企業7社, 米国への輸出, 対米輸出.
+            if (AboutChineseMeasure(japanese) && JapaneseForeignTarget().Matches(japanese) is { Count: > 0 } foreign)
+            {
+                return (foreign.Select(m => m.Groups["who"].Value switch { "台湾" => "TW", "韓国" => "KR", _ => "US" }).Distinct().ToList(), []);
             }
 
             return AboutChineseMeasure(japanese)
@@ -204,8 +216,15 @@ internal static partial class NoticeExtraction
     private static partial Regex AimedAtJapan();
 
     /// <summary>seven US companies, 16 US entities, Japanese firms; exports … to the United States (not "the United States has…").</summary>
-    [GeneratedRegex(@"\b(?<who>U\.?S\.?A?|American|Japanese|EU|European|Canadian|Taiwanese|UK|British)\s+(?i:(?:defen[cs]e\s+|military(?:-industrial)?\s+|arms\s+|drone\s+|aerospace\s+)*(?:companies|company|firms|firm|entities|entity|enterprises|contractors|manufacturers|makers|citizens))\b|\bsanctions?\s+(?:against|on)\s+the\s+(?<who>United States)\b|\bexports?\b[^.\n]{0,80}?\bto\s+the\s+(?<who>United States|U\.S\.|US)\b|\bexports?\s+to\s+(?:the\s+)?(?<who>US|U\.S\.|USA|Japan|Canada|Taiwan)\b", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"\b(?<who>U\.?S\.?A?|United States|American|Japanese|EU|European|Canadian|Taiwanese|UK|British)\s+(?i:(?:defen[cs]e\s+|military(?:-industrial)?\s+|arms\s+|drone\s+|aerospace\s+)*(?:companies|company|firms|firm|entities|entity|enterprises|contractors|manufacturers|makers|citizens))\b|\bsanctions?\s+(?:against|on)\s+the\s+(?<who>United States)\b|\bexports?\b[^.\n]{0,80}?\bto\s+(?:the\s+)?(?<who>United States|U\.S\.|US)\b|\bexports?\s+to\s+(?:the\s+)?(?<who>US|U\.S\.|USA|Japan|Canada|Taiwan)\b", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishTarget();
+
+    /// <summary>米国の軍需関係企業7社, 米国の3社, 米国への輸出, 米国向け, 対米輸出 (unfolded Japanese).</summary>
+    [GeneratedRegex(@"(?<who>米国|アメリカ|台湾|韓国)の(?:[^、。「」]{0,8}?)(?:企業|\d+社|団体|エンティティ)|(?<who>米国|アメリカ|台湾|韓国)(?:への|向けの?)輸出|対(?<who>米)輸出", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex JapaneseForeignTarget();
+
+    [GeneratedRegex(@"\bChinese\s+(?:entities|companies|enterprises|firms)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
+    private static partial Regex EnglishChineseParties();
 
     /// <summary>…as they sold arms to China's Taiwan region; over Taiwan arms sales; arms sales to Taiwan.</summary>
     [GeneratedRegex(@"\b(?:s[eo]ld|sell(?:s|ing)?|sales?\s+of)\s+(?:arms|weapons)\s+to\b[^.\n]{0,20}?\bTaiwan\b|\b(?:arms|weapons?)\s+(?:sales?|deals?)\s+(?:to|with)\b[^.\n]{0,20}?\bTaiwan\b|\bTaiwan\s+arms\s+(?:sales?|deals?)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

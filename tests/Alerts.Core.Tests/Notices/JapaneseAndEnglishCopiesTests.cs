@@ -1,4 +1,10 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Changes;
+using Alerts.Core.Goods;
+using Alerts.Core.Matching;
 using Alerts.Core.Notices;
+using Alerts.Core.Subscriptions;
+using Alerts.Testing;
 
 namespace Alerts.Core.Tests.Notices;
 
@@ -291,5 +297,132 @@ public sealed class JapaneseAndEnglishCopiesTests
             China adds two companies to unreliable entities list
             On February 16, 2023, China's Ministry of Commerce announced the inclusion of two companies on its unreliable entities list.
             """).Published.ShouldBe(new DateOnly(2023, 2, 16));
+    }
+
+    // Round six (docs/fidelity.md): English copies.
+
+    // laganinews (2025-11-09): https://laganinews.com/en/2025/11/09/china-temporarily-suspends-ban-on-exports-of-gallium-germanium-and-antimony-to-us-2
+    [Fact]
+    public void Read_EnglishSuspensionOfABanOnExportsToTheUs_IsASuspensionTargetingTheUs()
+    {
+        var notice = Read("""
+            China temporarily suspends ban on exports of gallium, germanium and antimony to US
+            Beijing. China's commerce ministry said on Sunday it would temporarily suspend restrictions on certain strategic items exported to the United States.
+            According to a statement issued by the ministry, the suspension applies to the second section of China's 2024 Declaration No. 46. It will be postponed from November 9, 2025 to November 27, 2026.
+            """);
+
+        notice.Measure.ShouldBe(Measure.Suspension);
+        notice.Destinations.ShouldBe(["US"]);
+        notice.Effective.ShouldBe(new DateOnly(2025, 11, 9));
+    }
+
+    // analitycdc.com (Reuters, 2024-08-15): https://analitycdc.com/uk/news/commodities-markets/china-to-impose-export-controls-on-strategic-metal-antimony-from-sept-15
+    [Fact]
+    public void ClassifyMeasure_EnglishImposeExportControlsOnGoods_IsLicensingThoughTheStoryRecallsABan()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "China to impose export controls on strategic metal antimony from Sept. 15",
+            "China announced it would ban the export of technology to make rare earth magnets.").ShouldBe(Measure.LicensingRequirement);
+    }
+
+    [Fact]
+    public void Match_EnglishGoodsWordNamingAnIndustry_IsNoControlOfThoseGoods()
+    {
+        var notice = Read("""
+            China to impose export controls on strategic metal antimony from Sept. 15
+            BEIJING (Reuters) -China's commerce ministry said on Thursday that it would impose export controls on antimony and other elements, effective from Sept. 15.
+            Also, it imposed restrictions on exports of gallium and germanium products-widely used in the semiconductor industry from last August.
+            """);
+        var semiconductors = new CompanyBuilder().WithId("chips").Watching(_ => new WatchProfile { Categories = ["semiconductors"] }).Build();
+
+        var alerts = new NoticeMatcher().Match(ChangeEvent.From(notice, ChangeKind.Added, "v1", new DateTimeOffset(2024, 8, 15, 0, 0, 0, TimeSpan.Zero)), notice, [semiconductors]);
+
+        alerts.ShouldNotContain(a => a.Severity >= Severity.Medium);
+    }
+
+    // crownewz (2025-01-02): https://crownewz.com/china-targets-us-defense-companies-with-new-sanctions-latest-updates-in-usa-and-east-asia-news-2/
+    [Fact]
+    public void ClassifyMeasure_EnglishExportControlMeasuresTargetingCountedCompanies_IsControlListAddition()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "China Targets US Defense Companies with New Sanctions",
+            "China on Thursday announced export control measures targeting 28 U.S. companies and added 10 U.S. companies to a list of entities barred from doing business in China.")
+            .ShouldBe(Measure.ControlListAddition);
+    }
+
+    [Fact]
+    public void FindEntities_EnglishColonAfterThoseCompanies_OpensAQuoteNotAList()
+    {
+        Read("""
+            China Targets US Defense Companies with New Sanctions
+            China on Thursday announced export control measures targeting 28 U.S. companies.
+            Raymond Kuo remarked, "Short answer is, this won't have much, if any effect, on those companies: They didn't do business with China anyway."
+            """).Entities.ShouldBeEmpty();
+    }
+
+    // China Daily via a mirror (2024-12-27): http://aolaikelin.cn/a/202412/28/WS676f424aa310f1265a1d5654.html
+    [Fact]
+    public void Read_EnglishChinaTakesCountermeasuresAgainstUnitedStatesCompanies_IsACountermeasureOnTheUs()
+    {
+        var notice = Read("""
+            China takes countermeasures against US military companies, senior executives
+            China announced on Friday countermeasures against seven United States military companies and relevant senior executives over arms assistance and weapons sales to the Taiwan region.
+            The seven sanctioned firms are Insitu, Hudson Technologies Co, Saronic Technologies, Raytheon Canada, Raytheon Australia, Aerkomm and Oceaneering International.
+            """);
+
+        notice.Measure.ShouldBe(Measure.Countermeasure);
+        notice.Destinations.ShouldBe(["US"]);
+        notice.StatedEntityCount.ShouldBe(7);
+        notice.Entities.Count.ShouldBe(7);
+    }
+
+    // Dalian's English site (2023-10-08): https://en.dl.gov.cn/art/2023/10/8/art_689_2199727.html
+    [Fact]
+    public void Read_EnglishSpokesmanOnAUsListingOfChineseEntities_IsAStatementAboutChineseParties()
+    {
+        var notice = Read("""
+            The Ministry of Commerce responded that United States listed some Chinese entities on export control list
+            In response to the recent announcement by the US Department of Commerce that some Chinese entities will be included in the "Entity List" of export control, a spokesman for the Ministry of Commerce responded on the 7th that China has noticed the relevant situation and firmly opposes it.
+            """);
+
+        notice.Measure.ShouldBe(Measure.Statement);
+        notice.Destinations.ShouldBe(["CN"]);
+    }
+
+    // Round six: Japanese copies.
+
+    // 新華網日本語 (2025-01-15): https://jp.xinhuanet.com/20250115/b395d2bce66749feba0beb3fbea09a71/c.html
+    [Fact]
+    public void FindTargets_JapaneseCopyOfAListingOfUsFirms_IsTheUnitedStates()
+    {
+        Read("""
+            【新華社北京1月15日】中国商務部は14日、台湾地区に武器を売却した米国の軍需関係企業7社を「信頼できないエンティティーリスト」に加えると発表した。
+            公告は、これらの企業による中国に関連した輸出入への従事と中国での新規投資を禁止する。
+            """).Destinations.ShouldBe(["US"]);
+    }
+
+    // 共同 via livedoor (2025-09-25): https://news.livedoor.com/topics/detail/29647023/
+    [Fact]
+    public void ClassifyMeasure_JapaneseLeadReportsAListingBeforeTheSpokesperson_IsTheListing()
+    {
+        Read("""
+            【北京共同】中国商務省は25日、台湾との軍事技術協力に関わったとして米国の3社を「信頼できない企業リスト」に加え、中国との輸出入や中国での新規投資を禁止したと発表した。報道官は「3社は中国の国家主権や安全を損なった」と述べた。
+            """).Measure.ShouldBe(Measure.UnreliableEntityAddition);
+    }
+
+    // livedoor (2026-02-24): https://news.livedoor.com/topics/detail/30654657/ — 关注名单 translated as 懸念リスト.
+    [Fact]
+    public void ClassifyMeasure_JapaneseConcernListAddition_IsWatchListAddition()
+    {
+        NoticeExtraction.ClassifyMeasure("中国商務省、日本の20企業・団体を懸念リストに追加", "").ShouldBe(Measure.WatchListAddition);
+    }
+
+    // 共同 via 5ch (2023-12-20): https://news.n5ch.top/r/newsplus/1703083575 — customs data, no measure.
+    [Fact]
+    public void ClassifyMeasure_JapaneseStoryFromTradeData_IsOther()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "【北京共同】中国が11月に半導体材料のガリウムを日本に輸出したことが20日、中国税関総署の貿易データで分かった。輸出規制が強化された8月以降に日本への輸出が確認されたのは初めて。",
+            "中国は8月1日に、ガリウムの関連品目について輸出規制を発動。").ShouldBe(Measure.Other);
     }
 }

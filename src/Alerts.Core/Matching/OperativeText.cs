@@ -214,6 +214,12 @@ internal sealed partial class OperativeText
             return false;
         }
 
+        // 前日に米国は対中半導体規制を強化している: in Japanese, 対中 (against China) marks the other side's measure.
+        if (!_chinese && original.AsSpan(from, to - from).Contains("対中", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         return ControlWords().IsMatch(sentence)
             || EnumeratedItem().IsMatch(original.AsSpan(lineStart, Math.Min(12, original.Length - lineStart)));
     }
@@ -234,11 +240,17 @@ internal sealed partial class OperativeText
         var english = _scan.AsSpan(end, Math.Min(12, _scan.Length - end));
         return after[0] is '业' or '厂' || after.StartsWith("企业") || after.StartsWith("产业") || after.StartsWith("公司") || after.StartsWith("集团")
             || english.StartsWith(" industr") || english.StartsWith(" sector") // the semiconductor industry, the shipbuilding sector
-            // 半導体材料のガリウム (a semiconductor material: gallium, not chips; 石墨材料 is graphite), 半導体産業, 先端半導体分野:
+            // 半導体材料のガリウム, 半導体などの原材料となるガリウム (a material for semiconductors: gallium, not chips; 石墨材料 is
+            // graphite), 半導体産業, 先端半導体分野:
             // a use, an industry or a field, not the goods.
-            || (after.StartsWith("材料") && _scan.AsSpan(start, length).EndsWith("导体")) || after.StartsWith("産業") || after.StartsWith("业界") || after.StartsWith("業界") || after.StartsWith("分野")
-            || after.StartsWith("领域") || after.StartsWith("メー");
+            || (_scan.AsSpan(start, length).EndsWith("导体") && _scan.AsSpan(end, Math.Min(8, _scan.Length - end)) is var use
+                && (use.Contains("材料", StringComparison.Ordinal) || use.Contains("原料", StringComparison.Ordinal))) || after.StartsWith("産業") || after.StartsWith("业界") || after.StartsWith("業界") || after.StartsWith("分野")
+            || after.StartsWith("领域") || IsMaker(_scan.AsSpan(end, Math.Min(8, _scan.Length - end)));
     }
+
+    /// <summary>半導体装置メーカー, 半导体设备制造商: a maker of the goods (within a few characters), not the goods.</summary>
+    private static bool IsMaker(ReadOnlySpan<char> after) =>
+        after.Contains("メーカー", StringComparison.Ordinal) || after.Contains("制造商", StringComparison.Ordinal) || after.Contains("厂商", StringComparison.Ordinal);
 
     /// <summary>
     /// The hit names the sectors of a measure against China (与美方暂停实施对华海事、物流和造船业301调查措施同步…): China
@@ -328,9 +340,10 @@ internal sealed partial class OperativeText
     [GeneratedRegex(@"^\s*(?:有?记者问|问\s*[:：]|q\d*\s*[:：]|记者\s*[:：])", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLine();
 
-    // Normalised (simplified, lower case, katakana): words of a measure in Chinese, Japanese and English. 追加 is METI's
+    // Normalised (simplified, lower case, katakana): words of a measure in Chinese, Japanese and English (輸出 normalises
+    // to 输出; 厳格な審査 to 审查). 追加 is METI's
     // "added" to the list of controlled goods (別表第一に…を追加; an item line ends 【7の項(10の2)の追加】).
-    [GeneratedRegex(@"管制|管控|禁止|暂停|停止|许可|出口|进口|物项|清单|目录|调整|取消|实施|措施|规制|規制|輸出|禁輸|追加|export|control|licen|ban|prohibit|suspen")]
+    [GeneratedRegex(@"管制|管控|禁止|暂停|停止|许可|出口|进口|物项|清单|目录|调整|取消|实施|措施|规制|規制|輸出|输出|审查|禁輸|追加|export|control|licen|ban|prohibit|suspen")]
     private static partial Regex ControlWords();
 
     [GeneratedRegex(@"^\s*(?:\d{1,3}\s*[\.．、)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])")]

@@ -425,4 +425,51 @@ public sealed class JapaneseAndEnglishCopiesTests
             "【北京共同】中国が11月に半導体材料のガリウムを日本に輸出したことが20日、中国税関総署の貿易データで分かった。輸出規制が強化された8月以降に日本への輸出が確認されたのは初めて。",
             "中国は8月1日に、ガリウムの関連品目について輸出規制を発動。").ShouldBe(Measure.Other);
     }
+
+    // Newsweek Japan (Reuters, 2024-12-03) on 2024 No.46: https://newsweekjapan.jp/headlines/world/2024/12/527266.php
+    private const string BanOnExportsToTheUsInJapanese = """
+        中国、一部レアメタルの対米輸出を禁止 通商摩擦が拡大
+        [北京 3日 ロイター] - 中国商務省は3日、ガリウム、ゲルマニウム、アンチモン、超硬度材料に関連する「デュアルユース(軍民両用)品目」の米国への輸出を同日から禁止すると発表した。前日に米国は対中半導体規制を強化している。
+        米国向けに輸出されるグラファイトのデュアルユース品目について、エンドユーザーと最終用途に関するより厳格な審査を要求する。
+        米政府は2日、中国の半導体産業に対する3年間で3度目の取り締まりを開始した。規制強化により、半導体装置メーカーの北方華創科技集団を含む140社への輸出が制限されることになった。
+        ガリウムとゲルマニウムは主要な半導体材料。
+        """;
+
+    private static Dictionary<string, Alert> Judge(string text, params string[] categories)
+    {
+        var notice = Read(text);
+        var companies = categories.Select(c => new CompanyBuilder().WithId(c).Watching(_ => new WatchProfile { Categories = [c] }).Build()).ToList();
+        var change = ChangeEvent.From(notice, ChangeKind.Added, "v1", new DateTimeOffset(2024, 12, 3, 0, 0, 0, TimeSpan.Zero));
+        return new NoticeMatcher().Match(change, notice, companies).ToDictionary(a => a.CompanyId, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Match_JapaneseBackgroundOnTheUsChipRulesAndChipMakers_IsNoChipControl()
+    {
+        var alerts = Judge(BanOnExportsToTheUsInJapanese, "semiconductors");
+
+        alerts.Values.ShouldNotContain(a => a.Severity >= Severity.Medium);
+    }
+
+    [Fact]
+    public void Match_JapaneseStricterReviewOfGraphiteAndSuperhardVariantName_AreControlledGoods()
+    {
+        var alerts = Judge(BanOnExportsToTheUsInJapanese, "graphite", "superhard-materials");
+
+        (alerts["graphite"].Severity >= Severity.Medium).ShouldBeTrue();
+        (alerts["superhard-materials"].Severity >= Severity.Medium).ShouldBeTrue();
+    }
+
+    // aait.co.jp (2023-07) on the gallium and germanium controls: semiconductors are what the metals are used for.
+    [Fact]
+    public void Match_JapaneseGoodsDescribedAsRawMaterialForSemiconductors_IsNoChipControl()
+    {
+        var alerts = Judge("""
+            中国、半導体材料のガリウムとゲルマニウムを輸出規制 8月1日から
+            中国商務部、税関総署は3日、半導体などの原材料となるガリウムとゲルマニウム関連品目の輸出管理を8月1日から実施すると発表した。先端半導体分野で対中輸出規制を強める米国、欧州などへの対抗措置とみられる。
+            """, "semiconductors", "gallium");
+
+        alerts.GetValueOrDefault("semiconductors")?.Severity.ShouldBe(Severity.Low);
+        (alerts["gallium"].Severity >= Severity.Medium).ShouldBeTrue();
+    }
 }

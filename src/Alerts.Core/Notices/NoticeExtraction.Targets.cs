@@ -219,8 +219,8 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"\b(?<who>U\.?S\.?A?|United States|American|Japanese|EU|European|Canadian|Taiwanese|UK|British)\s+(?i:(?:defen[cs]e\s+|military(?:-industrial)?\s+|arms\s+|drone\s+|aerospace\s+)*(?:companies|company|firms|firm|entities|entity|enterprises|contractors|manufacturers|makers|citizens))\b|\bsanctions?\s+(?:against|on)\s+the\s+(?<who>United States)\b|\bexports?\b[^.\n]{0,80}?\bto\s+(?:the\s+)?(?<who>United States|U\.S\.|US)\b|\bexports?\s+to\s+(?:the\s+)?(?<who>US|U\.S\.|USA|Japan|Canada|Taiwan)\b", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex EnglishTarget();
 
-    /// <summary>米国の軍需関係企業7社, 米国の3社, 米国への輸出, 米国向け, 対米輸出 (unfolded Japanese).</summary>
-    [GeneratedRegex(@"(?<who>米国|アメリカ|台湾|韓国)の(?:[^、。「」]{0,8}?)(?:企業|\d+社|団体|エンティティ)|(?<who>米国|アメリカ|台湾|韓国)(?:への|向けの?)輸出|対(?<who>米)輸出", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary>米国の軍需関係企業7社, 米国の3社, 複数の米国企業, 米国への輸出, 米国向け, 対米輸出 (unfolded Japanese).</summary>
+    [GeneratedRegex(@"(?<who>米国|アメリカ|台湾|韓国)(?:の[^、。「」]{0,8}?)?(?:企業|\d+社|団体|エンティティ)|(?<who>米国|アメリカ|台湾|韓国)(?:への|向けの?)輸出|対(?<who>米)輸出", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex JapaneseForeignTarget();
 
     [GeneratedRegex(@"\bChinese\s+(?:entities|companies|enterprises|firms)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]

@@ -401,6 +401,16 @@ public sealed class JapaneseAndEnglishCopiesTests
             """).Destinations.ShouldBe(["US"]);
     }
 
+    // nordot (2024-05-20): 複数の米国企業を信頼できないエンティティ・リストに追加 — the firms' country without の.
+    [Fact]
+    public void FindTargets_JapaneseUsFirmsWrittenAsOneWord_IsTheUnitedStates()
+    {
+        Read("""
+            台湾への武器販売関与の米国企業を「信頼できないエンティティ・リスト」に―中国
+            中国商務部は20日に発表した公告で、台湾への武器販売に関する複数の米国企業を信頼できないエンティティ・リストに追加すると表明しました。
+            """).Destinations.ShouldBe(["US"]);
+    }
+
     // 共同 via livedoor (2025-09-25): https://news.livedoor.com/topics/detail/29647023/
     [Fact]
     public void ClassifyMeasure_JapaneseLeadReportsAListingBeforeTheSpokesperson_IsTheListing()

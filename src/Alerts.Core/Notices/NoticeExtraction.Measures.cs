@@ -97,6 +97,14 @@ internal static partial class NoticeExtraction
             return inJapaneseBody;
         }
 
+        // A title that only says something was adjusted (一、政策调整核心内容; 调整…政策) over a body that suspends or stops a
+        // notice's measure (暂停执行2024年第46号公告第二款) heads a relief: the body says which.
+        if (fromTitle is Measure.Amendment or Measure.ScopeAdjustment && ClassifyText(operative) is var bodyRelief
+            && bodyRelief is Measure.Suspension or Measure.Lifting or Measure.Resumption)
+        {
+            return bodyRelief;
+        }
+
         // METI's 輸出貿易管理令の一部を改正する政令: an amendment whose body adds goods to the controlled list (別表第一に以下の
         // 貨物を追加) puts those goods under licence.
         if (fromTitle is Measure.CatalogueChange or Measure.Amendment && HasHan(nfkcTitle) && !HasHan(nfkcTitle, chineseOnly: true)
@@ -535,8 +543,8 @@ internal static partial class NoticeExtraction
     [GeneratedRegex(@"\b(?:China|Beijing|Chinese\s+government|(?:China's|Chinese)\s+foreign\s+ministry)\b(?:\s+(?:has|had|will|is|was|also|on\s+\w+day))*\s+(?:(?:impos|announc|slap|levi|levy|unveil)\w*\s+(?:on\s+\w+day\s+)?(?:new\s+|fresh\s+|further\s+|counter-?)?(?:sanctions|countermeasures)\b|(?:takes|took|taking)\s+countermeasures\s+against\b|(?:to\s+)?sanction(?:s|ed|ing)?\b|decide[sd]?\s+to\s+(?:impose\s+sanctions|sanction)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex EnglishOwnSanction();
 
-    /// <summary>列入…不可靠实体清单; a headline's 再列14家外国实体入不可靠清单.</summary>
-    [GeneratedRegex(@"(?:列入|纳入|增列|列[^入。\n]{1,20}?入).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单|不可靠清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
+    /// <summary>列入…不可靠实体清单; a headline's 再列14家外国实体入不可靠清单; 将…等十四家外国实体列为「不可靠实体清单」.</summary>
+    [GeneratedRegex(@"(?:列入|纳入|增列|列为|列[^入为。\n]{1,20}?入).{0,80}?(?<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单|不可靠清单)", RegexOptions.CultureInvariant | RegexOptions.Singleline, Timeout)]
     private static partial Regex ListAddition();
 
     /// <summary>

@@ -501,4 +501,15 @@ public sealed class HeldOutReadingRulesTests
             外交部发言人赵立坚26日在例行记者会上宣布,针对美方…对中方人员实施单边制裁的行径,中方决定,对美国国际宗教自由委员会委员约翰尼·摩尔实施制裁。
             """).Entities.Select(e => e.Name).ShouldBe(["约翰尼·摩尔"]);
     }
+
+    // A trade site's write-up of 2025 No.72 (https://rebee.cn/news/show/494.html): its first line is a section heading about an adjustment; the body
+    // suspends a clause of 2024 No.46.
+    [Fact]
+    public void ClassifyMeasure_AdjustmentHeadingOverABodyThatSuspends_IsSuspension()
+    {
+        NoticeExtraction.ClassifyMeasure(
+            "一、政策调整核心内容",
+            "商务部官网发布的 2025 年第 72 号公告明确,经批准,自公告生效之日起至 2026 年 11 月 27 日,暂停执行 2024 年第 46 号公告第二款规定。")
+            .ShouldBe(Measure.Suspension);
+    }
 }

@@ -245,8 +245,16 @@ internal sealed partial class OperativeText
             // a use, an industry or a field, not the goods.
             || (_scan.AsSpan(start, length).EndsWith("导体") && _scan.AsSpan(end, Math.Min(8, _scan.Length - end)) is var use
                 && (use.Contains("材料", StringComparison.Ordinal) || use.Contains("原料", StringComparison.Ordinal))) || after.StartsWith("産業") || after.StartsWith("业界") || after.StartsWith("業界") || after.StartsWith("分野")
-            || after.StartsWith("领域") || IsMaker(_scan.AsSpan(end, Math.Min(8, _scan.Length - end)));
+            || after.StartsWith("领域") || IsMaker(_scan.AsSpan(end, Math.Min(8, _scan.Length - end)))
+            || IsUseOf(_scan.AsSpan(end, Math.Min(14, _scan.Length - end)));
     }
+
+    /// <summary>
+    /// 黒鉛は…動力電池の負極材に用いられる: the goods something is used in (Japanese), not goods the text controls. The scan
+    /// is normalised, hiragana to katakana: に用いられ is ニ用イラレ.
+    /// </summary>
+    private static bool IsUseOf(ReadOnlySpan<char> after) =>
+        after.Contains("ニ用イラレ", StringComparison.Ordinal) || after.Contains("ニ使ワレ", StringComparison.Ordinal) || after.Contains("ニ使用サレ", StringComparison.Ordinal);
 
     /// <summary>半導体装置メーカー, 半导体设备制造商: a maker of the goods (within a few characters), not the goods.</summary>
     private static bool IsMaker(ReadOnlySpan<char> after) =>

@@ -406,7 +406,8 @@ internal static partial class NoticeExtraction
     /// <summary>The count a title states (<c>20家</c>), else the body's first; null when none.</summary>
     public static int? FindStatedEntityCount(string title, string body)
     {
-        var match = EntityCount().Match(Fold(title));
+        var foldedTitle = Fold(title);
+        var match = EntityCount().Matches(foldedTitle).FirstOrDefault(m => !InForeignClause(foldedTitle, m.Index)) ?? Match.Empty;
         if (match.Success)
         {
             return ParseNumber(match.Groups["n"].Value);
@@ -433,7 +434,7 @@ internal static partial class NoticeExtraction
 
         // 等12家后附《反制清单》列明的企业 … 等10名…高级管理人员: a decision on firms and people states both counts.
         var operative = OperativeText(body.Length > 3000 ? body[..3000] : body);
-        match = EntityCount().Match(operative);
+        match = EntityCount().Matches(operative).FirstOrDefault(m => !InForeignClause(operative, m.Index)) ?? Match.Empty;
         var people = PersonCount().Match(operative);
         if (!match.Success && !people.Success)
         {
@@ -442,6 +443,16 @@ internal static partial class NoticeExtraction
 
         return (match.Success ? ParseNumber(match.Groups["n"].Value) ?? 0 : 0) + (people.Success ? ParseNumber(people.Groups["n"].Value) ?? 0 : 0);
     }
+
+    /// <summary>美国八日宣布对大陆和香港的十九个实体增至出口管制清单后: a count in the other side's clause is its measure's.</summary>
+    private static bool InForeignClause(string operative, int index)
+    {
+        var clauseStart = operative.LastIndexOfAny(['。', '，', ',', '\n'], Math.Max(0, index - 1)) + 1;
+        return ForeignCountClause().IsMatch(operative.AsSpan(clauseStart, index - clauseStart));
+    }
+
+    [GeneratedRegex(@"(?:美国|美方|日本政府|欧盟|荷兰政府)[^。，,]{0,12}?(?:宣布|决定|将|把)", RegexOptions.CultureInvariant, Timeout)]
+    private static partial Regex ForeignCountClause();
 
     private static int? EnglishNumber(string n) =>
         int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var digits)

@@ -512,4 +512,14 @@ public sealed class HeldOutReadingRulesTests
             "商务部官网发布的 2025 年第 72 号公告明确,经批准,自公告生效之日起至 2026 年 11 月 27 日,暂停执行 2024 年第 46 号公告第二款规定。")
             .ShouldBe(Measure.Suspension);
     }
+
+    // 聯合報 (https://udn.com/news/story/7331/9061185): the US measure's count comes first, China's listing's second.
+    [Fact]
+    public void FindStatedEntityCount_CountInTheOtherSidesClause_IsNotTheListings()
+    {
+        NoticeExtraction.FindStatedEntityCount(
+            "",
+            "美國八日宣布對大陸和香港的十九個實體增至出口管制清單後，昨天大陸商務部也宣布，將美國反無人機技術公司、加拿大半導體研究機構TechInsights等十四家外國實體列為「不可靠實體清單」。")
+            .ShouldBe(14);
+    }
 }

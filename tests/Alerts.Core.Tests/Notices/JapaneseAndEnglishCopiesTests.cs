@@ -482,4 +482,18 @@ public sealed class JapaneseAndEnglishCopiesTests
         alerts.GetValueOrDefault("semiconductors")?.Severity.ShouldBe(Severity.Low);
         (alerts["gallium"].Severity >= Severity.Medium).ShouldBeTrue();
     }
+
+    // JETRO ビジネス短信 (2023-10-26): graphite is what batteries are made with; the controls are on graphite.
+    [Fact]
+    public void Match_JapaneseGoodsTheControlledGoodsAreUsedIn_AreNoControlOfThem()
+    {
+        var alerts = Judge("""
+            商務部、12月1日から一部の黒鉛品目に対する輸出管理を実施と発表
+            公告では、人造黒鉛や天然黒鉛のうち、特定の特性を満たす品目について、無許可での輸出を禁止するとした。
+            当局発表や中国メディアの報道によると、黒鉛は新エネルギー車の動力電池の負極材に用いられる鉱物資源で、中国が世界最大の生産・輸出国となっている。
+            """, "graphite", "lithium-batteries");
+
+        (alerts["graphite"].Severity >= Severity.Medium).ShouldBeTrue();
+        alerts.GetValueOrDefault("lithium-batteries")?.Severity.ShouldBe(Severity.Low);
+    }
 }

@@ -26,11 +26,18 @@ internal static partial class NoticeExtraction
             return Measure.Other;
         }
 
+        // The body's operative text and what it does, worked out once and only when a rule below asks.
+        string? operative = null;
+        Measure? inBody = null;
+        string Operative() => operative ??= OperativeText(body.Length > 6000 ? body[..6000] : body);
+        Measure InBody() => inBody ??= ClassifyText(Operative(), consultationFirst: false);
+
         // A repost's headline may be its third line, and a Q&A is a remark whatever its first line says.
         var headline = string.Join('\n', head.Split('\n').Take(3));
+        var japaneseTitle = IsJapanese(foldedTitle);
         // A Japanese news lead whose first sentence reports a listing (…を「信頼できない企業リスト」に加え…と発表した。報道官は
         // 「…」) is a copy of the listing, though the spokesperson's words follow.
-        var leadReportsListing = HasHan(foldedTitle) && !HasHan(foldedTitle, chineseOnly: true) && JapaneseListAddition().IsMatch(foldedTitle.Split('。')[0]);
+        var leadReportsListing = japaneseTitle && JapaneseListAddition().IsMatch(foldedTitle.Split('。')[0]);
         if (!leadReportsListing && (IsRemark(foldedTitle) || (!NumberedNotice().IsMatch(foldedTitle) && (Remark().IsMatch(headline) || QuestionAndAnswer(head)))))
         {
             // MOFCOM has announced reliefs in a spokesperson's answer (就暂停17家美国实体不可靠实体清单措施答记者问,
@@ -62,7 +69,7 @@ internal static partial class NoticeExtraction
             }
 
             var relief = ClassifyText(WithoutCitations(foldedTitle + "\n" + headline));
-            if (relief is Measure.Suspension or Measure.Lifting or Measure.Resumption)
+            if (IsRelief(relief))
             {
                 return relief;
             }
@@ -70,8 +77,7 @@ internal static partial class NoticeExtraction
             if (relief is Measure.Amendment or Measure.ScopeAdjustment)
             {
                 // 就调整不可靠实体清单措施答记者问: the answer says what was adjusted (暂停 / 停止 …).
-                var inAnswer = ClassifyText(OperativeText(body.Length > 6000 ? body[..6000] : body));
-                return inAnswer is Measure.Suspension or Measure.Lifting or Measure.Resumption ? inAnswer : Measure.Statement;
+                return IsRelief(InBody()) ? InBody() : Measure.Statement;
             }
 
             return Measure.Statement;
@@ -86,29 +92,26 @@ internal static partial class NoticeExtraction
         }
 
         var fromTitle = ClassifyText(WithoutCitations(foldedTitle));
-        var operative = OperativeText(body.Length > 6000 ? body[..6000] : body);
 
-        // A Japanese title's 輸出管理 (両用品目の輸出管理強化について) is "export control" and names no act; the summary
-        // below says which (日本向け輸出を禁止, …リストに加え).
-        if (fromTitle == Measure.LicensingRequirement && HasHan(nfkcTitle) && !HasHan(nfkcTitle, chineseOnly: true)
-            && ClassifyText(operative, consultationFirst: false) is var inJapaneseBody
-            && inJapaneseBody is Measure.ExportBan or Measure.ControlListAddition or Measure.WatchListAddition or Measure.UnreliableEntityAddition)
+        // A title whose measure is only a general word yields to the body, which says which act it is:
+        // - a Japanese title's 輸出管理 (両用品目の輸出管理強化について) is "export control"; the summary below bans
+        //   (日本向け輸出を禁止) or lists (…リストに加え);
+        // - a title that only says something was adjusted (一、政策调整核心内容; 调整…政策) heads a relief when the body
+        //   suspends or stops a notice's measure (暂停执行2024年第46号公告第二款);
+        // - METI's 輸出貿易管理令の一部を改正する政令 (an amendment) puts goods under licence when its body adds them to the
+        //   controlled list (別表第一に以下の貨物を追加).
+        if (fromTitle == Measure.LicensingRequirement && japaneseTitle
+            && InBody() is Measure.ExportBan or Measure.ControlListAddition or Measure.WatchListAddition or Measure.UnreliableEntityAddition)
         {
-            return inJapaneseBody;
+            return InBody();
         }
 
-        // A title that only says something was adjusted (一、政策调整核心内容; 调整…政策) over a body that suspends or stops a
-        // notice's measure (暂停执行2024年第46号公告第二款) heads a relief: the body says which.
-        if (fromTitle is Measure.Amendment or Measure.ScopeAdjustment && ClassifyText(operative) is var bodyRelief
-            && bodyRelief is Measure.Suspension or Measure.Lifting or Measure.Resumption)
+        if (fromTitle is Measure.Amendment or Measure.ScopeAdjustment && IsRelief(InBody()))
         {
-            return bodyRelief;
+            return InBody();
         }
 
-        // METI's 輸出貿易管理令の一部を改正する政令: an amendment whose body adds goods to the controlled list (別表第一に以下の
-        // 貨物を追加) puts those goods under licence.
-        if (fromTitle is Measure.CatalogueChange or Measure.Amendment && HasHan(nfkcTitle) && !HasHan(nfkcTitle, chineseOnly: true)
-            && JapaneseItemsAdded().IsMatch(operative))
+        if (fromTitle is Measure.CatalogueChange or Measure.Amendment && japaneseTitle && JapaneseItemsAdded().IsMatch(Operative()))
         {
             return Measure.LicensingRequirement;
         }
@@ -126,8 +129,13 @@ internal static partial class NoticeExtraction
             return Measure.Statement;
         }
 
-        return ClassifyText(operative, consultationFirst: false);
+        return InBody();
     }
+
+    private static bool IsRelief(Measure measure) => measure is Measure.Suspension or Measure.Lifting or Measure.Resumption;
+
+    /// <summary>Japanese: Han characters with kana (a Chinese text has no kana, an English one no Han).</summary>
+    private static bool IsJapanese(string text) => HasHan(text) && !HasHan(text, chineseOnly: true);
 
     private static bool QuestionAndAnswer(string foldedHead) =>
         foldedHead.Split('\n').Any(Question().IsMatch) && AnswerMark().IsMatch(foldedHead);

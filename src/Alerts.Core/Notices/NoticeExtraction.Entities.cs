@@ -25,8 +25,9 @@ internal static partial class NoticeExtraction
         }
 
         var entities = FindEntities(lines).ToList();
-        var inline = FindInlineEntities(string.Join('\n', lines)).Concat(FindTitledPersons(lines)).Concat(FindEnglishListedEntities(lines))
-            .Concat(FindEnglishPersonsWithRoles(lines));
+        var english = EnglishLines(lines);
+        var inline = FindInlineEntities(string.Join('\n', lines)).Concat(FindTitledPersons(lines)).Concat(FindEnglishListedEntities(english))
+            .Concat(FindEnglishPersonsWithRoles(english));
         foreach (var entity in inline)
         {
             if (!entities.Exists(e => SameName(e, entity)))
@@ -43,12 +44,11 @@ internal static partial class NoticeExtraction
     /// A, Inc., B Inc., and C, according to a MOFCOM statement." A comma before a corporate suffix (Inc., LLC) is part
     /// of the name, not a separator.
     /// </summary>
-    private static IEnumerable<ListedEntity> FindEnglishListedEntities(IReadOnlyList<string> lines)
+    private static IEnumerable<ListedEntity> FindEnglishListedEntities(IReadOnlyList<string> englishLines)
     {
-        foreach (var raw in lines)
+        foreach (var line in englishLines)
         {
-            var line = raw.Normalize(System.Text.NormalizationForm.FormKC).Trim();
-            if (HasHan(line) || EnglishPartyList().Match(line) is not { Success: true } list)
+            if (EnglishPartyList().Match(line) is not { Success: true } list)
             {
                 continue;
             }
@@ -91,21 +91,19 @@ internal static partial class NoticeExtraction
         }
     }
 
+    /// <summary>The lines an English copy's rules read: NFKC (full-width letters), trimmed, none with a Han character.</summary>
+    private static List<string> EnglishLines(IReadOnlyList<string> lines) =>
+        [.. lines.Select(l => l.Normalize(System.Text.NormalizationForm.FormKC).Trim()).Where(l => !HasHan(l))];
+
     /// <summary>
     /// Persons an English copy lists with their roles, items apart by semicolons: "Among the individuals sanctioned are …,
     /// including Steven Roger Rudder, founder of Stick Rudder Enterprises LLC; James William Ickes II, vice president of
     /// Sierra Nevada Corporation; and David Keith Sutton, director of …". The name is what comes before the role.
     /// </summary>
-    private static IEnumerable<ListedEntity> FindEnglishPersonsWithRoles(IReadOnlyList<string> lines)
+    private static IEnumerable<ListedEntity> FindEnglishPersonsWithRoles(IReadOnlyList<string> englishLines)
     {
-        foreach (var raw in lines)
+        foreach (var line in englishLines)
         {
-            var line = raw.Normalize(System.Text.NormalizationForm.FormKC);
-            if (HasHan(line))
-            {
-                continue;
-            }
-
             foreach (Match list in EnglishPersonList().Matches(line))
             {
                 var text = list.Groups["list"].Value;
@@ -406,8 +404,7 @@ internal static partial class NoticeExtraction
     /// <summary>The count a title states (<c>20家</c>), else the body's first; null when none.</summary>
     public static int? FindStatedEntityCount(string title, string body)
     {
-        var foldedTitle = Fold(title);
-        var match = EntityCount().Matches(foldedTitle).FirstOrDefault(m => !InForeignClause(foldedTitle, m.Index)) ?? Match.Empty;
+        var match = FirstOwnCount(Fold(title));
         if (match.Success)
         {
             return ParseNumber(match.Groups["n"].Value);
@@ -434,7 +431,7 @@ internal static partial class NoticeExtraction
 
         // 等12家后附《反制清单》列明的企业 … 等10名…高级管理人员: a decision on firms and people states both counts.
         var operative = OperativeText(body.Length > 3000 ? body[..3000] : body);
-        match = EntityCount().Matches(operative).FirstOrDefault(m => !InForeignClause(operative, m.Index)) ?? Match.Empty;
+        match = FirstOwnCount(operative);
         var people = PersonCount().Match(operative);
         if (!match.Success && !people.Success)
         {
@@ -444,11 +441,22 @@ internal static partial class NoticeExtraction
         return (match.Success ? ParseNumber(match.Groups["n"].Value) ?? 0 : 0) + (people.Success ? ParseNumber(people.Groups["n"].Value) ?? 0 : 0);
     }
 
-    /// <summary>美国八日宣布对大陆和香港的十九个实体增至出口管制清单后: a count in the other side's clause is its measure's.</summary>
-    private static bool InForeignClause(string operative, int index)
+    /// <summary>
+    /// The first count of parties not in the other side's clause: 美国八日宣布对大陆和香港的十九个实体增至出口管制清单后 counts
+    /// that measure's parties, not the notice's.
+    /// </summary>
+    private static Match FirstOwnCount(string folded)
     {
-        var clauseStart = operative.LastIndexOfAny(['。', '，', ',', '\n'], Math.Max(0, index - 1)) + 1;
-        return ForeignCountClause().IsMatch(operative.AsSpan(clauseStart, index - clauseStart));
+        foreach (Match count in EntityCount().Matches(folded))
+        {
+            var clauseStart = folded.LastIndexOfAny(['。', '，', ',', '\n'], Math.Max(0, count.Index - 1)) + 1;
+            if (!ForeignCountClause().IsMatch(folded.AsSpan(clauseStart, count.Index - clauseStart)))
+            {
+                return count;
+            }
+        }
+
+        return Match.Empty;
     }
 
     [GeneratedRegex(@"(?:美国|美方|日本政府|欧盟|荷兰政府)[^。，,]{0,12}?(?:宣布|决定|将|把)", RegexOptions.CultureInvariant, Timeout)]
